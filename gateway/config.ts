@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** Port of the gateway's HTTP server. */
+export const DEFAULT_PORT = 4000;
+/** Interface the gateway listens on; loopback unless told otherwise. */
+export const DEFAULT_HOST = '127.0.0.1';
+/** The supergraph served when none is given: the government data graph. */
+export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', 'schema', 'supergraph.graphql');
+/** Largest request body accepted, in bytes. */
+export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
+/** Milliseconds a readiness probe waits for each subgraph. */
+export const DEFAULT_READINESS_TIMEOUT_MS = 2_000;
+/** Example operations preloaded in the landing page: the government graph's. */
+export const DEFAULT_EXAMPLES_DIR = join(__dirname, '..', 'schema', 'examples');
+/** Heading of the landing page. */
+export const DEFAULT_TITLE = 'GraphQL federation gateway';
+/** pino log level. */
+export const DEFAULT_LOG_LEVEL = 'info';
+
+const schema = z.object({
+  /** GATEWAY_PORT: TCP port (0 picks a free one). */
+  port: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
+  /** GATEWAY_HOST: interface to listen on. */
+  host: z.string().min(1).default(DEFAULT_HOST),
+  /** SUPERGRAPH_PATH or --supergraph: any Federation 2 supergraph SDL file. */
+  supergraphPath: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
+  /** SUBGRAPH_URLS: 'name=url,name=url' overrides of the URLs written in the supergraph. */
+  subgraphUrls: z.record(z.string(), z.url()).default({}),
+  /** EXAMPLES_DIR: folder of example operations for the landing page. */
+  examplesDir: z.string().min(1).default(DEFAULT_EXAMPLES_DIR),
+  /** GATEWAY_TITLE: heading of the landing page. */
+  title: z.string().min(1).default(DEFAULT_TITLE),
+  /** MAX_BODY_BYTES: larger requests get 413. */
+  maxBodyBytes: z.coerce.number().int().positive().default(DEFAULT_MAX_BODY_BYTES),
+  /** READINESS_TIMEOUT_MS: per-subgraph wait of /readyz. */
+  readinessTimeoutMs: z.coerce.number().int().positive().default(DEFAULT_READINESS_TIMEOUT_MS),
+  /** LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULT_LOG_LEVEL),
+  /** NODE_ENV=development shows unexpected errors' messages to clients; otherwise they are masked. */
+  development: z.boolean().default(false),
+});
+
+export type GatewayConfig = Readonly<z.infer<typeof schema>>;
+
+/** Builds the frozen gateway config from the environment and command-line flags; throws naming each bad key. */
+export function loadGatewayConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = [],
+): GatewayConfig {
+  const parsed = schema.safeParse({
+    port: env.GATEWAY_PORT,
+    host: env.GATEWAY_HOST,
+    supergraphPath: flag(argv, '--supergraph') ?? env.SUPERGRAPH_PATH,
+    subgraphUrls: parseUrlOverrides(env.SUBGRAPH_URLS),
+    examplesDir: env.EXAMPLES_DIR,
+    title: env.GATEWAY_TITLE,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
+    logLevel: env.LOG_LEVEL,
+    development: env.NODE_ENV === 'development',
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${keyName(issue.path)}: ${issue.message}`);
+    throw new Error(`Invalid gateway configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** Parses 'name=url,name=url'; a malformed pair is kept so zod names it. */
+export function parseUrlOverrides(value: string | undefined): Record<string, string> | undefined {
+  if (!value) return undefined;
+  const entries = value.split(',').map((pair) => {
+    const at = pair.indexOf('=');
+    return at < 0 ? [pair.trim(), ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+  });
+  return Object.fromEntries(entries);
+}
+
+function flag(argv: readonly string[], name: string): string | undefined {
+  const at = argv.indexOf(name);
+  if (at >= 0) return argv[at + 1];
+  return argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+const ENV_NAMES: Record<string, string> = {
+  port: 'GATEWAY_PORT',
+  host: 'GATEWAY_HOST',
+  supergraphPath: 'SUPERGRAPH_PATH (or --supergraph)',
+  subgraphUrls: 'SUBGRAPH_URLS',
+  examplesDir: 'EXAMPLES_DIR',
+  title: 'GATEWAY_TITLE',
+  maxBodyBytes: 'MAX_BODY_BYTES',
+  readinessTimeoutMs: 'READINESS_TIMEOUT_MS',
+  logLevel: 'LOG_LEVEL',
+};
+
+function keyName(path: readonly PropertyKey[]): string {
+  const [head, ...rest] = path.map(String);
+  return [ENV_NAMES[head ?? ''] ?? head, ...rest].join('.');
+}

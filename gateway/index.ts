@@ -1,0 +1,11 @@
+export { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH, loadGatewayConfig } from './config';
+export type { GatewayConfig } from './config';
+export type { GatewayContext } from './context';
+export { createGateway } from './gateway';
+export type { Gateway, GatewayOptions } from './gateway';
+export { listen } from './http/server';
+export type { ListeningGateway } from './http/server';
+export { createLogger } from './logger';
+export { startGateway } from './start';
+export type { RunningGateway } from './start';
+export { supergraphEndpoints } from './supergraph';

@@ -1,0 +1,51 @@
+import type { GatewayConfig } from './config';
+import { loadExamples } from './examples';
+import { createGateway } from './gateway';
+import { listen, type PageHandler } from './http/server';
+import { LANDING_CONTENT_SECURITY_POLICY, readLandingAsset, renderLandingPage } from './landing';
+import { createLogger, type Logger } from './logger';
+import { readSupergraph } from './supergraph';
+
+export interface RunningGateway {
+  /** Base URL, e.g. http://127.0.0.1:4000 */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the gateway the config describes: supergraph, subgraph clients, HTTP routes, landing page. */
+export async function startGateway(config: GatewayConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
+  const gateway = await createGateway({
+    supergraphSdl: readSupergraph(config.supergraphPath),
+    subgraphUrls: config.subgraphUrls,
+    logger,
+    development: config.development,
+  });
+  const http = await listen(gateway, { ...config, logger, pages: landingPages(config) });
+  logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');
+  return {
+    url: http.url,
+    stop: async () => {
+      await http.close();
+      await gateway.stop();
+    },
+  };
+}
+
+function landingPages(config: GatewayConfig): PageHandler {
+  const page = renderLandingPage({
+    endpoint: '/graphql',
+    title: config.title,
+    examples: loadExamples(config.examplesDir),
+    headers: { 'x-purpose': '' },
+  });
+  return async (pathname) => {
+    if (pathname === '/') {
+      return {
+        body: page,
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'content-security-policy': LANDING_CONTENT_SECURITY_POLICY },
+      };
+    }
+    return readLandingAsset(pathname);
+  };
+}

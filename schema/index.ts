@@ -1,0 +1,9 @@
+export { composeManifest } from './compose';
+export type { CompositionResult } from './compose';
+export { DEFAULT_MANIFEST_PATH, ROOT_DIR, loadManifest } from './manifest';
+export type { ManifestEntry } from './manifest';
+export { ErrorCode } from './errors';
+export { classificationSdl, loadSubgraphSdl } from './sdl';
+
+/** Where the committed supergraph lives. */
+export const SUPERGRAPH_PATH = `${__dirname}/supergraph.graphql`;

@@ -1,0 +1,56 @@
+import { createCity } from '../subgraphs/city';
+import { loadDepartments } from '../subgraphs';
+import type { CityOptions } from '../subgraphs/dataset';
+import {
+  departmentUrl,
+  prepareDepartment,
+  startSubgraph,
+  type RunningSubgraph,
+  type Store,
+} from '../subgraphs/kit';
+import type { ManifestEntry } from '../schema/manifest';
+
+export interface RunningDepartments {
+  subgraphs: RunningSubgraph[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Migrates, seeds and serves the given departments on the store. Ports come from the
+ * manifest URLs unless `ephemeral` asks for free ones.
+ */
+export async function startDepartments(
+  entries: readonly ManifestEntry[],
+  store: Store,
+  city: CityOptions,
+  options: { ephemeral?: boolean; log?: (line: string) => void } = {},
+): Promise<RunningDepartments> {
+  const generated = createCity(city);
+  const departments = loadDepartments(entries);
+  const prepared = await Promise.allSettled(
+    departments.map(async (department) => {
+      const started = Date.now();
+      const db = await prepareDepartment(department, departmentUrl(department.name, store), generated);
+      options.log?.(`  ${department.name}: data ready in ${Date.now() - started} ms`);
+      return db;
+    }),
+  );
+  const databases = prepared.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
+  const subgraphs: RunningSubgraph[] = [];
+  const stop = async () => {
+    await Promise.all(subgraphs.map((s) => s.stop()));
+    await Promise.all(databases.map((db) => db.close()));
+  };
+  try {
+    const failure = prepared.find((p) => p.status === 'rejected');
+    if (failure) throw failure.reason;
+    for (const [index, department] of departments.entries()) {
+      const port = options.ephemeral ? 0 : Number(new URL(entries[index]!.url).port);
+      subgraphs.push(await startSubgraph(department, databases[index]!, { port }));
+    }
+    return { subgraphs, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

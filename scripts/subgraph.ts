@@ -1,0 +1,32 @@
+import { loadManifest } from '../schema/manifest';
+import { cityOptionsFromEnv } from '../subgraphs/dataset';
+import { openStore } from '../subgraphs/kit';
+import { startDepartments } from './federation';
+
+/** npm run subgraph -- <name>: one department alone, as departments deploy separately. */
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  const manifest = loadManifest();
+  const entry = manifest.find((e) => e.name === name);
+  if (!entry) {
+    throw new Error(`Usage: npm run subgraph -- <name>, one of: ${manifest.map((e) => e.name).join(', ')}.`);
+  }
+  const store = await openStore();
+  const running = await startDepartments([entry], store, cityOptionsFromEnv()).catch(async (error) => {
+    await store.stop();
+    throw error;
+  });
+  console.log(`subgraph ${name}: ${running.subgraphs[0]!.url}`);
+  const stop = async () => {
+    await running.stop();
+    await store.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

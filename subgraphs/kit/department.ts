@@ -1,0 +1,46 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DocumentNode } from 'graphql';
+import type { City } from '../city/types';
+import type { Database } from './database';
+import type { CopyValue } from './copy';
+
+/** Bulk-loads rows into one of the department's tables (COPY, streaming). */
+export type LoadTable = (
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly CopyValue[]>,
+) => Promise<void>;
+
+/** What every department resolver receives, built fresh for each request. */
+export interface DepartmentContext<Loaders> {
+  db: Database;
+  /** Per-request DataLoaders: never shared between requests (they cache authorised rows). */
+  loaders: Loaders;
+}
+
+/**
+ * The shape every department module has. Adding a department is a folder exporting one of
+ * these and a line in schema/manifest.json.
+ */
+export interface Department<Loaders = unknown> {
+  /** The subgraph name, as in the manifest. */
+  name: string;
+  /** The department's SDL, classification preamble included. */
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<DepartmentContext<Loaders>>;
+  /** Folder of NNN_name.sql migrations for the department's own schema. */
+  migrationsDir: string;
+  /** Loads the department's share of the synthetic city. */
+  seed(city: City, load: LoadTable): Promise<void>;
+  createLoaders(db: Database): Loaders;
+}
+
+/** Identity function that lets TypeScript infer a department's loader type. */
+export function defineDepartment<Loaders>(department: Department<Loaders>): Department<Loaders> {
+  return department;
+}
+
+/** The PostgreSQL schema a department's tables live in: its name in snake_case. */
+export function schemaName(department: { name: string }): string {
+  return department.name.replace(/-/g, '_');
+}

@@ -1,0 +1,18 @@
+export { copyRows } from './copy';
+export type { CopyValue } from './copy';
+export { Database, quoteIdent } from './database';
+export type { Row } from './database';
+export { defineDepartment, schemaName } from './department';
+export type { Department, DepartmentContext, LoadTable } from './department';
+export { rowLoader, rowsLoader } from './loaders';
+export { migrate } from './migrate';
+export { MAX_PAGE_SIZE, page } from './paging';
+export type { Page } from './paging';
+export { departmentTypeDefs } from './sdl';
+export { ensureSeeded } from './seed';
+export { createSubgraphServer, startSubgraph } from './server';
+export type { RunningSubgraph } from './server';
+export { DEFAULT_EMBEDDED_DATA_DIR, DEFAULT_EMBEDDED_PORT, departmentUrl, openStore } from './store';
+export type { Store } from './store';
+export { flatMap, map } from './iterate';
+export { prepareDepartment } from './prepare';

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { ROOT_DIR } from '../../schema/manifest';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+/** Where the embedded PostgreSQL keeps its data by default. */
+export const DEFAULT_EMBEDDED_DATA_DIR = join(ROOT_DIR, '.data', 'postgres');
+/** The port the embedded PostgreSQL listens on by default (127.0.0.1 only). */
+export const DEFAULT_EMBEDDED_PORT = 54320;
+
+/** The PostgreSQL the departments use: a server given by URL, or the embedded one. */
+export interface Store {
+  /** Connection URL shared by every department that has no URL of its own. */
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL when set (production); otherwise starts the embedded PostgreSQL.
+ */
+export async function openStore(
+  env: NodeJS.ProcessEnv = process.env,
+  embedded: { dataDir?: string; port?: number } = {},
+): Promise<Store> {
+  const url = env.DATABASE_URL;
+  if (url) return { url, embedded: false, stop: async () => undefined };
+  const server = await startEmbeddedPostgres({
+    dataDir: embedded.dataDir ?? env.EMBEDDED_PG_DIR ?? DEFAULT_EMBEDDED_DATA_DIR,
+    port: embedded.port ?? Number(env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT),
+  });
+  return { url: server.url, embedded: true, stop: server.stop };
+}
+
+/** A department's own URL (DATABASE_URL_TAX for 'tax') when set, else the store's. */
+export function departmentUrl(name: string, store: Store, env: NodeJS.ProcessEnv = process.env): string {
+  return env[`DATABASE_URL_${name.replace(/-/g, '_').toUpperCase()}`] ?? store.url;
+}

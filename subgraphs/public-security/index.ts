@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { defineDepartment, departmentTypeDefs } from '../kit';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+import { createLoaders } from './store';
+
+/** 公安局 Public Security: owns Person and Household. */
+export default defineDepartment({
+  name: 'public-security',
+  typeDefs: departmentTypeDefs('public-security'),
+  resolvers,
+  migrationsDir: join(__dirname, 'migrations'),
+  seed,
+  createLoaders,
+});

@@ -1,0 +1,36 @@
+import { page, type DepartmentContext } from '../kit';
+import type { HouseholdRow, Loaders, PersonRow } from './store';
+import { findPersonByIdNumber, listPersons } from './store';
+
+type Context = DepartmentContext<Loaders>;
+
+export const resolvers = {
+  Query: {
+    person: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.person.load(args.id),
+    personByIdNumber: async (_: unknown, args: { idNumber: string }, ctx: Context) => {
+      const [person] = await findPersonByIdNumber(ctx.db, args.idNumber);
+      return person ?? null;
+    },
+    persons: async (
+      _: unknown,
+      args: { districtCode?: string | null; limit?: number; offset?: number },
+      ctx: Context,
+    ) => {
+      const rows = await listPersons(ctx.db, args.districtCode ?? null, page(args));
+      for (const row of rows) ctx.loaders.person.prime(row.id, row);
+      return rows;
+    },
+    household: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.household.load(args.id),
+  },
+  Person: {
+    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.person.load(ref.id),
+    household: (person: PersonRow, _: unknown, ctx: Context) =>
+      ctx.loaders.household.load(person.householdId),
+  },
+  Household: {
+    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.household.load(ref.id),
+    head: (household: HouseholdRow, _: unknown, ctx: Context) => ctx.loaders.person.load(household.headId),
+    members: (household: HouseholdRow, _: unknown, ctx: Context) =>
+      ctx.loaders.members.load(household.id),
+  },
+};

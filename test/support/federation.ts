@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { createGateway } from '../../gateway/gateway';
+import { listen } from '../../gateway/http/server';
+import { createLogger } from '../../gateway/logger';
+import { SUPERGRAPH_PATH } from '../../schema';
+import { loadDepartments } from '../../subgraphs';
+import { Database, schemaName, startSubgraph, type RunningSubgraph } from '../../subgraphs/kit';
+import { testDatabaseUrl } from './database';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface Federation {
+  /** Gateway base URL. */
+  url: string;
+  subgraphs: readonly RunningSubgraph[];
+  /** Posts an operation to the gateway's /graphql. */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** SQL statements all departments have sent so far. */
+  statements(): number;
+  stop(): Promise<void>;
+}
+
+/** The real federation in-process: every department subgraph and the gateway on ephemeral ports. */
+export async function startFederation(): Promise<Federation> {
+  const url = testDatabaseUrl();
+  const databases: Database[] = [];
+  const subgraphs: RunningSubgraph[] = [];
+  for (const department of loadDepartments()) {
+    const db = new Database({ url, schema: schemaName(department), maxConnections: 4 });
+    databases.push(db);
+    subgraphs.push(await startSubgraph(department, db, { port: 0 }));
+  }
+  const gateway = await createGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+    logger: createLogger('silent'),
+  });
+  const http = await listen(gateway, {
+    port: 0,
+    host: '127.0.0.1',
+    maxBodyBytes: 1_000_000,
+    readinessTimeoutMs: 2_000,
+    logger: createLogger('silent'),
+  });
+  return {
+    url: http.url,
+    subgraphs,
+    query: async (query, variables, headers) => {
+      const response = await fetch(`${http.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    statements: () => databases.reduce((sum, db) => sum + db.statements, 0),
+    stop: async () => {
+      await http.close();
+      await gateway.stop();
+      await Promise.all(subgraphs.map((s) => s.stop()));
+      await Promise.all(databases.map((db) => db.close()));
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCity } from '../../subgraphs/city';
+import { loadDepartments } from '../../subgraphs';
+import { openStore, prepareDepartment } from '../../subgraphs/kit';
+import { TEST_CITY } from './city';
+import { recreateDatabase } from './database';
+
+/**
+ * Once per run: a PostgreSQL server (DATABASE_URL, or the embedded one on a free port), a
+ * fresh test database, every department migrated and seeded with the test city.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const store = await openStore(process.env, {
+    dataDir: join(mkdtempSync(join(tmpdir(), 'govgraph-test-')), 'pg'),
+    port: await freePort(),
+  });
+  (globalThis as { __store?: unknown }).__store = store;
+  const url = await recreateDatabase(store.url, process.env.TEST_DB_NAME ?? 'govgraph_test');
+  const city = createCity(TEST_CITY);
+  const databases = await Promise.all(loadDepartments().map((d) => prepareDepartment(d, url, city)));
+  await Promise.all(databases.map((db) => db.close()));
+  process.env.TEST_DATABASE_URL = url;
+  process.env.TEST_STORE_KIND = store.embedded ? 'embedded' : 'server';
+  console.log(`\ntest database ready (${store.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}) in ${Date.now() - started} ms`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
