@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import type { ManifestEntry } from './manifest';
+import type { ManifestEntry } from './load-manifest';
 import { loadSubgraphSdl } from './sdl';
 
 export type CompositionResult =

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { ROOT_DIR } from './manifest';
+import { ROOT_DIR } from './load-manifest';
 
 const CLASSIFICATION_PATH = join(ROOT_DIR, 'schema', 'classification.graphql');
 

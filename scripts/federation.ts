@@ -8,7 +8,7 @@ import {
   type RunningSubgraph,
   type Store,
 } from '../subgraphs/kit';
-import type { ManifestEntry } from '../schema/manifest';
+import type { ManifestEntry } from '../schema/load-manifest';
 
 export interface RunningDepartments {
   subgraphs: RunningSubgraph[];

@@ -1,5 +1,5 @@
 import { loadGatewayConfig, startGateway } from '../gateway';
-import { loadManifest } from '../schema/manifest';
+import { loadManifest } from '../schema/load-manifest';
 import { cityOptionsFromEnv } from '../subgraphs/dataset';
 import { openStore } from '../subgraphs/kit';
 import { startDepartments } from './federation';

@@ -1,4 +1,4 @@
-import { loadManifest } from '../schema/manifest';
+import { loadManifest } from '../schema/load-manifest';
 import { cityOptionsFromEnv } from '../subgraphs/dataset';
 import { openStore } from '../subgraphs/kit';
 import { startDepartments } from './federation';

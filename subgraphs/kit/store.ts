@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { ROOT_DIR } from '../../schema/manifest';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { ROOT_DIR } from '../../schema/load-manifest';
 
 /** Where the embedded PostgreSQL keeps its data by default. */
 export const DEFAULT_EMBEDDED_DATA_DIR = join(ROOT_DIR, '.data', 'postgres');
@@ -24,6 +23,9 @@ export async function openStore(
 ): Promise<Store> {
   const url = env.DATABASE_URL;
   if (url) return { url, embedded: false, stop: async () => undefined };
+  // Loaded only when needed: the binaries package is ESM and large.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startEmbeddedPostgres } = require('./embedded-postgres') as typeof import('./embedded-postgres');
   const server = await startEmbeddedPostgres({
     dataDir: embedded.dataDir ?? env.EMBEDDED_PG_DIR ?? DEFAULT_EMBEDDED_DATA_DIR,
     port: embedded.port ?? Number(env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT),

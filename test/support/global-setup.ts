@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,11 @@ import { recreateDatabase } from './database';
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
+  const scratch = mkdtempSync(join(tmpdir(), 'govgraph-test-'));
+  // Run as root, PostgreSQL runs as the 'postgres' user, which must reach its data directory.
+  chmodSync(scratch, 0o755);
   const store = await openStore(process.env, {
-    dataDir: join(mkdtempSync(join(tmpdir(), 'govgraph-test-')), 'pg'),
+    dataDir: join(scratch, 'pg'),
     port: await freePort(),
   });
   (globalThis as { __store?: unknown }).__store = store;

@@ -1,0 +1,31 @@
+import type { DepartmentContext } from '../kit';
+import { accountNumberArg } from './arguments';
+import type { AccountRow, EmployerRow, Loaders } from './store';
+
+type Context = DepartmentContext<Loaders>;
+
+export const resolvers = {
+  Query: {
+    socialInsuranceAccount: async (_: unknown, args: { accountNumber: string }, ctx: Context) => {
+      const account = await ctx.loaders.account.load(accountNumberArg(args.accountNumber));
+      if (account) ctx.loaders.accountOfHolder.prime(account.holderId, account);
+      return account;
+    },
+  },
+  SocialInsuranceAccount: {
+    holder: (account: AccountRow) => ({ __typename: 'Person', id: account.holderId }),
+    employer: (account: AccountRow) =>
+      account.employerUscc ? { __typename: 'Enterprise', uscc: account.employerUscc } : null,
+  },
+  Person: {
+    employmentStatus: async (person: { id: string }, _: unknown, ctx: Context) =>
+      (await ctx.loaders.accountOfHolder.load(person.id))?.employmentStatus ?? null,
+    socialInsurance: (person: { id: string }, _: unknown, ctx: Context) =>
+      ctx.loaders.accountOfHolder.load(person.id),
+  },
+  Enterprise: {
+    __resolveReference: (ref: { uscc: string }, ctx: Context) =>
+      ctx.loaders.employer.load(ref.uscc),
+    socialInsurance: (employer: EmployerRow) => employer,
+  },
+};

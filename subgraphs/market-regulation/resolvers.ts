@@ -1,0 +1,50 @@
+import { page, type DepartmentContext } from '../kit';
+import { districtCodeArg, usccArg } from './arguments';
+import { listEnterprises, type EnterpriseRow, type Loaders, type PenaltyRow } from './store';
+
+type Context = DepartmentContext<Loaders>;
+
+interface EnterprisesArgs {
+  districtCode?: string | null;
+  status?: string | null;
+  nameContains?: string | null;
+  limit?: number;
+  offset?: number;
+}
+
+export const resolvers = {
+  Query: {
+    enterprise: (_: unknown, args: { uscc: string }, ctx: Context) =>
+      ctx.loaders.enterprise.load(usccArg('uscc', args.uscc)),
+    enterprises: async (_: unknown, args: EnterprisesArgs, ctx: Context) => {
+      const filter = {
+        districtCode: districtCodeArg(args.districtCode),
+        status: args.status ?? null,
+        nameContains: args.nameContains || null,
+      };
+      const rows = await listEnterprises(ctx.db, filter, page(args));
+      for (const row of rows) ctx.loaders.enterprise.prime(row.uscc, row);
+      return rows;
+    },
+  },
+  Enterprise: {
+    __resolveReference: (ref: { uscc: string }, ctx: Context) =>
+      ctx.loaders.enterprise.load(ref.uscc),
+    legalRepresentative: (enterprise: EnterpriseRow) => ({
+      __typename: 'Person',
+      id: enterprise.legalRepresentativeId,
+    }),
+    penalties: (enterprise: EnterpriseRow, _: unknown, ctx: Context) =>
+      ctx.loaders.penalties.load(enterprise.uscc),
+  },
+  AdministrativePenalty: {
+    authority: (penalty: PenaltyRow) => ({ __typename: 'Department', code: penalty.authorityCode }),
+  },
+  Person: {
+    enterprisesRepresented: async (person: { id: string }, _: unknown, ctx: Context) => {
+      const rows = await ctx.loaders.enterprisesRepresented.load(person.id);
+      for (const row of rows) ctx.loaders.enterprise.prime(row.uscc, row);
+      return rows;
+    },
+  },
+};

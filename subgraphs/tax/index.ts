@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { defineDepartment, departmentTypeDefs } from '../kit';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+import { createLoaders } from './store';
+
+/** 税务局 Taxation: tax credit ratings, arrears and personal income. */
+export default defineDepartment({
+  name: 'tax',
+  typeDefs: departmentTypeDefs('tax'),
+  resolvers,
+  migrationsDir: join(__dirname, 'migrations'),
+  seed,
+  createLoaders,
+});

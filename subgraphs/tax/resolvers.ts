@@ -1,0 +1,44 @@
+import { page, type DepartmentContext } from '../kit';
+import { ratingYearArg } from './arguments';
+import {
+  listTaxpayersByCredit,
+  type Loaders,
+  type TaxCreditLevel,
+  type TaxpayerRow,
+} from './store';
+
+type Context = DepartmentContext<Loaders>;
+
+interface ByCreditArgs {
+  level: TaxCreditLevel;
+  year?: number | null;
+  limit?: number;
+  offset?: number;
+}
+
+export const resolvers = {
+  Query: {
+    enterprisesByTaxCredit: async (_: unknown, args: ByCreditArgs, ctx: Context) => {
+      const rows = await listTaxpayersByCredit(
+        ctx.db,
+        args.level,
+        ratingYearArg(args.year),
+        page(args),
+      );
+      for (const row of rows) ctx.loaders.taxpayer.prime(row.uscc, row);
+      return rows;
+    },
+  },
+  Enterprise: {
+    __resolveReference: (ref: { uscc: string }, ctx: Context) =>
+      ctx.loaders.taxpayer.load(ref.uscc),
+    taxCreditRating: (taxpayer: TaxpayerRow) =>
+      taxpayer.ratingYear === null
+        ? null
+        : { year: taxpayer.ratingYear, level: taxpayer.ratingLevel },
+  },
+  Person: {
+    annualIncomes: (person: { id: string }, _: unknown, ctx: Context) =>
+      ctx.loaders.incomes.load(person.id),
+  },
+};

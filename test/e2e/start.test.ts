@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Runs `npm start`'s script as a user would, on the embedded PostgreSQL, and waits for its URLs. */
+function startFederation(dataDir: string): { child: ChildProcess; ready: Promise<string>; output: () => string } {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    EMBEDDED_PG_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(20000 + Math.floor(Math.random() * 20000)),
+    GATEWAY_PORT: '0',
+    SUBGRAPH_PORTS: 'auto',
+    CITY_PERSONS: '600',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], { cwd: ROOT, env });
+  let text = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = /Gateway:\s+(http:\/\/\S+)\/graphql/.exec(text);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${text}`)));
+  });
+  return { child, ready, output: () => text };
+}
+
+describe('npm start', () => {
+  it('serves the whole federation on the embedded PostgreSQL and stops cleanly on Ctrl-C', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'govgraph-start-'));
+    chmodSync(scratch, 0o755); // PostgreSQL runs as 'postgres' when the tests run as root
+    const dataDir = join(scratch, 'pg');
+    const { child, ready, output } = startFederation(dataDir);
+    const url = await ready;
+    expect(output()).toMatch(/PostgreSQL \(embedded\)/);
+
+    const landing = await fetch(`${url}/`);
+    expect(landing.status).toBe(200);
+    expect(landing.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    const html = await landing.text();
+    expect(html).toContain('EnterpriseProfile');
+    expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const readiness = (await (await fetch(`${url}/readyz`)).json()) as { ready: boolean; subgraphs: object };
+    expect(readiness.ready).toBe(true);
+    expect(Object.keys(readiness.subgraphs)).toHaveLength(9);
+
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ enterprises(limit: 3) { uscc legalRepresentative { id name } taxCreditRating { level } } }',
+      }),
+    });
+    const body = (await response.json()) as {
+      data: { enterprises: { uscc: string; legalRepresentative: { name: string } }[] };
+    };
+    expect(body.data.enterprises).toHaveLength(3);
+    expect(body.data.enterprises[0]!.legalRepresentative.name.length).toBeGreaterThan(1);
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output()).toMatch(/Stopped\./);
+    // PostgreSQL removes its pid file when it shuts down: none left means no orphan server.
+    expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
+  }, 120_000);
+});

@@ -1,0 +1,175 @@
+import { createCity } from '../../../subgraphs/city';
+import type { Enterprise } from '../../../subgraphs/city/types';
+import { TEST_CITY } from '../../support/city';
+import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
+
+let subgraph: OneSubgraph;
+const enterprises: Enterprise[] = [...createCity(TEST_CITY).enterprises()];
+
+beforeAll(async () => {
+  subgraph = await startOneSubgraph('market-regulation');
+});
+
+afterAll(async () => {
+  await subgraph.stop();
+});
+
+const ENTERPRISE_FIELDS = `uscc name kind status registeredCapital establishedOn districtCode address
+  businessScope legalRepresentative { id }
+  penalties { decisionNumber decidedOn reason amount authority { code } }`;
+
+/** What the subgraph should answer for an enterprise of the city. */
+function expected(e: Enterprise) {
+  return {
+    uscc: e.uscc,
+    name: e.name,
+    kind: e.kind,
+    status: e.status,
+    registeredCapital: e.registeredCapital,
+    establishedOn: e.establishedOn,
+    districtCode: e.districtCode,
+    address: e.address,
+    businessScope: e.businessScope,
+    legalRepresentative: { id: e.legalRepresentativeId },
+    penalties: [...e.penalties]
+      .sort(
+        (a, b) =>
+          b.decidedOn.localeCompare(a.decidedOn) ||
+          a.decisionNumber.localeCompare(b.decisionNumber),
+      )
+      .map((p) => ({
+        decisionNumber: p.decisionNumber,
+        decidedOn: p.decidedOn,
+        reason: p.reason,
+        amount: p.amount,
+        authority: { code: p.authorityCode },
+      })),
+  };
+}
+
+async function entities<T>(representations: Record<string, string>[], selection: string) {
+  const before = subgraph.statements();
+  const response = await subgraph.query<{ _entities: T[] }>(
+    `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
+    { representations },
+  );
+  expect(response.errors).toBeUndefined();
+  return { entities: response.data!._entities, statements: subgraph.statements() - before };
+}
+
+const byUscc = (a: { uscc: string }, b: { uscc: string }) =>
+  a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0;
+
+describe('market-regulation subgraph', () => {
+  it('answers an enterprise by USCC with its registration, representative and penalties', async () => {
+    const penalised = enterprises.find((e) => e.penalties.length > 1)!;
+    const query = `query ($uscc: String!) { enterprise(uscc: $uscc) { ${ENTERPRISE_FIELDS} } }`;
+    const response = await subgraph.query(query, { uscc: penalised.uscc });
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ enterprise: expected(penalised) });
+  });
+
+  it('lists enterprises of a district and status in USCC order', async () => {
+    const first = enterprises[0]!;
+    const inDistrict = enterprises
+      .filter((e) => e.districtCode === first.districtCode && e.status === 'ACTIVE')
+      .sort(byUscc);
+    const response = await subgraph.query<{
+      enterprises: { uscc: string; districtCode: string }[];
+    }>(
+      `query ($district: String) { enterprises(districtCode: $district, status: ACTIVE, limit: 3, offset: 1) {
+         uscc districtCode } }`,
+      { district: first.districtCode },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.enterprises).toEqual(
+      inDistrict.slice(1, 4).map((e) => ({ uscc: e.uscc, districtCode: e.districtCode })),
+    );
+  });
+
+  it('filters enterprises by a fragment of their name', async () => {
+    const fragment = enterprises[1]!.name.slice(0, 3);
+    const response = await subgraph.query<{ enterprises: { uscc: string }[] }>(
+      `query ($fragment: String) { enterprises(nameContains: $fragment, limit: 5000) { uscc } }`,
+      { fragment },
+    );
+    expect(response.errors).toBeUndefined();
+    const matching = enterprises.filter((e) => e.name.includes(fragment)).sort(byUscc);
+    expect(response.data!.enterprises).toEqual(matching.map((e) => ({ uscc: e.uscc })));
+  });
+
+  it('resolves 5 or 50 enterprise representations with the same number of statements', async () => {
+    const selection = `... on Enterprise { ${ENTERPRISE_FIELDS} }`;
+    const ask = (n: number) =>
+      entities<ReturnType<typeof expected>>(
+        enterprises.slice(0, n).map((e) => ({ __typename: 'Enterprise', uscc: e.uscc })),
+        selection,
+      );
+    const five = await ask(5);
+    const fifty = await ask(50);
+    expect(fifty.entities).toEqual(enterprises.slice(0, 50).map(expected));
+    expect(fifty.statements).toBe(five.statements);
+    expect(fifty.statements).toBe(2);
+  });
+
+  it('resolves the enterprises 50 persons represent with the same number of statements as for 5', async () => {
+    const representatives = [...new Set(enterprises.map((e) => e.legalRepresentativeId))];
+    const ask = (n: number) =>
+      entities<{ id: string; enterprisesRepresented: { uscc: string; name: string }[] }>(
+        representatives.slice(0, n).map((id) => ({ __typename: 'Person', id })),
+        '... on Person { id enterprisesRepresented { uscc name } }',
+      );
+    const five = await ask(5);
+    const fifty = await ask(50);
+    expect(fifty.entities).toEqual(
+      representatives.slice(0, 50).map((id) => ({
+        id,
+        enterprisesRepresented: enterprises
+          .filter((e) => e.legalRepresentativeId === id)
+          .sort(byUscc)
+          .map((e) => ({ uscc: e.uscc, name: e.name })),
+      })),
+    );
+    expect(fifty.statements).toBe(five.statements);
+    expect(fifty.statements).toBe(1);
+  });
+
+  it('gives a person who represents no enterprise an empty list', async () => {
+    const {
+      entities: [person],
+    } = await entities<{ enterprisesRepresented: unknown[] }>(
+      [{ __typename: 'Person', id: 'P-NOBODY' }],
+      '... on Person { enterprisesRepresented { uscc } }',
+    );
+    expect(person).toEqual({ enterprisesRepresented: [] });
+  });
+
+  it('rejects a page larger than 5000 and names limit', async () => {
+    const response = await subgraph.query('{ enterprises(limit: 5001) { uscc } }');
+    expect(response.data).toBeNull();
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: 'limit must be between 0 and 5000; got 5001.',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', limit: 5001, max: 5000 }),
+      }),
+    ]);
+  });
+
+  it('rejects a malformed USCC and names the argument and the fault', async () => {
+    const response = await subgraph.query('{ enterprise(uscc: "91350100M000100Y44") { name } }');
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message:
+          "uscc must be a unified social credit code (GB 32100): The check character of '91350100M000100Y44' should be '3', not '4'.",
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'uscc' }),
+      }),
+    ]);
+  });
+
+  it('rejects a district code that is not six digits', async () => {
+    const response = await subgraph.query('{ enterprises(districtCode: "5101") { uscc } }');
+    expect(response.errors?.[0]?.extensions).toEqual(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'districtCode' }),
+    );
+  });
+});

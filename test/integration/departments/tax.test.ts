@@ -1,0 +1,125 @@
+import { createCity } from '../../../subgraphs/city';
+import type { Enterprise, Person } from '../../../subgraphs/city/types';
+import { TEST_CITY } from '../../support/city';
+import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
+
+let subgraph: OneSubgraph;
+const city = createCity(TEST_CITY);
+const persons: Person[] = [...city.households()].flatMap((h) => h.members);
+const enterprises: Enterprise[] = [...city.enterprises()];
+
+beforeAll(async () => {
+  subgraph = await startOneSubgraph('tax');
+});
+
+afterAll(async () => {
+  await subgraph.stop();
+});
+
+const TAXPAYER_FIELDS = 'uscc taxCreditRating { year level } taxArrears';
+
+function expectedTaxpayer(e: Enterprise) {
+  return { uscc: e.uscc, taxCreditRating: e.taxCreditRating, taxArrears: e.taxArrears };
+}
+
+async function entities<T>(representations: Record<string, string>[], selection: string) {
+  const before = subgraph.statements();
+  const response = await subgraph.query<{ _entities: T[] }>(
+    `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
+    { representations },
+  );
+  expect(response.errors).toBeUndefined();
+  return { entities: response.data!._entities, statements: subgraph.statements() - before };
+}
+
+const byUscc = (a: { uscc: string }, b: { uscc: string }) =>
+  a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0;
+
+describe('tax subgraph', () => {
+  it('lists the enterprises rated D in the latest year, in USCC order, with their arrears', async () => {
+    const rated = enterprises.filter((e) => e.taxCreditRating.level === 'D').sort(byUscc);
+    expect(rated.length).toBeGreaterThan(2);
+    const response = await subgraph.query(
+      `{ enterprisesByTaxCredit(level: D, limit: 2, offset: 1) { ${TAXPAYER_FIELDS} } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      enterprisesByTaxCredit: rated.slice(1, 3).map(expectedTaxpayer),
+    });
+  });
+
+  it('lists by an explicit year, and finds nothing in a year nobody was rated', async () => {
+    const year = enterprises[0]!.taxCreditRating.year;
+    const rated = enterprises.filter(
+      (e) => e.taxCreditRating.level === 'A' && e.taxCreditRating.year === year,
+    );
+    const response = await subgraph.query<{ thatYear: unknown[]; before: unknown[] }>(
+      `query ($year: Int, $earlier: Int) {
+         thatYear: enterprisesByTaxCredit(level: A, year: $year, limit: 5000) { uscc }
+         before: enterprisesByTaxCredit(level: A, year: $earlier) { uscc } }`,
+      { year, earlier: year - 5 },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.thatYear).toEqual(rated.sort(byUscc).map((e) => ({ uscc: e.uscc })));
+    expect(response.data!.before).toEqual([]);
+  });
+
+  it('resolves 5 or 50 enterprises with the same number of statements', async () => {
+    const sample = enterprises.slice(0, 50);
+    const ask = (n: number) =>
+      entities(
+        sample.slice(0, n).map((e) => ({ __typename: 'Enterprise', uscc: e.uscc })),
+        `... on Enterprise { ${TAXPAYER_FIELDS} }`,
+      );
+    const five = await ask(5);
+    const fifty = await ask(50);
+    expect(fifty.entities).toEqual(sample.map(expectedTaxpayer));
+    expect(fifty.statements).toBe(five.statements);
+    expect(fifty.statements).toBe(1);
+  });
+
+  it('resolves 5 or 50 persons’ incomes, newest first, [] without income, with the same statements', async () => {
+    const sample = persons.slice(0, 50);
+    expect(sample.some((p) => p.annualIncomes.length === 0)).toBe(true);
+    const ask = (n: number) =>
+      entities(
+        sample.slice(0, n).map((p) => ({ __typename: 'Person', id: p.id })),
+        '... on Person { id annualIncomes { year amount } }',
+      );
+    const five = await ask(5);
+    const fifty = await ask(50);
+    expect(fifty.entities).toEqual(
+      sample.map((p) => ({
+        id: p.id,
+        annualIncomes: [...p.annualIncomes].sort((a, b) => b.year - a.year),
+      })),
+    );
+    expect(fifty.statements).toBe(five.statements);
+    expect(fifty.statements).toBe(1);
+  });
+
+  it('rejects a page larger than 5000 and names limit', async () => {
+    const response = await subgraph.query(
+      '{ enterprisesByTaxCredit(level: A, limit: 5001) { uscc } }',
+    );
+    expect(response.data).toBeNull();
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: 'limit must be between 0 and 5000; got 5001.',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', limit: 5001, max: 5000 }),
+      }),
+    ]);
+  });
+
+  it('rejects a year before tax credit ratings existed and names year', async () => {
+    const response = await subgraph.query(
+      '{ enterprisesByTaxCredit(level: A, year: 1999) { uscc } }',
+    );
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: 'year must be a year from 2014 (the first tax credit ratings) on; got 1999.',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'year' }),
+      }),
+    ]);
+  });
+});
