@@ -1,0 +1,14 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../schema/errors';
+
+/** An optional district code argument, checked: six digits (GB/T 2260), e.g. 510107. */
+export function districtCodeArg(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  if (!/^\d{6}$/.test(value)) {
+    throw new GraphQLError(
+      `districtCode must be a six-digit administrative division code such as 510107; got '${value}'.`,
+      { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'districtCode' } },
+    );
+  }
+  return value;
+}

@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { defineDepartment, departmentTypeDefs } from '../kit';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+import { createLoaders } from './store';
+
+/** 卫生健康委 Health: birth medical certificates, vaccinations and medical records. */
+export default defineDepartment({
+  name: 'health',
+  typeDefs: departmentTypeDefs('health'),
+  resolvers,
+  migrationsDir: join(__dirname, 'migrations'),
+  seed,
+  createLoaders,
+});
