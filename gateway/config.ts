@@ -36,7 +36,9 @@ const schema = z.object({
   /** READINESS_TIMEOUT_MS: per-subgraph wait of /readyz. */
   readinessTimeoutMs: z.coerce.number().int().positive().default(DEFAULT_READINESS_TIMEOUT_MS),
   /** LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULT_LOG_LEVEL),
+  logLevel: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default(DEFAULT_LOG_LEVEL),
   /** NODE_ENV=development shows unexpected errors' messages to clients; otherwise they are masked. */
   development: z.boolean().default(false),
 });

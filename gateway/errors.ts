@@ -10,7 +10,11 @@ const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
 export function maskError(development: boolean) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    if (
+      typeof code === 'string' &&
+      PUBLIC_CODES.has(code) &&
+      code !== ErrorCode.INTERNAL_SERVER_ERROR
+    ) {
       return formatted;
     }
     if (isGraphQLValidation(code)) return formatted;
@@ -25,5 +29,11 @@ export function maskError(development: boolean) {
 
 // Parse and validation errors describe the client's own document: always shown.
 function isGraphQLValidation(code: unknown): boolean {
-  return code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE';
+  return (
+    code === 'GRAPHQL_PARSE_FAILED' ||
+    code === 'GRAPHQL_VALIDATION_FAILED' ||
+    code === 'BAD_REQUEST' ||
+    code === 'PERSISTED_QUERY_NOT_FOUND' ||
+    code === 'OPERATION_RESOLUTION_FAILURE'
+  );
 }

@@ -25,9 +25,14 @@ export function loadExamples(dir: string): ExampleOperation[] {
       try {
         parse(query);
       } catch (error) {
-        throw new Error(`Example ${join(dir, file)} is not valid GraphQL: ${(error as Error).message}`);
+        throw new Error(
+          `Example ${join(dir, file)} is not valid GraphQL: ${(error as Error).message}`,
+        );
       }
-      const comments = query.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^#\s?/, ''));
+      const comments = query
+        .split('\n')
+        .filter((l) => l.startsWith('#'))
+        .map((l) => l.replace(/^#\s?/, ''));
       const variablesPath = join(dir, file.replace(/\.graphql$/, '.json'));
       return {
         name: comments[0] ?? file.replace(/\.graphql$/, ''),

@@ -53,6 +53,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: gatewayPlugins({ logger: options.logger }),
     formatError: maskError(options.development ?? false),
     includeStacktraceInErrorResponses: options.development ?? false,
+    // The process owner (npm start, the tests) stops servers in order; Apollo must not exit on its own.
+    stopOnTerminationSignals: false,
   });
   await server.start();
   return {

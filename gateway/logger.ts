@@ -8,7 +8,10 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: 'gateway' },
-    redact: { paths: ['*.authorization', '*.variables', 'req.headers.authorization'], remove: true },
+    redact: {
+      paths: ['*.authorization', '*.variables', 'req.headers.authorization'],
+      remove: true,
+    },
   });
 }
 

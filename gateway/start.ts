@@ -13,7 +13,10 @@ export interface RunningGateway {
 }
 
 /** Starts the gateway the config describes: supergraph, subgraph clients, HTTP routes, landing page. */
-export async function startGateway(config: GatewayConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningGateway> {
   const gateway = await createGateway({
     supergraphSdl: readSupergraph(config.supergraphPath),
     subgraphUrls: config.subgraphUrls,

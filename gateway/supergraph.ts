@@ -26,7 +26,8 @@ export function supergraphEndpoints(supergraphSdl: string): SubgraphEndpoint[] {
   }
   return (graphEnum.values ?? []).map((value) => {
     const directive = value.directives?.find((d) => d.name.value === 'join__graph');
-    const arg = (name: string) => stringValue(directive?.arguments?.find((a) => a.name.value === name)?.value);
+    const arg = (name: string) =>
+      stringValue(directive?.arguments?.find((a) => a.name.value === name)?.value);
     return { name: arg('name') ?? value.name.value.toLowerCase(), url: arg('url') ?? '' };
   });
 }

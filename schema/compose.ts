@@ -4,8 +4,7 @@ import type { ManifestEntry } from './load-manifest';
 import { loadSubgraphSdl } from './sdl';
 
 export type CompositionResult =
-  | { ok: true; supergraphSdl: string; hints: string[] }
-  | { ok: false; errors: string[] };
+  { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
 
 /** Composes the manifest's subgraphs into a Federation 2 supergraph. */
 export function composeManifest(entries: readonly ManifestEntry[]): CompositionResult {

@@ -30,7 +30,11 @@ export async function startDepartments(
   const prepared = await Promise.allSettled(
     departments.map(async (department) => {
       const started = Date.now();
-      const db = await prepareDepartment(department, departmentUrl(department.name, store), generated);
+      const db = await prepareDepartment(
+        department,
+        departmentUrl(department.name, store),
+        generated,
+      );
       options.log?.(`  ${department.name}: data ready in ${Date.now() - started} ms`);
       return db;
     }),

@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   const city = cityOptionsFromEnv();
   const gatewayConfig = loadGatewayConfig(process.env, process.argv.slice(2));
   const store = await openStore();
-  console.log(store.embedded ? `PostgreSQL (embedded): ${redact(store.url)}` : `PostgreSQL: ${redact(store.url)}`);
+  console.log(
+    store.embedded
+      ? `PostgreSQL (embedded): ${redact(store.url)}`
+      : `PostgreSQL: ${redact(store.url)}`,
+  );
   let departments;
   try {
     console.log(`Synthetic city: seed ${city.seed}, ${city.persons} persons`);

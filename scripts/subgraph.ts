@@ -9,13 +9,17 @@ async function main(): Promise<void> {
   const manifest = loadManifest();
   const entry = manifest.find((e) => e.name === name);
   if (!entry) {
-    throw new Error(`Usage: npm run subgraph -- <name>, one of: ${manifest.map((e) => e.name).join(', ')}.`);
+    throw new Error(
+      `Usage: npm run subgraph -- <name>, one of: ${manifest.map((e) => e.name).join(', ')}.`,
+    );
   }
   const store = await openStore();
-  const running = await startDepartments([entry], store, cityOptionsFromEnv()).catch(async (error) => {
-    await store.stop();
-    throw error;
-  });
+  const running = await startDepartments([entry], store, cityOptionsFromEnv()).catch(
+    async (error) => {
+      await store.stop();
+      throw error;
+    },
+  );
   console.log(`subgraph ${name}: ${running.subgraphs[0]!.url}`);
   const stop = async () => {
     await running.stop();

@@ -13,7 +13,12 @@ export interface CityOptions {
 }
 
 const schema = z.object({
-  seed: z.coerce.number().int().nonnegative().max(2 ** 31 - 1).default(DEFAULT_CITY_SEED),
+  seed: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .max(2 ** 31 - 1)
+    .default(DEFAULT_CITY_SEED),
   persons: z.coerce.number().int().min(100).max(MAX_CITY_PERSONS).default(DEFAULT_CITY_PERSONS),
 });
 

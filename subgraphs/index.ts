@@ -21,7 +21,9 @@ export function loadDepartment(name: string): Department {
   }
   const department = module.default;
   if (!department || department.name !== name || typeof department.createLoaders !== 'function') {
-    throw new Error(`subgraphs/${name}/index.ts must default-export defineDepartment({ name: '${name}', ... }).`);
+    throw new Error(
+      `subgraphs/${name}/index.ts must default-export defineDepartment({ name: '${name}', ... }).`,
+    );
   }
   return department;
 }

@@ -31,7 +31,10 @@ export async function handleGraphQL(
     search: url.search,
     body: parseBody(raw, headers.get('content-type')),
   };
-  const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: options.context });
+  const response = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest,
+    context: options.context,
+  });
   res.statusCode = response.status ?? 200;
   for (const [name, value] of response.headers) res.setHeader(name, value);
   if (response.body.kind === 'complete') {
@@ -61,7 +64,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new HttpError(413, `The request body is larger than the ${limit} bytes allowed (MAX_BODY_BYTES).`));
+        reject(
+          new HttpError(
+            413,
+            `The request body is larger than the ${limit} bytes allowed (MAX_BODY_BYTES).`,
+          ),
+        );
         req.destroy();
         return;
       }

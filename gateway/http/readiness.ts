@@ -12,7 +12,10 @@ export async function checkReadiness(
   timeoutMs: number,
 ): Promise<Readiness> {
   const states = await Promise.all(
-    endpoints.map(async (endpoint) => [endpoint.name, (await answers(endpoint.url, timeoutMs)) ? 'up' : 'down'] as const),
+    endpoints.map(
+      async (endpoint) =>
+        [endpoint.name, (await answers(endpoint.url, timeoutMs)) ? 'up' : 'down'] as const,
+    ),
   );
   return { ready: states.every(([, s]) => s === 'up'), subgraphs: Object.fromEntries(states) };
 }

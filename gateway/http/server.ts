@@ -8,9 +8,11 @@ import { handleGraphQL, HttpError } from './graphql';
 import { checkReadiness } from './readiness';
 
 /** Serves a non-GraphQL path (landing page, its assets); null when the path is not its own. */
-export type PageHandler = (
-  pathname: string,
-) => Promise<{ body: string | Buffer; contentType: string; headers?: Record<string, string> } | null>;
+export type PageHandler = (pathname: string) => Promise<{
+  body: string | Buffer;
+  contentType: string;
+  headers?: Record<string, string>;
+} | null>;
 
 export interface HttpOptions {
   port: number;
@@ -33,11 +35,18 @@ export async function listen(gateway: Gateway, options: HttpOptions): Promise<Li
   const server = createServer((req, res) => {
     route(gateway, options, req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+        sendJson(res, error.status, {
+          errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+        });
         return;
       }
       options.logger.error({ err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [
+            { message: 'Unexpected error.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+          ],
+        });
       else res.destroy();
     });
   });
@@ -58,7 +67,12 @@ export async function listen(gateway: Gateway, options: HttpOptions): Promise<Li
   };
 }
 
-async function route(gateway: Gateway, options: HttpOptions, req: IncomingMessage, res: ServerResponse) {
+async function route(
+  gateway: Gateway,
+  options: HttpOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const { pathname } = new URL(req.url ?? '/', 'http://gateway');
   if (pathname === '/graphql') {
     await handleGraphQL(gateway.server, req, res, {
@@ -82,7 +96,9 @@ async function route(gateway: Gateway, options: HttpOptions, req: IncomingMessag
     res.end(page.body);
     return;
   }
-  sendJson(res, 404, { error: `No route for ${req.method} ${pathname}. GraphQL is served at /graphql.` });
+  sendJson(res, 404, {
+    error: `No route for ${req.method} ${pathname}. GraphQL is served at /graphql.`,
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

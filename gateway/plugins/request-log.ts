@@ -12,7 +12,12 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<GatewayCont
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           const codes = errors?.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           logger.info(
-            { requestId: contextValue.requestId, operationName, errors: codes, ms: Math.round(ms * 10) / 10 },
+            {
+              requestId: contextValue.requestId,
+              operationName,
+              errors: codes,
+              ms: Math.round(ms * 10) / 10,
+            },
             'operation',
           );
         },

@@ -115,7 +115,12 @@ export interface Enterprise {
   /** GB 32100 unified social credit code, valid check character. */
   uscc: string;
   name: string;
-  kind: 'LIMITED_LIABILITY' | 'JOINT_STOCK' | 'SOLE_PROPRIETORSHIP' | 'PARTNERSHIP' | 'INDIVIDUAL_BUSINESS';
+  kind:
+    | 'LIMITED_LIABILITY'
+    | 'JOINT_STOCK'
+    | 'SOLE_PROPRIETORSHIP'
+    | 'PARTNERSHIP'
+    | 'INDIVIDUAL_BUSINESS';
   status: 'ACTIVE' | 'REVOKED' | 'CANCELLED';
   registeredCapital: number;
   establishedOn: string;
@@ -156,13 +161,7 @@ export interface Department {
 }
 
 export type AppealStage =
-  | 'ACCEPTED'
-  | 'DISPATCHED'
-  | 'HANDLING'
-  | 'REPLIED'
-  | 'CLOSED'
-  | 'CALLED_BACK'
-  | 'RATED';
+  'ACCEPTED' | 'DISPATCHED' | 'HANDLING' | 'REPLIED' | 'CLOSED' | 'CALLED_BACK' | 'RATED';
 
 export interface Appeal {
   /** 工单号, e.g. '12345-20261103-000123'. */
@@ -198,11 +197,7 @@ export interface ServiceItem {
 }
 
 export type RatingLevel =
-  | 'VERY_SATISFIED'
-  | 'SATISFIED'
-  | 'BASICALLY_SATISFIED'
-  | 'DISSATISFIED'
-  | 'VERY_DISSATISFIED';
+  'VERY_SATISFIED' | 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED' | 'VERY_DISSATISFIED';
 
 export interface Evaluation {
   id: string;

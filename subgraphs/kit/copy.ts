@@ -43,10 +43,13 @@ function* batches(
 
 function encode(value: CopyValue): string {
   if (value === null) return '\\N';
-  if (Array.isArray(value)) return escape(`{${value.map((v) => JSON.stringify(String(v))).join(',')}}`);
+  if (Array.isArray(value))
+    return escape(`{${value.map((v) => JSON.stringify(String(v))).join(',')}}`);
   return escape(String(value));
 }
 
 function escape(text: string): string {
-  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  return text.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
 }

@@ -12,7 +12,12 @@ export { departmentTypeDefs } from './sdl';
 export { ensureSeeded } from './seed';
 export { createSubgraphServer, startSubgraph } from './server';
 export type { RunningSubgraph } from './server';
-export { DEFAULT_EMBEDDED_DATA_DIR, DEFAULT_EMBEDDED_PORT, departmentUrl, openStore } from './store';
+export {
+  DEFAULT_EMBEDDED_DATA_DIR,
+  DEFAULT_EMBEDDED_PORT,
+  departmentUrl,
+  openStore,
+} from './store';
 export type { Store } from './store';
 export { flatMap, map } from './iterate';
 export { prepareDepartment } from './prepare';

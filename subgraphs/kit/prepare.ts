@@ -20,8 +20,11 @@ export async function prepareDepartment(
     return db;
   } catch (error) {
     await db.close();
-    throw new Error(`Preparing the ${department.name} database failed: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Preparing the ${department.name} database failed: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import {
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -17,15 +18,23 @@ export interface RunningSubgraph {
 }
 
 /** Builds the department's Apollo subgraph server (not yet listening). */
-export function createSubgraphServer<L>(department: Department<L>): ApolloServer<DepartmentContext<L>> {
+export function createSubgraphServer<L>(
+  department: Department<L>,
+): ApolloServer<DepartmentContext<L>> {
   return new ApolloServer<DepartmentContext<L>>({
     schema: buildSubgraphSchema({
       typeDefs: department.typeDefs,
       resolvers: department.resolvers as GraphQLResolverMap<unknown>,
     }),
     // Air-gapped networks: no landing page fetched from a CDN, nothing reported anywhere.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
     includeStacktraceInErrorResponses: false,
+    // The process owner (npm start, the tests) stops servers in order; Apollo must not exit on its own.
+    stopOnTerminationSignals: false,
   });
 }
 
@@ -40,5 +49,9 @@ export async function startSubgraph<L>(
     listen: { port: options.port, host: options.host ?? '127.0.0.1' },
     context: async () => ({ db, loaders: department.createLoaders(db) }),
   });
-  return { name: department.name, url: new URL('/graphql', url).toString(), stop: () => server.stop() };
+  return {
+    name: department.name,
+    url: new URL('/graphql', url).toString(),
+    stop: () => server.stop(),
+  };
 }

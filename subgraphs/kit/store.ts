@@ -23,9 +23,7 @@ export async function openStore(
 ): Promise<Store> {
   const url = env.DATABASE_URL;
   if (url) return { url, embedded: false, stop: async () => undefined };
-  // Loaded only when needed: the binaries package is ESM and large.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startEmbeddedPostgres } = require('./embedded-postgres') as typeof import('./embedded-postgres');
+  const { startEmbeddedPostgres } = loadEmbeddedPostgres();
   const server = await startEmbeddedPostgres({
     dataDir: embedded.dataDir ?? env.EMBEDDED_PG_DIR ?? DEFAULT_EMBEDDED_DATA_DIR,
     port: embedded.port ?? Number(env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT),
@@ -34,6 +32,16 @@ export async function openStore(
 }
 
 /** A department's own URL (DATABASE_URL_TAX for 'tax') when set, else the store's. */
-export function departmentUrl(name: string, store: Store, env: NodeJS.ProcessEnv = process.env): string {
+export function departmentUrl(
+  name: string,
+  store: Store,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   return env[`DATABASE_URL_${name.replace(/-/g, '_').toUpperCase()}`] ?? store.url;
+}
+
+/** Loaded only when needed: the binaries package is ESM-only and large. */
+function loadEmbeddedPostgres(): typeof import('./embedded-postgres') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./embedded-postgres');
 }

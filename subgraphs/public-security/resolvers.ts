@@ -20,7 +20,8 @@ export const resolvers = {
       for (const row of rows) ctx.loaders.person.prime(row.id, row);
       return rows;
     },
-    household: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.household.load(args.id),
+    household: (_: unknown, args: { id: string }, ctx: Context) =>
+      ctx.loaders.household.load(args.id),
   },
   Person: {
     __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.person.load(ref.id),
@@ -29,7 +30,8 @@ export const resolvers = {
   },
   Household: {
     __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.household.load(ref.id),
-    head: (household: HouseholdRow, _: unknown, ctx: Context) => ctx.loaders.person.load(household.headId),
+    head: (household: HouseholdRow, _: unknown, ctx: Context) =>
+      ctx.loaders.person.load(household.headId),
     members: (household: HouseholdRow, _: unknown, ctx: Context) =>
       ctx.loaders.members.load(household.id),
   },

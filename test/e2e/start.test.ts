@@ -6,7 +6,11 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 
 /** Runs `npm start`'s script as a user would, on the embedded PostgreSQL, and waits for its URLs. */
-function startFederation(dataDir: string): { child: ChildProcess; ready: Promise<string>; output: () => string } {
+function startFederation(dataDir: string): {
+  child: ChildProcess;
+  ready: Promise<string>;
+  output: () => string;
+} {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     EMBEDDED_PG_DIR: dataDir,
@@ -17,7 +21,10 @@ function startFederation(dataDir: string): { child: ChildProcess; ready: Promise
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL;
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], { cwd: ROOT, env });
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/start.ts'], {
+    cwd: ROOT,
+    env,
+  });
   let text = '';
   const ready = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -49,7 +56,10 @@ describe('npm start', () => {
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
 
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    const readiness = (await (await fetch(`${url}/readyz`)).json()) as { ready: boolean; subgraphs: object };
+    const readiness = (await (await fetch(`${url}/readyz`)).json()) as {
+      ready: boolean;
+      subgraphs: object;
+    };
     expect(readiness.ready).toBe(true);
     expect(Object.keys(readiness.subgraphs)).toHaveLength(9);
 
@@ -57,7 +67,8 @@ describe('npm start', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: '{ enterprises(limit: 3) { uscc legalRepresentative { id name } taxCreditRating { level } } }',
+        query:
+          '{ enterprises(limit: 3) { uscc legalRepresentative { id name } taxCreditRating { level } } }',
       }),
     });
     const body = (await response.json()) as {
@@ -66,7 +77,9 @@ describe('npm start', () => {
     expect(body.data.enterprises).toHaveLength(3);
     expect(body.data.enterprises[0]!.legalRepresentative.name.length).toBeGreaterThan(1);
 
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(output()).toMatch(/Stopped\./);

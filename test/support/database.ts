@@ -3,7 +3,8 @@ import pg from 'pg';
 /** The database every test file shares; set by the global setup. */
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (globalSetup).');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (globalSetup).');
   return url;
 }
 

@@ -24,11 +24,15 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __store?: unknown }).__store = store;
   const url = await recreateDatabase(store.url, process.env.TEST_DB_NAME ?? 'govgraph_test');
   const city = createCity(TEST_CITY);
-  const databases = await Promise.all(loadDepartments().map((d) => prepareDepartment(d, url, city)));
+  const databases = await Promise.all(
+    loadDepartments().map((d) => prepareDepartment(d, url, city)),
+  );
   await Promise.all(databases.map((db) => db.close()));
   process.env.TEST_DATABASE_URL = url;
   process.env.TEST_STORE_KIND = store.embedded ? 'embedded' : 'server';
-  console.log(`\ntest database ready (${store.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}) in ${Date.now() - started} ms`);
+  console.log(
+    `\ntest database ready (${store.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}) in ${Date.now() - started} ms`,
+  );
 }
 
 function freePort(): Promise<number> {
@@ -36,7 +40,11 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }

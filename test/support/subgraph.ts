@@ -5,7 +5,10 @@ import type { GraphQLResponse } from './federation';
 
 export interface OneSubgraph {
   url: string;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** SQL statements this department has sent so far. */
   statements(): number;
   stop(): Promise<void>;
@@ -14,7 +17,11 @@ export interface OneSubgraph {
 /** One department subgraph alone over the test database, called directly (no gateway). */
 export async function startOneSubgraph(name: string): Promise<OneSubgraph> {
   const department = loadDepartment(name);
-  const db = new Database({ url: testDatabaseUrl(), schema: schemaName(department), maxConnections: 4 });
+  const db = new Database({
+    url: testDatabaseUrl(),
+    schema: schemaName(department),
+    maxConnections: 4,
+  });
   const running = await startSubgraph(department, db, { port: 0 });
   return {
     url: running.url,

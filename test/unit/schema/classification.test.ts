@@ -13,8 +13,16 @@ type ObjectNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
 function fieldsOf(sdlPath: string): { coordinate: string; field: FieldDefinitionNode }[] {
   const document = parse(loadSubgraphSdl(sdlPath));
   return document.definitions
-    .filter((d): d is ObjectNode => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION)
-    .flatMap((type) => (type.fields ?? []).map((field) => ({ coordinate: `${type.name.value}.${field.name.value}`, field })));
+    .filter(
+      (d): d is ObjectNode =>
+        d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION,
+    )
+    .flatMap((type) =>
+      (type.fields ?? []).map((field) => ({
+        coordinate: `${type.name.value}.${field.name.value}`,
+        field,
+      })),
+    );
 }
 
 function argument(directive: ConstDirectiveNode, name: string): string | undefined {

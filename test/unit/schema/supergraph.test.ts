@@ -11,7 +11,9 @@ describe('the committed supergraph', () => {
 
   it('keeps the @classify labels for the gateway to read', () => {
     const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
-    expect(supergraph).toMatch(/idNumber: String! @join__field\(graph: PUBLIC_SECURITY\) @classify\(sharing: CONDITIONAL, pi: SENSITIVE, mask: ID_NUMBER\)/);
+    expect(supergraph).toMatch(
+      /idNumber: String! @join__field\(graph: PUBLIC_SECURITY\) @classify\(sharing: CONDITIONAL, pi: SENSITIVE, mask: ID_NUMBER\)/,
+    );
   });
 });
 
@@ -23,7 +25,10 @@ describe('the manifest', () => {
 
   it('fails composition with a readable error when two subgraphs disagree', () => {
     const [first] = loadManifest();
-    const result = composeManifest([first!, { ...first!, name: 'copy', url: 'http://127.0.0.1:1/graphql' }]);
+    const result = composeManifest([
+      first!,
+      { ...first!, name: 'copy', url: 'http://127.0.0.1:1/graphql' },
+    ]);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.errors.join('\n')).toMatch(/Person|shareable|resolved/);
   });

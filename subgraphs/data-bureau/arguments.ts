@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../schema/errors';
+import { explainInvalidUscc } from '../city';
+
+/** A department code argument, checked: a GB 32100 unified social credit code. */
+export function departmentCodeArg(argument: string, value: string): string;
+export function departmentCodeArg(
+  argument: string,
+  value: string | null | undefined,
+): string | null;
+export function departmentCodeArg(
+  argument: string,
+  value: string | null | undefined,
+): string | null {
+  if (value == null) return null;
+  const problem = explainInvalidUscc(value);
+  if (problem) {
+    throw new GraphQLError(
+      `${argument} must be a department's unified social credit code: ${problem}`,
+      {
+        extensions: { code: ErrorCode.BAD_USER_INPUT, argument },
+      },
+    );
+  }
+  return value;
+}
+
+/** An optional district code argument, checked: six digits (GB/T 2260), e.g. 510107. */
+export function districtCodeArg(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  if (!/^\d{6}$/.test(value)) {
+    throw new GraphQLError(
+      `districtCode must be a six-digit administrative division code such as 510107; got '${value}'.`,
+      { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'districtCode' } },
+    );
+  }
+  return value;
+}

@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { defineDepartment, departmentTypeDefs } from '../kit';
+import { createLoaders } from './loaders';
+import { resolvers } from './resolvers';
+import { seed } from './seed';
+
+/** 数据局 Data Bureau: owns the Department registry and the data catalogue. */
+export default defineDepartment({
+  name: 'data-bureau',
+  typeDefs: departmentTypeDefs('data-bureau'),
+  resolvers,
+  migrationsDir: join(__dirname, 'migrations'),
+  seed,
+  createLoaders,
+});

@@ -1,0 +1,30 @@
+import type { City } from '../city/types';
+import { map, type LoadTable } from '../kit';
+
+/** The data bureau keeps the department registry and the data catalogue. */
+export async function seed(city: City, load: LoadTable): Promise<void> {
+  await load(
+    'department',
+    ['code', 'name', 'name_en', 'level', 'district_code', 'subgraph', 'parent_code'],
+    map(city.departments(), (d) => [
+      d.code,
+      d.name,
+      d.nameEn,
+      d.level,
+      d.districtCode,
+      d.subgraph,
+      d.parentCode,
+    ]),
+  );
+  await load(
+    'data_resource',
+    ['code', 'name', 'department_code', 'sharing_class', 'update_frequency'],
+    map(city.dataResources(), (r) => [
+      r.code,
+      r.name,
+      r.departmentCode,
+      r.sharingClass,
+      r.updateFrequency,
+    ]),
+  );
+}
