@@ -1,5 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../schema/errors';
 import type { GatewayContext } from './context';
 import { maskError } from './errors';
 import { createSubgraphFetcher, type SubgraphClientOptions } from './fetcher';
@@ -42,7 +44,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: overrides[name] ?? url,
-        fetcher: client.fetcher,
+        fetcher: (target, init) =>
+          client.fetcher(target, init).catch((error: unknown) => {
+            options.logger.warn({ subgraph: name, err: error }, 'subgraph did not answer');
+            throw new GraphQLError(`The ${name} subgraph did not answer; try again later.`, {
+              extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, http: { status: 502 } },
+            });
+          }),
         willSendRequest({ request, context }) {
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
         },

@@ -62,6 +62,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > limit) return; // already refused: discard the rest so the answer can be read
       size += chunk.length;
       if (size > limit) {
         reject(
@@ -70,7 +71,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
             `The request body is larger than the ${limit} bytes allowed (MAX_BODY_BYTES).`,
           ),
         );
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -35,6 +35,7 @@ export async function listen(gateway: Gateway, options: HttpOptions): Promise<Li
   const server = createServer((req, res) => {
     route(gateway, options, req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
+        res.setHeader('connection', 'close');
         sendJson(res, error.status, {
           errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }],
         });
