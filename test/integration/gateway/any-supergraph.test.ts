@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import { createGateway, createLogger, listen, type ListeningGateway } from '../../../gateway';
 
@@ -20,7 +21,10 @@ const servers: ApolloServer[] = [];
 let http: ListeningGateway;
 let stopGateway: () => Promise<void>;
 
-async function serve(typeDefs: ReturnType<typeof parse>, resolvers: object): Promise<string> {
+async function serve(
+  typeDefs: ReturnType<typeof parse>,
+  resolvers: GraphQLResolverMap<unknown>,
+): Promise<string> {
   const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resolvers }) });
   servers.push(server);
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
