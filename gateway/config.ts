@@ -15,6 +15,10 @@ export const DEFAULT_READINESS_TIMEOUT_MS = 2_000;
 export const DEFAULT_EXAMPLES_DIR = join(__dirname, '..', 'schema', 'examples');
 /** Heading of the landing page. */
 export const DEFAULT_TITLE = 'GraphQL federation gateway';
+/** Where purposes.yaml and grants/*.yaml live. */
+export const DEFAULT_POLICIES_DIR = join(__dirname, '..', 'policies');
+/** reject: a denied field fails the operation; filter: it is returned as null with an error. */
+export const DEFAULT_ENFORCEMENT_MODE = 'reject';
 /** pino log level. */
 export const DEFAULT_LOG_LEVEL = 'info';
 
@@ -31,6 +35,35 @@ const schema = z.object({
   examplesDir: z.string().min(1).default(DEFAULT_EXAMPLES_DIR),
   /** GATEWAY_TITLE: heading of the landing page. */
   title: z.string().min(1).default(DEFAULT_TITLE),
+  /** POLICIES_DIR: the purpose catalogue and the departments' grant files. */
+  policiesDir: z.string().min(1).default(DEFAULT_POLICIES_DIR),
+  /** ENFORCEMENT_MODE: reject or filter. */
+  enforcementMode: z.enum(['reject', 'filter']).default(DEFAULT_ENFORCEMENT_MODE),
+  /** ALLOW_ANONYMOUS=true: requests without a token read UNCONDITIONAL fields only. Off by default. */
+  allowAnonymous: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** AUTH_JWKS_FILE, AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE (+ AUTH_PUBLIC_KEY_ALG): the token keys. Unset: the development keys in .data/keys. */
+  auth: z
+    .object({
+      jwksFile: z.string().min(1).optional(),
+      jwksUrl: z.url().optional(),
+      publicKeyFile: z.string().min(1).optional(),
+      publicKeyAlg: z.enum(['RS256', 'ES256', 'EdDSA']).default('EdDSA'),
+      /** AUTH_ISSUER: the iss every token carries. */
+      issuer: z.string().min(1).optional(),
+      /** AUTH_AUDIENCE: the aud every token carries. */
+      audience: z.string().min(1).optional(),
+    })
+    .refine((a) => [a.jwksFile, a.jwksUrl, a.publicKeyFile].filter(Boolean).length <= 1, {
+      message: 'set only one of AUTH_JWKS_FILE, AUTH_JWKS_URL, AUTH_PUBLIC_KEY_FILE',
+    })
+    .refine((a) => !(a.jwksFile || a.jwksUrl || a.publicKeyFile) || (a.issuer && a.audience), {
+      message: 'AUTH_ISSUER and AUTH_AUDIENCE are required with a production key source',
+    }),
+  /** CONTEXT_PRIVATE_KEY_FILE: Ed25519 PKCS8 PEM the gateway signs subgraph contexts with. Unset: a development key in .data/keys. */
+  contextPrivateKeyFile: z.string().min(1).optional(),
   /** MAX_BODY_BYTES: larger requests get 413. */
   maxBodyBytes: z.coerce.number().int().positive().default(DEFAULT_MAX_BODY_BYTES),
   /** READINESS_TIMEOUT_MS: per-subgraph wait of /readyz. */
@@ -57,6 +90,18 @@ export function loadGatewayConfig(
     subgraphUrls: parseUrlOverrides(env.SUBGRAPH_URLS),
     examplesDir: env.EXAMPLES_DIR,
     title: env.GATEWAY_TITLE,
+    policiesDir: env.POLICIES_DIR,
+    enforcementMode: env.ENFORCEMENT_MODE,
+    allowAnonymous: env.ALLOW_ANONYMOUS,
+    auth: {
+      jwksFile: env.AUTH_JWKS_FILE,
+      jwksUrl: env.AUTH_JWKS_URL,
+      publicKeyFile: env.AUTH_PUBLIC_KEY_FILE,
+      publicKeyAlg: env.AUTH_PUBLIC_KEY_ALG,
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+    },
+    contextPrivateKeyFile: env.CONTEXT_PRIVATE_KEY_FILE,
     maxBodyBytes: env.MAX_BODY_BYTES,
     readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
@@ -92,6 +137,11 @@ const ENV_NAMES: Record<string, string> = {
   subgraphUrls: 'SUBGRAPH_URLS',
   examplesDir: 'EXAMPLES_DIR',
   title: 'GATEWAY_TITLE',
+  policiesDir: 'POLICIES_DIR',
+  enforcementMode: 'ENFORCEMENT_MODE',
+  allowAnonymous: 'ALLOW_ANONYMOUS',
+  auth: 'AUTH_*',
+  contextPrivateKeyFile: 'CONTEXT_PRIVATE_KEY_FILE',
   maxBodyBytes: 'MAX_BODY_BYTES',
   readinessTimeoutMs: 'READINESS_TIMEOUT_MS',
   logLevel: 'LOG_LEVEL',

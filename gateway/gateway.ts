@@ -1,5 +1,6 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../schema/errors';
 import type { GatewayContext } from './context';
@@ -7,6 +8,8 @@ import { maskError } from './errors';
 import { createSubgraphFetcher, type SubgraphClientOptions } from './fetcher';
 import type { Logger } from './logger';
 import { gatewayPlugins } from './plugins';
+import type { Security } from './security';
+import { CONTEXT_HEADER, type ContextClaims } from './subgraph-context';
 import { supergraphEndpoints, type SubgraphEndpoint } from './supergraph';
 
 export interface GatewayOptions {
@@ -14,6 +17,7 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** Per-subgraph URL overrides (by subgraph name) of the URLs written in the supergraph. */
   subgraphUrls?: Readonly<Record<string, string>>;
+  security: Security;
   logger: Logger;
   development?: boolean;
   client?: SubgraphClientOptions;
@@ -21,13 +25,19 @@ export interface GatewayOptions {
 
 export interface Gateway {
   server: ApolloServer<GatewayContext>;
+  security: Security;
   /** Where each subgraph is called, overrides applied. */
   endpoints: readonly SubgraphEndpoint[];
   stop(): Promise<void>;
 }
 
+// Hands the unsigned claims from willSendRequest to the fetcher, which signs them with the
+// exact body; it never leaves the process (the fetcher removes it).
+const CLAIMS_HEADER = 'x-gateway-context-claims';
+
 /** Builds and starts the Apollo gateway over a static supergraph (no polling, no uplink). */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { security, logger } = options;
   const overrides = options.subgraphUrls ?? {};
   const declared = supergraphEndpoints(options.supergraphSdl);
   const unknown = Object.keys(overrides).filter((name) => !declared.some((e) => e.name === name));
@@ -44,21 +54,25 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: overrides[name] ?? url,
-        fetcher: (target, init) =>
-          client.fetcher(target, init).catch((error: unknown) => {
-            options.logger.warn({ subgraph: name, err: error }, 'subgraph did not answer');
-            throw new GraphQLError(`The ${name} subgraph did not answer; try again later.`, {
-              extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, http: { status: 502 } },
-            });
-          }),
+        fetcher: signingFetcher(name, client.fetcher, security, logger),
         willSendRequest({ request, context }) {
-          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+          const claims: Omit<ContextClaims, 'bodyHash'> = {
+            consumer: context.consumer,
+            purpose: context.purpose,
+            caseNumber: context.caseNumber,
+            requestId: context.requestId,
+            rules: security.engine
+              .abilityFor(context.consumer, context.purpose)
+              .rulesFor(security.typesBySubgraph.get(name) ?? [], name),
+          };
+          request.http?.headers.set(CLAIMS_HEADER, JSON.stringify(claims));
+          request.http?.headers.set('x-request-id', context.requestId);
         },
       }),
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: gatewayPlugins({ logger: options.logger }),
+    plugins: gatewayPlugins({ logger, security }),
     formatError: maskError(options.development ?? false),
     includeStacktraceInErrorResponses: options.development ?? false,
     // The process owner (npm start, the tests) stops servers in order; Apollo must not exit on its own.
@@ -67,10 +81,37 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await server.start();
   return {
     server,
+    security,
     endpoints,
     stop: async () => {
       await server.stop();
       await client.close();
     },
+  };
+}
+
+/** Signs every call's context with its exact body; an unsigned call is never sent. */
+function signingFetcher(
+  name: string,
+  fetcher: Fetcher,
+  security: Security,
+  logger: Logger,
+): Fetcher {
+  return async (target, init = {}) => {
+    const headers = { ...init.headers };
+    const claims = headers[CLAIMS_HEADER];
+    delete headers[CLAIMS_HEADER];
+    if (!claims || typeof init.body !== 'string') {
+      throw new GraphQLError('A subgraph call without a caller context was refused.', {
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      });
+    }
+    headers[CONTEXT_HEADER] = await security.signContext(name, JSON.parse(claims), init.body);
+    return fetcher(target, { ...init, headers }).catch((error: unknown) => {
+      logger.warn({ subgraph: name, err: error }, 'subgraph did not answer');
+      throw new GraphQLError(`The ${name} subgraph did not answer; try again later.`, {
+        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, http: { status: 502 } },
+      });
+    });
   };
 }

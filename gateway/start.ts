@@ -4,6 +4,7 @@ import { createGateway } from './gateway';
 import { listen, type PageHandler } from './http/server';
 import { LANDING_CONTENT_SECURITY_POLICY, readLandingAsset, renderLandingPage } from './landing';
 import { createLogger, type Logger } from './logger';
+import { createSecurity } from './security';
 import { readSupergraph } from './supergraph';
 
 export interface RunningGateway {
@@ -17,9 +18,11 @@ export async function startGateway(
   config: GatewayConfig,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningGateway> {
+  const supergraphSdl = readSupergraph(config.supergraphPath);
   const gateway = await createGateway({
-    supergraphSdl: readSupergraph(config.supergraphPath),
+    supergraphSdl,
     subgraphUrls: config.subgraphUrls,
+    security: await createSecurity(config, supergraphSdl, logger),
     logger,
     development: config.development,
   });
@@ -39,7 +42,7 @@ function landingPages(config: GatewayConfig): PageHandler {
     endpoint: '/graphql',
     title: config.title,
     examples: loadExamples(config.examplesDir),
-    headers: { 'x-purpose': '' },
+    headers: { authorization: 'Bearer <npm run -s token -- caseworker>', 'x-purpose': '' },
   });
   return async (pathname) => {
     if (pathname === '/') {

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { createCity } from '../subgraphs/city';
 import { loadDepartments } from '../subgraphs';
 import type { CityOptions } from '../subgraphs/dataset';
@@ -23,7 +24,7 @@ export async function startDepartments(
   entries: readonly ManifestEntry[],
   store: Store,
   city: CityOptions,
-  options: { ephemeral?: boolean; log?: (line: string) => void } = {},
+  options: { contextKey: KeyObject; ephemeral?: boolean; log?: (line: string) => void },
 ): Promise<RunningDepartments> {
   const generated = createCity(city);
   const departments = loadDepartments(entries);
@@ -50,7 +51,12 @@ export async function startDepartments(
     if (failure) throw failure.reason;
     for (const [index, department] of departments.entries()) {
       const port = options.ephemeral ? 0 : Number(new URL(entries[index]!.url).port);
-      subgraphs.push(await startSubgraph(department, databases[index]!, { port }));
+      subgraphs.push(
+        await startSubgraph(department, databases[index]!, {
+          port,
+          contextKey: options.contextKey,
+        }),
+      );
     }
     return { subgraphs, stop };
   } catch (error) {

@@ -2,6 +2,7 @@ import { loadGatewayConfig, startGateway } from '../gateway';
 import { loadManifest } from '../schema/load-manifest';
 import { cityOptionsFromEnv } from '../subgraphs/dataset';
 import { openStore } from '../subgraphs/kit';
+import { loadContextKeys } from '../gateway/subgraph-context';
 import { startDepartments } from './federation';
 
 /**
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   try {
     console.log(`Synthetic city: seed ${city.seed}, ${city.persons} persons`);
     departments = await startDepartments(loadManifest(), store, city, {
+      contextKey: loadContextKeys(gatewayConfig.contextPrivateKeyFile).publicKey,
       ephemeral: process.env.SUBGRAPH_PORTS === 'auto',
       log: (line) => console.log(line),
     });

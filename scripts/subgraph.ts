@@ -1,6 +1,7 @@
 import { loadManifest } from '../schema/load-manifest';
 import { cityOptionsFromEnv } from '../subgraphs/dataset';
 import { openStore } from '../subgraphs/kit';
+import { loadContextPublicKey } from '../gateway/subgraph-context';
 import { startDepartments } from './federation';
 
 /** npm run subgraph -- <name>: one department alone, as departments deploy separately. */
@@ -14,12 +15,12 @@ async function main(): Promise<void> {
     );
   }
   const store = await openStore();
-  const running = await startDepartments([entry], store, cityOptionsFromEnv()).catch(
-    async (error) => {
-      await store.stop();
-      throw error;
-    },
-  );
+  const running = await startDepartments([entry], store, cityOptionsFromEnv(), {
+    contextKey: loadContextPublicKey(process.env.CONTEXT_PUBLIC_KEY_FILE),
+  }).catch(async (error) => {
+    await store.stop();
+    throw error;
+  });
   console.log(`subgraph ${name}: ${running.subgraphs[0]!.url}`);
   const stop = async () => {
     await running.stop();

@@ -1,6 +1,5 @@
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GatewayContext } from '../context';
 
 /** A request the gateway refuses before GraphQL sees it; `status` is the HTTP status. */
 export class HttpError extends Error {
@@ -13,13 +12,14 @@ export class HttpError extends Error {
 }
 
 /** Hands one HTTP request to Apollo Server and writes its answer (the standalone integration's job). */
-export async function handleGraphQL(
-  server: ApolloServer<GatewayContext>,
+export async function handleGraphQL<TContext extends object>(
+  server: ApolloServer<TContext>,
   req: IncomingMessage,
   res: ServerResponse,
-  options: { maxBodyBytes: number; context: () => Promise<GatewayContext> },
+  options: { maxBodyBytes: number; context: (rawBody: string) => Promise<TContext> },
 ): Promise<void> {
   const raw = await readBody(req, options.maxBodyBytes);
+  const contextValue = await options.context(raw);
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -33,7 +33,7 @@ export async function handleGraphQL(
   };
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
-    context: options.context,
+    context: async () => contextValue,
   });
   res.statusCode = response.status ?? 200;
   for (const [name, value] of response.headers) res.setHeader(name, value);

@@ -10,22 +10,29 @@ export interface Readiness {
 export async function checkReadiness(
   endpoints: readonly SubgraphEndpoint[],
   timeoutMs: number,
+  sign: (subgraph: string, body: string) => Promise<Record<string, string>>,
 ): Promise<Readiness> {
   const states = await Promise.all(
     endpoints.map(
       async (endpoint) =>
-        [endpoint.name, (await answers(endpoint.url, timeoutMs)) ? 'up' : 'down'] as const,
+        [endpoint.name, (await answers(endpoint, timeoutMs, sign)) ? 'up' : 'down'] as const,
     ),
   );
   return { ready: states.every(([, s]) => s === 'up'), subgraphs: Object.fromEntries(states) };
 }
 
-async function answers(url: string, timeoutMs: number): Promise<boolean> {
+const PROBE = '{"query":"{ __typename }"}';
+
+async function answers(
+  endpoint: SubgraphEndpoint,
+  timeoutMs: number,
+  sign: (subgraph: string, body: string) => Promise<Record<string, string>>,
+): Promise<boolean> {
   try {
-    const response = await request(url, {
+    const response = await request(endpoint.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"query":"{ __typename }"}',
+      headers: { 'content-type': 'application/json', ...(await sign(endpoint.name, PROBE)) },
+      body: PROBE,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       signal: AbortSignal.timeout(timeoutMs),

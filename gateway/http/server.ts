@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from '../../schema/errors';
-import { createContext } from '../context';
+import { CONTEXT_HEADER } from '../subgraph-context';
 import type { Gateway } from '../gateway';
 import type { Logger } from '../logger';
+import { IdentityError } from '../identity';
 import { handleGraphQL, HttpError } from './graphql';
 import { checkReadiness } from './readiness';
 
@@ -38,6 +39,13 @@ export async function listen(gateway: Gateway, options: HttpOptions): Promise<Li
         res.setHeader('connection', 'close');
         sendJson(res, error.status, {
           errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+        });
+        return;
+      }
+      if (error instanceof IdentityError) {
+        if (error.status === 401) res.setHeader('www-authenticate', 'Bearer');
+        sendJson(res, error.status, {
+          errors: [{ message: error.message, extensions: { code: error.extensions.code } }],
         });
         return;
       }
@@ -78,7 +86,7 @@ async function route(
   if (pathname === '/graphql') {
     await handleGraphQL(gateway.server, req, res, {
       maxBodyBytes: options.maxBodyBytes,
-      context: async () => createContext(req),
+      context: () => gateway.security.createContext(req),
     });
     return;
   }
@@ -87,7 +95,13 @@ async function route(
     return;
   }
   if (pathname === '/readyz') {
-    const readiness = await checkReadiness(gateway.endpoints, options.readinessTimeoutMs);
+    const readiness = await checkReadiness(
+      gateway.endpoints,
+      options.readinessTimeoutMs,
+      async (name, body) => ({
+        [CONTEXT_HEADER]: await gateway.security.signContext(name, GATEWAY_PROBE, body),
+      }),
+    );
     sendJson(res, readiness.ready ? 200 : 503, readiness);
     return;
   }
@@ -106,3 +120,20 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
+
+/** The gateway's own identity on a readiness probe: it reads no rows. */
+const GATEWAY_PROBE = {
+  consumer: {
+    kind: 'gateway' as const,
+    id: 'readiness-probe',
+    department: null,
+    role: null,
+    jurisdiction: null,
+    application: null,
+    personId: null,
+  },
+  purpose: 'readiness',
+  caseNumber: null,
+  requestId: 'readiness-probe',
+  rules: [],
+};

@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { City } from '../city/types';
+import type { Caller } from './caller';
 import type { Database } from './database';
 import type { CopyValue } from './copy';
 
@@ -14,6 +15,8 @@ export type LoadTable = (
 /** What every department resolver receives, built fresh for each request. */
 export interface DepartmentContext<Loaders> {
   db: Database;
+  /** Who is calling, for which purpose, with the row rules the gateway signed. */
+  caller: Caller;
   /** Per-request DataLoaders: never shared between requests (they cache authorised rows). */
   loaders: Loaders;
 }
@@ -32,7 +35,8 @@ export interface Department<Loaders = unknown> {
   migrationsDir: string;
   /** Loads the department's share of the synthetic city. */
   seed(city: City, load: LoadTable): Promise<void>;
-  createLoaders(db: Database): Loaders;
+  /** Per-request loaders; their SQL applies `caller.rowFilter` to every entity type it reads. */
+  createLoaders(db: Database, caller: Caller): Loaders;
 }
 
 /** Identity function that lets TypeScript infer a department's loader type. */

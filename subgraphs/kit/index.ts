@@ -21,3 +21,5 @@ export {
 export type { Store } from './store';
 export { flatMap, map } from './iterate';
 export { prepareDepartment } from './prepare';
+export type { Caller } from './caller';
+export { SUBGRAPH_MAX_BODY_BYTES } from './server';

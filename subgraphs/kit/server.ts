@@ -4,11 +4,24 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { KeyObject } from 'node:crypto';
+import { handleGraphQL, HttpError } from '../../gateway/http/graphql';
+import {
+  CONTEXT_HEADER,
+  ContextError,
+  createContextVerifier,
+} from '../../gateway/subgraph-context';
+import { ErrorCode } from '../../schema/errors';
+import { createCaller } from './caller';
 import type { Database } from './database';
 import type { Department, DepartmentContext } from './department';
+
+/** Largest request body a department accepts, in bytes. */
+export const SUBGRAPH_MAX_BODY_BYTES = 4_000_000;
 
 export interface RunningSubgraph {
   name: string;
@@ -38,20 +51,60 @@ export function createSubgraphServer<L>(
   });
 }
 
-/** Serves a department on 127.0.0.1 (port 0 picks a free one). */
+/**
+ * Serves a department on 127.0.0.1 (port 0 picks a free one). Every call must carry the
+ * gateway's signed context for this subgraph and this body: anything else gets 401, so a
+ * department cannot be read around the gateway.
+ */
 export async function startSubgraph<L>(
   department: Department<L>,
   db: Database,
-  options: { port: number; host?: string },
+  options: { port: number; host?: string; contextKey: KeyObject },
 ): Promise<RunningSubgraph> {
   const server = createSubgraphServer(department);
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: options.host ?? '127.0.0.1' },
-    context: async () => ({ db, loaders: department.createLoaders(db) }),
+  await server.start();
+  const verify = createContextVerifier({
+    publicKey: options.contextKey,
+    subgraph: department.name,
   });
+  const http = createServer((req, res) => {
+    handleGraphQL(server, req, res, {
+      maxBodyBytes: SUBGRAPH_MAX_BODY_BYTES,
+      context: async (raw) => {
+        const header = req.headers[CONTEXT_HEADER];
+        const claims = await verify(typeof header === 'string' ? header : undefined, raw);
+        const caller = createCaller(claims);
+        return { db, caller, loaders: department.createLoaders(db, caller) };
+      },
+    }).catch((error: unknown) => {
+      const status =
+        error instanceof ContextError ? 401 : error instanceof HttpError ? error.status : 500;
+      const code =
+        status === 401
+          ? ErrorCode.UNAUTHENTICATED
+          : status === 500
+            ? ErrorCode.INTERNAL_SERVER_ERROR
+            : ErrorCode.BAD_USER_INPUT;
+      const message = status === 500 ? 'Unexpected error.' : (error as Error).message;
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
   return {
     name: department.name,
-    url: new URL('/graphql', url).toString(),
-    stop: () => server.stop(),
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await server.stop();
+    },
   };
 }

@@ -5,7 +5,10 @@ import { createLogger } from '../../gateway/logger';
 import { SUPERGRAPH_PATH } from '../../schema';
 import { loadDepartments } from '../../subgraphs';
 import { Database, schemaName, startSubgraph, type RunningSubgraph } from '../../subgraphs/kit';
+import { contextKeys } from './context';
 import { testDatabaseUrl } from './database';
+import { testSecurity } from './security';
+import type { EnforcementMode } from '../../gateway/authorization/plugin';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -29,17 +32,23 @@ export interface Federation {
 }
 
 /** The real federation in-process: every department subgraph and the gateway on ephemeral ports. */
-export async function startFederation(): Promise<Federation> {
+export async function startFederation(
+  options: { mode?: EnforcementMode; allowAnonymous?: boolean } = {},
+): Promise<Federation> {
   const url = testDatabaseUrl();
   const databases: Database[] = [];
   const subgraphs: RunningSubgraph[] = [];
   for (const department of loadDepartments()) {
     const db = new Database({ url, schema: schemaName(department), maxConnections: 4 });
     databases.push(db);
-    subgraphs.push(await startSubgraph(department, db, { port: 0 }));
+    subgraphs.push(
+      await startSubgraph(department, db, { port: 0, contextKey: contextKeys.publicKey }),
+    );
   }
+  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const gateway = await createGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
+    security: await testSecurity(supergraphSdl, options),
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     logger: createLogger('silent'),
   });

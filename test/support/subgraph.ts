@@ -1,13 +1,16 @@
 import { loadDepartment } from '../../subgraphs';
 import { Database, schemaName, startSubgraph } from '../../subgraphs/kit';
+import { contextKeys, signedHeaders } from './context';
 import { testDatabaseUrl } from './database';
 import type { GraphQLResponse } from './federation';
 
 export interface OneSubgraph {
   url: string;
+  /** Calls the department directly, with a context signed as the gateway would (`rules`: packed CASL rules; default: read everything). */
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    rules?: unknown[],
   ): Promise<GraphQLResponse<T>>;
   /** SQL statements this department has sent so far. */
   statements(): number;
@@ -22,14 +25,21 @@ export async function startOneSubgraph(name: string): Promise<OneSubgraph> {
     schema: schemaName(department),
     maxConnections: 4,
   });
-  const running = await startSubgraph(department, db, { port: 0 });
+  const running = await startSubgraph(department, db, {
+    port: 0,
+    contextKey: contextKeys.publicKey,
+  });
   return {
     url: running.url,
-    query: async (query, variables) => {
+    query: async (query, variables, rules) => {
+      const body = JSON.stringify({ query, variables });
       const response = await fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
+        headers: {
+          'content-type': 'application/json',
+          ...(await signedHeaders(name, body, rules)),
+        },
+        body,
       });
       return { status: response.status, ...((await response.json()) as object) };
     },

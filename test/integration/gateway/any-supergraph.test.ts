@@ -5,6 +5,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import { createGateway, createLogger, listen, type ListeningGateway } from '../../../gateway';
+import { parsePolicies } from '../../../policies';
+import { as, testSecurity } from '../../support/security';
 
 // Two subgraphs that have nothing to do with government: the gateway must serve them as well.
 const books = parse(`
@@ -16,6 +18,38 @@ const reviews = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
   type Book @key(fields: "isbn") { isbn: ID! stars: Int! }
 `);
+
+// The books department opens its graph to its readers; unlabelled fields are closed otherwise.
+const policies = parsePolicies(
+  {
+    file: 'purposes.yaml',
+    text: 'purposes:\n  - { code: reading, name: { zh: 阅读, en: Reading }, legalBasis: none }\n',
+  },
+  [
+    {
+      file: 'grants/books.yaml',
+      text: `grants:
+  - id: books-readers
+    consumer: { department: books, role: reader }
+    purposes: [reading]
+    fields:
+      Query: { books: full }
+      Book: { '*': full }
+`,
+    },
+    {
+      file: 'grants/reviews.yaml',
+      text: `grants:
+  - id: reviews-readers
+    consumer: { department: books, role: reader }
+    purposes: [reading]
+    fields:
+      Book: { stars: full }
+`,
+    },
+  ],
+);
+const reader = { sub: 'reader-1', kind: 'official' as const, dept: 'books', role: 'reader' };
 
 const servers: ApolloServer[] = [];
 let http: ListeningGateway;
@@ -45,6 +79,7 @@ beforeAll(async () => {
   if (composed.errors) throw composed.errors[0];
   const gateway = await createGateway({
     supergraphSdl: composed.supergraphSdl,
+    security: await testSecurity(composed.supergraphSdl, { policies }),
     logger: createLogger('silent'),
   });
   stopGateway = gateway.stop;
@@ -63,10 +98,10 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
 });
 
-const post = (body: string, headers: Record<string, string> = {}) =>
+const post = async (body: string) =>
   fetch(`${http.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...(await as(reader, 'reading')) },
     body,
   });
 
@@ -116,6 +151,7 @@ describe('the gateway over any Federation 2 supergraph', () => {
     await expect(
       createGateway({
         supergraphSdl: composed.supergraphSdl!,
+        security: await testSecurity(composed.supergraphSdl!, { policies }),
         subgraphUrls: { tax: 'http://127.0.0.1:2/graphql' },
         logger: createLogger('silent'),
       }),

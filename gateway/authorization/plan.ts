@@ -1,0 +1,74 @@
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { Classification, Decision, MaskStyle, PolicyAbility } from '../../policies';
+import { selectedFields } from './operation';
+
+/** A field the operation may not read, with why and what would open it. */
+export interface DeniedField {
+  path: string;
+  coordinate: string;
+  reason: string;
+  openedBy: readonly string[];
+}
+
+/** A field shown masked, and how. */
+export interface MaskedField {
+  path: string[];
+  style: MaskStyle;
+  coordinate: string;
+}
+
+/** What the gateway does with one operation for one consumer and purpose. */
+export interface AuthorizationPlan {
+  denied: DeniedField[];
+  /** Response paths (as key lists) of the denied fields, for filter mode. */
+  deniedPaths: string[][];
+  masked: MaskedField[];
+  /** Every coordinate read, with its decision: for the explanation and the access record. */
+  decisions: Decision[];
+  introspection: boolean;
+}
+
+/**
+ * Decides every field an operation selects. A field selected through an interface is decided
+ * for each object type it may resolve to, and the strictest decision wins.
+ */
+export function planOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  ability: PolicyAbility,
+  classification: Classification,
+): AuthorizationPlan {
+  const { fields, introspection } = selectedFields(schema, document, operation);
+  const plan: AuthorizationPlan = {
+    denied: [],
+    deniedPaths: [],
+    masked: [],
+    decisions: [],
+    introspection,
+  };
+  for (const field of fields) {
+    const decisions = field.coordinates.map((c) => {
+      const [type, name] = c.split('.') as [string, string];
+      return ability.decide(type, name);
+    });
+    plan.decisions.push(...decisions);
+    const denied = decisions.find((d) => d.effect === 'deny');
+    if (denied) {
+      plan.denied.push({
+        path: field.path.join('.'),
+        coordinate: denied.coordinate,
+        reason: denied.reason,
+        openedBy: denied.openedBy,
+      });
+      plan.deniedPaths.push(field.path);
+      continue;
+    }
+    const masked = decisions.find((d) => d.effect === 'mask');
+    const style = masked && classification.get(masked.coordinate)?.mask;
+    if (masked && style && style !== 'NONE') {
+      plan.masked.push({ path: field.path, style, coordinate: masked.coordinate });
+    }
+  }
+  return plan;
+}

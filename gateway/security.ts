@@ -1,0 +1,129 @@
+import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import {
+  createPolicyEngine,
+  loadPolicies,
+  type Classification,
+  type PolicyEngine,
+  type PolicySet,
+} from '../policies';
+import { classificationFromSupergraph } from './authorization/classification';
+import type { EnforcementMode } from './authorization/plugin';
+import type { GatewayConfig } from './config';
+import { createContextFactory, type ContextFactory } from './context';
+import {
+  createTokenVerifier,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  ensureDevKeys,
+  loadVerificationKeys,
+  type KeySource,
+  type VerificationKeys,
+} from './identity';
+import type { Logger } from './logger';
+import { createContextSigner, loadContextKeys, type ContextSigner } from './subgraph-context';
+
+/** Everything the gateway enforces with: identity, purposes, policies, and the subgraph context. */
+export interface Security {
+  engine: PolicyEngine;
+  classification: Classification;
+  typesBySubgraph: ReadonlyMap<string, readonly string[]>;
+  mode: EnforcementMode;
+  createContext: ContextFactory;
+  signContext: ContextSigner;
+}
+
+/** Builds the security layer from the config and the supergraph; every failure names its setting. */
+export async function createSecurity(
+  config: GatewayConfig,
+  supergraphSdl: string,
+  logger: Logger,
+): Promise<Security> {
+  const { source, issuer, audience } = await tokenKeys(config, logger);
+  return buildSecurity({
+    supergraphSdl,
+    policies: loadPolicies(config.policiesDir),
+    tokenKeys: await loadVerificationKeys(source),
+    issuer,
+    audience,
+    allowAnonymous: config.allowAnonymous,
+    mode: config.enforcementMode,
+    contextPrivateKey: loadContextKeys(config.contextPrivateKeyFile).privateKey,
+    logger,
+  });
+}
+
+/** Assembles the security layer from its parts (the tests build theirs with their own keys). */
+export function buildSecurity(parts: {
+  supergraphSdl: string;
+  policies: PolicySet;
+  tokenKeys: VerificationKeys;
+  issuer: string;
+  audience: string;
+  allowAnonymous: boolean;
+  mode: EnforcementMode;
+  contextPrivateKey: KeyObject;
+  logger: Logger;
+}): Security {
+  const { classification, unlabelled, typesBySubgraph } = classificationFromSupergraph(
+    parts.supergraphSdl,
+  );
+  if (unlabelled.length > 0) {
+    parts.logger.warn(
+      { count: unlabelled.length, sample: unlabelled.slice(0, 5) },
+      'fields without @classify: closed unless a grant opens them',
+    );
+  }
+  const engine = createPolicyEngine(parts.policies, classification);
+  const verifyToken = createTokenVerifier({
+    keys: parts.tokenKeys,
+    issuer: parts.issuer,
+    audience: parts.audience,
+    allowAnonymous: parts.allowAnonymous,
+  });
+  return {
+    engine,
+    classification,
+    typesBySubgraph,
+    mode: parts.mode,
+    createContext: createContextFactory({ verifyToken, purposes: engine.purposes }),
+    signContext: createContextSigner({ privateKey: parts.contextPrivateKey }),
+  };
+}
+
+async function tokenKeys(
+  config: GatewayConfig,
+  logger: Logger,
+): Promise<{ source: KeySource; issuer: string; audience: string }> {
+  const { auth } = config;
+  if (auth.jwksFile)
+    return {
+      source: { kind: 'jwks-file', path: auth.jwksFile },
+      issuer: auth.issuer!,
+      audience: auth.audience!,
+    };
+  if (auth.jwksUrl)
+    return {
+      source: { kind: 'jwks-url', url: auth.jwksUrl },
+      issuer: auth.issuer!,
+      audience: auth.audience!,
+    };
+  if (auth.publicKeyFile) {
+    const pem = readFileSync(auth.publicKeyFile, 'utf8');
+    return {
+      source: { kind: 'public-key', pem, alg: auth.publicKeyAlg },
+      issuer: auth.issuer!,
+      audience: auth.audience!,
+    };
+  }
+  const dev = await ensureDevKeys();
+  logger.warn(
+    { jwks: dev.jwksPath },
+    'no AUTH_* key source set: accepting tokens signed by the development key (npm run token)',
+  );
+  return {
+    source: { kind: 'jwks', jwks: dev.jwks },
+    issuer: auth.issuer ?? DEV_ISSUER,
+    audience: auth.audience ?? DEV_AUDIENCE,
+  };
+}

@@ -1,0 +1,57 @@
+import { errors, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
+import { contextClaimsSchema, CONTEXT_ISSUER, type ContextClaims } from './claims';
+import { bodyHash } from './sign';
+
+/** Why a subgraph refused a call; always answered with HTTP 401. */
+export class ContextError extends Error {}
+
+/**
+ * A department's check of the gateway's signed context: signature, issuer, audience (this
+ * subgraph), expiry, the body it was signed for, and that it was not used before (replay).
+ */
+export function createContextVerifier(options: {
+  publicKey: CryptoKey | KeyObject;
+  subgraph: string;
+}) {
+  const seen = new Map<string, number>();
+  return async (header: string | undefined, body: string | Buffer): Promise<ContextClaims> => {
+    if (!header) {
+      throw new ContextError(
+        `Calls to the ${options.subgraph} subgraph must come through the gateway: the signed context header is missing.`,
+      );
+    }
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(header, options.publicKey, {
+        issuer: CONTEXT_ISSUER,
+        audience: options.subgraph,
+        algorithms: ['EdDSA'],
+        requiredClaims: ['exp', 'jti', 'iat'],
+      }));
+    } catch (error) {
+      throw new ContextError(`The gateway context is not valid: ${reason(error)}.`);
+    }
+    const claims = contextClaimsSchema.safeParse(payload);
+    if (!claims.success) throw new ContextError('The gateway context is malformed.');
+    if (claims.data.bodyHash !== bodyHash(body)) {
+      throw new ContextError('The gateway context was signed for another request body.');
+    }
+    const now = Math.floor(Date.now() / 1000);
+    for (const [jti, exp] of seen) if (exp < now) seen.delete(jti);
+    if (seen.has(payload.jti!))
+      throw new ContextError('The gateway context was already used (replay).');
+    seen.set(payload.jti!, payload.exp!);
+    return claims.data;
+  };
+}
+
+export type ContextVerifier = ReturnType<typeof createContextVerifier>;
+
+function reason(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'it expired';
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return 'its signature does not verify';
+  if (error instanceof errors.JWTClaimValidationFailed) return `its ${error.claim} claim is wrong`;
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'it is not signed with EdDSA';
+  return 'it is not a well-formed signed token';
+}

@@ -1,0 +1,62 @@
+import { createPolicyAbility, type PolicyAbility } from './ability';
+import { compileRules } from './compile';
+import { consumerKey } from './consumers';
+import { LruMap } from './lru';
+import { openedByIndex } from './opened-by';
+import type { PolicySet } from './policy-set';
+import type { Classification, Consumer } from './types';
+
+/** How many (consumer, purpose) abilities an engine keeps compiled, by default. */
+export const DEFAULT_ABILITY_CACHE_SIZE = 1000;
+
+/** Options of createPolicyEngine. */
+export interface PolicyEngineOptions {
+  /** The clock grants expire by. Default: the system clock. */
+  readonly now?: () => Date;
+  /** How many (consumer, purpose) abilities to keep compiled. Default: DEFAULT_ABILITY_CACHE_SIZE. */
+  readonly cacheSize?: number;
+}
+
+/** Compiles policies into abilities, per consumer and purpose. */
+export interface PolicyEngine {
+  /** The purpose codes of the catalogue. */
+  readonly purposes: ReadonlySet<string>;
+  /** The ability of a consumer under a purpose (cached until a grant it applies expires). */
+  abilityFor(consumer: Consumer, purpose: string): PolicyAbility;
+}
+
+/**
+ * Creates the policy engine over a policy set and the graph's classification. Pure: it reads
+ * no files and knows nothing of GraphQL or HTTP.
+ */
+export function createPolicyEngine(
+  policies: PolicySet,
+  classification: Classification,
+  options: PolicyEngineOptions = {},
+): PolicyEngine {
+  const now = options.now ?? (() => new Date());
+  const purposes: ReadonlySet<string> = new Set(policies.purposes.map((p) => p.code));
+  const openedBy = openedByIndex(policies, classification);
+  const cache = new LruMap<string, { ability: PolicyAbility; validUntil: number }>(
+    options.cacheSize ?? DEFAULT_ABILITY_CACHE_SIZE,
+  );
+
+  function abilityFor(consumer: Consumer, purpose: string): PolicyAbility {
+    const at = now();
+    const key = `${consumerKey(consumer)}\n${purpose}`;
+    const cached = cache.get(key);
+    if (cached && at.getTime() < cached.validUntil) return cached.ability;
+    const compiled = compileRules(policies, classification, consumer, purpose, at);
+    const ability = createPolicyAbility(compiled, {
+      consumer,
+      purpose,
+      purposeKnown: purposes.has(purpose),
+      classification,
+      openedBy,
+    });
+    cache.set(key, { ability, validUntil: compiled.validUntil });
+    return ability;
+  }
+
+  return Object.freeze({ purposes, abilityFor });
+}

@@ -1,0 +1,34 @@
+export type {
+  Classification,
+  Consumer,
+  Decision,
+  FieldLabel,
+  MaskStyle,
+  PersonalInfo,
+  SharingClass,
+} from './types';
+export type {
+  Access,
+  Grant,
+  GrantConsumer,
+  PolicySet,
+  Purpose,
+  RowConditions,
+  RowScalar,
+  RowValue,
+} from './policy-set';
+export { DEFAULT_POLICIES_DIR, loadPolicies, parsePolicies } from './load';
+export type { PolicySource } from './yaml-source';
+export { DEFAULT_ABILITY_CACHE_SIZE, createPolicyEngine } from './engine';
+export { consumerKey } from './consumers';
+export type { PolicyEngine, PolicyEngineOptions } from './engine';
+export type { PolicyAbility } from './ability';
+export { packPolicyRules, unpackPolicyRules } from './rules';
+export type { PackedPolicyRule, PolicyAction, PolicyCaslAbility, PolicyRule } from './rules';
+export { rowConditionsToSql } from './row-sql';
+export type { SqlCondition } from './row-sql';
+export { maskValue } from './mask';
+export { lintPolicies } from './lint';
+export type { LintFinding } from './lint';
+export { whoCanRead } from './who-can';
+export type { Reader } from './who-can';

@@ -1,0 +1,81 @@
+import { rulesToCondition } from '@casl/ability/extra';
+import { createPolicyCaslAbility, type PolicyRule } from './rules';
+
+/** A parameterised SQL boolean expression: `$n` placeholders and their values, in order. */
+export interface SqlCondition {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+const READ_ACTIONS = new Set(['read', 'read:masked']);
+
+/**
+ * Turns the row conditions of the rules for reading `type` (in full or masked: both return
+ * the row) into a SQL boolean expression for a department's WHERE clause: OR across rules,
+ * AND within one rule's conditions, equality and `$in` only. Each field maps to a column
+ * through `columns`; a field missing from the map, or any other operator, becomes FALSE
+ * (fail closed). A rule without conditions is TRUE. Returns null when no rule lets the
+ * consumer read the type at all: select nothing. Parameters are numbered from
+ * `paramOffset + 1`; with `field`, only the rules opening that field count.
+ */
+export function rowConditionsToSql(
+  rules: readonly PolicyRule[],
+  type: string,
+  columns: Readonly<Record<string, string>>,
+  paramOffset = 0,
+  field?: string,
+): SqlCondition | null {
+  const readRules = rules.flatMap((rule): PolicyRule[] =>
+    [rule.action].flat().some((a) => READ_ACTIONS.has(a)) ? [{ ...rule, action: 'read' }] : [],
+  );
+  const ability = createPolicyCaslAbility(readRules);
+  const params: unknown[] = [];
+  const parameter = (value: unknown): string => {
+    params.push(value);
+    return `$${paramOffset + params.length}`;
+  };
+  const toSql = (rule: { conditions?: unknown; inverted: boolean }): string => {
+    const sql = conjunction(
+      Object.entries((rule.conditions ?? {}) as Record<string, unknown>).map(([name, value]) =>
+        comparison(columns[name], value, parameter),
+      ),
+    );
+    return rule.inverted ? `NOT ${sql}` : sql;
+  };
+  const sql = rulesToCondition(ability.rulesFor('read', type, field), toSql, {
+    and: conjunction,
+    or: (parts) => (parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`),
+    empty: () => 'TRUE',
+  });
+  return sql === null ? null : { sql, params };
+}
+
+function comparison(
+  column: string | undefined,
+  value: unknown,
+  parameter: (value: unknown) => string,
+): string {
+  if (column === undefined) return 'FALSE';
+  if (isScalar(value)) return `${column} = ${parameter(value)}`;
+  if (value && typeof value === 'object' && Object.keys(value).length === 1) {
+    const { $eq, $in } = value as { $eq?: unknown; $in?: unknown };
+    if (isScalar($eq)) return `${column} = ${parameter($eq)}`;
+    if (Array.isArray($in) && $in.length > 0 && $in.every(isScalar)) {
+      return `${column} IN (${$in.map(parameter).join(', ')})`;
+    }
+  }
+  return 'FALSE';
+}
+
+function conjunction(parts: string[]): string {
+  if (parts.length === 0) return 'TRUE';
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return (
+    typeof value === 'string' ||
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    typeof value === 'boolean'
+  );
+}

@@ -1,0 +1,26 @@
+import { lintPolicies, loadPolicies } from '../../../policies';
+import { classificationFromSdl } from './support/classification-from-sdl';
+
+function setup() {
+  return {
+    policies: loadPolicies(),
+    classification: classificationFromSdl(),
+    now: new Date('2026-11-24T09:00:00+08:00'),
+  };
+}
+
+describe('the policy files in policies/', () => {
+  it('lint clean against the classification of schema/*.graphql', () => {
+    const { policies, classification, now } = setup();
+    expect(lintPolicies(policies, classification, now)).toEqual([]);
+  });
+
+  it('give every grant a unique id prefixed with its provider', () => {
+    const { policies } = setup();
+    const ids = policies.grants.map((g) => g.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(
+      policies.grants.filter((g) => !g.id.startsWith(`${g.provider}-`)).map((g) => g.id),
+    ).toEqual([]);
+  });
+});
