@@ -8,6 +8,8 @@ export interface ExampleOperation {
   description?: string;
   query: string;
   variables?: Record<string, unknown>;
+  /** Who runs it, from a `# as: <consumer>, purpose: <code>` line: the landing page states the purpose. */
+  runAs?: { consumer: string; purpose: string };
 }
 
 /**
@@ -33,10 +35,12 @@ export function loadExamples(dir: string): ExampleOperation[] {
         .split('\n')
         .filter((l) => l.startsWith('#'))
         .map((l) => l.replace(/^#\s?/, ''));
+      const as = comments.map((c) => /^as: ([\w-]+), purpose: ([\w-]+)$/.exec(c)).find(Boolean);
       const variablesPath = join(dir, file.replace(/\.graphql$/, '.json'));
       return {
         name: comments[0] ?? file.replace(/\.graphql$/, ''),
         description: comments[1],
+        runAs: as ? { consumer: as[1]!, purpose: as[2]! } : undefined,
         query,
         variables: existsSync(variablesPath)
           ? (JSON.parse(readFileSync(variablesPath, 'utf8')) as Record<string, unknown>)

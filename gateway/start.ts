@@ -41,7 +41,13 @@ function landingPages(config: GatewayConfig): PageHandler {
   const page = renderLandingPage({
     endpoint: '/graphql',
     title: config.title,
-    examples: loadExamples(config.examplesDir),
+    examples: loadExamples(config.examplesDir).map((example) => ({
+      ...example,
+      headers: example.runAs && {
+        authorization: `Bearer <npm run -s token -- ${example.runAs.consumer}>`,
+        'x-purpose': example.runAs.purpose,
+      },
+    })),
     headers: { authorization: 'Bearer <npm run -s token -- caseworker>', 'x-purpose': '' },
   });
   return async (pathname) => {

@@ -40,6 +40,7 @@ export function planOperation(
   classification: Classification,
 ): AuthorizationPlan {
   const { fields, introspection } = selectedFields(schema, document, operation);
+  const seen = new Set<string>();
   const plan: AuthorizationPlan = {
     denied: [],
     deniedPaths: [],
@@ -48,6 +49,10 @@ export function planOperation(
     introspection,
   };
   for (const field of fields) {
+    // The same response key can be selected several times (directly and through fragments).
+    const key = `${field.path.join('.')}\n${field.coordinates.join(',')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const decisions = field.coordinates.map((c) => {
       const [type, name] = c.split('.') as [string, string];
       return ability.decide(type, name);

@@ -117,8 +117,15 @@ export function authorizationPlugin(options: {
               })),
             ];
           }
-          if (plan.introspection)
-            hideUnsharedFields(data, options.classification, rc.contextValue.consumer);
+          if (plan.introspection && rc.operation) {
+            hideUnsharedFields(
+              data,
+              rc.operation,
+              rc.request.variables,
+              options.classification,
+              rc.contextValue.consumer,
+            );
+          }
         },
       };
     },

@@ -10,6 +10,8 @@ export interface LandingExample {
   /** GraphQL document; the tab title is its operation name. */
   query: string;
   variables?: Record<string, unknown>;
+  /** Headers of this tab, over the page's defaults (e.g. the purpose the example states). */
+  headers?: Record<string, string>;
 }
 
 /** What `renderLandingPage` needs to know. */
@@ -32,10 +34,10 @@ interface BootConfig {
 
 function bootConfig({ endpoint, examples, headers }: LandingPageOptions): BootConfig {
   const headersJson = headers ? JSON.stringify(headers, null, 2) : undefined;
-  const tabs = examples.map(({ query, variables }) => ({
-    query,
-    variables: variables ? JSON.stringify(variables, null, 2) : undefined,
-    headers: headersJson,
+  const tabs = examples.map((example) => ({
+    query: example.query,
+    variables: example.variables ? JSON.stringify(example.variables, null, 2) : undefined,
+    headers: example.headers ? JSON.stringify({ ...headers, ...example.headers }, null, 2) : headersJson,
   }));
   return { endpoint, headers: headersJson, tabs: tabs.length > 0 ? tabs : undefined };
 }

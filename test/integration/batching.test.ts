@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFederation, type Federation } from '../support/federation';
+import { as } from '../support/security';
 
 const PERSONS_IN_DISTRICT = readFileSync(
   join(__dirname, '..', '..', 'schema', 'examples', '5-persons-in-district.graphql'),
@@ -15,10 +16,11 @@ afterAll(() => federation.stop());
 
 async function statementsFor(limit: number): Promise<{ statements: number; persons: unknown[] }> {
   const before = federation.statements();
-  const response = await federation.query<{ persons: unknown[] }>(PERSONS_IN_DISTRICT, {
-    districtCode: '510107',
-    limit,
-  });
+  const response = await federation.query<{ persons: unknown[] }>(
+    PERSONS_IN_DISTRICT,
+    { districtCode: '510107', limit },
+    await as('caseworker', 'social-assistance-eligibility'),
+  );
   expect(response.errors).toBeUndefined();
   return { statements: federation.statements() - before, persons: response.data!.persons };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadExamples, type ExampleOperation } from '../../gateway/examples';
 import { startFederation, type Federation } from '../support/federation';
+import { as } from '../support/security';
 
 const examples = loadExamples(join(__dirname, '..', '..', 'schema', 'examples'));
 const example = (operation: string): ExampleOperation => {
@@ -15,10 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => federation.stop());
 
-/** Runs an example exactly as the landing page offers it: its document and its variables. */
+/** Runs an example exactly as the landing page offers it: its document, variables, consumer and purpose. */
 async function run<T>(operation: string): Promise<T> {
-  const { query, variables } = example(operation);
-  const response = await federation.query<T>(query, variables);
+  const { query, variables, runAs } = example(operation);
+  const response = await federation.query<T>(
+    query,
+    variables,
+    await as(runAs!.consumer as never, runAs!.purpose),
+  );
   expect(response.errors).toBeUndefined();
   expect(response.status).toBe(200);
   return response.data!;
@@ -38,17 +43,16 @@ describe('example operations on the default data', () => {
     // Market regulation names the representative; public security knows the same person.
     const rep = enterprise.legalRepresentative;
     const known = await federation.query<{
-      person: Person & { enterprisesRepresented: { uscc: string }[] };
-    }>('query($id: ID!) { person(id: $id) { id name idNumber enterprisesRepresented { uscc } } }', {
-      id: rep.id,
-    });
-    expect(known.data!.person).toMatchObject({
-      id: rep.id,
-      name: rep.name,
-      idNumber: rep.idNumber,
-    });
-    expect(known.data!.person.enterprisesRepresented.map((e) => e.uscc)).toContain(enterprise.uscc);
-    expect(rep.idNumber).toMatch(/^\d{17}[\dX]$/);
+      enterprise: { legalRepresentative: Person & { enterprisesRepresented: { uscc: string }[] } };
+    }>(
+      'query($u: String!) { enterprise(uscc: $u) { legalRepresentative { id name enterprisesRepresented { uscc } } } }',
+      { u: enterprise.uscc },
+      await as('inspector', 'market-supervision'),
+    );
+    expect(known.errors).toBeUndefined();
+    const back = known.data!.enterprise.legalRepresentative;
+    expect(back).toMatchObject({ id: rep.id, name: rep.name });
+    expect(back.enterprisesRepresented.map((e) => e.uscc)).toContain(enterprise.uscc);
     expect(enterprise.penalties.length).toBeGreaterThan(0);
     for (const p of enterprise.penalties) expect(p.authority.name).toMatch(/市场监督管理局/);
     expect(['A', 'B', 'M', 'C', 'D']).toContain(enterprise.taxCreditRating.level);
@@ -60,9 +64,11 @@ describe('example operations on the default data', () => {
     for (const appeal of enterprise.appeals) {
       const back = await federation.query<{
         appeal: { enterprise: { uscc: string; name: string } };
-      }>('query($n: String!) { appeal(number: $n) { enterprise { uscc name } } }', {
-        n: appeal.number,
-      });
+      }>(
+        'query($n: String!) { appeal(number: $n) { enterprise { uscc name } } }',
+        { n: appeal.number },
+        await as('dispatcher', 'appeal-handling'),
+      );
       expect(back.data!.appeal.enterprise).toEqual({
         uscc: enterprise.uscc,
         name: enterprise.name,
@@ -74,6 +80,8 @@ describe('example operations on the default data', () => {
   it("subsistence eligibility: the allowance's household is the household public security registers", async () => {
     const { person } = await run<{ person: any }>('SubsistenceEligibility');
     expect(person.subsistenceAllowance.status).toBe('APPROVED');
+    // The caseworker's grant opens the ID number masked only: first 6 and last 4 characters.
+    expect(person.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(person.subsistenceAllowance.householdSize).toBe(person.household.size);
     expect(person.household.members.map((m: Person) => m.id)).toContain(person.id);
     expect(person.annualIncomes.length).toBeGreaterThan(0);
@@ -86,6 +94,7 @@ describe('example operations on the default data', () => {
       const back = await federation.query<{ enterprise: { legalRepresentative: { id: string } } }>(
         'query($u: String!) { enterprise(uscc: $u) { legalRepresentative { id } } }',
         { u: e.uscc },
+        await as('inspector', 'market-supervision'),
       );
       expect(back.data!.enterprise.legalRepresentative.id).toBe(person.id);
     }
@@ -109,6 +118,7 @@ describe('example operations on the default data', () => {
     const assigned = await federation.query<{ appeals: { status: string }[] }>(
       'query($code: String!) { appeals(assignedTo: $code, limit: 5000) { status } }',
       { code: department.code },
+      await as('dispatcher', 'appeal-handling'),
     );
     const appeals = assigned.data!.appeals;
     expect(department.appealSummary.received).toBe(appeals.length);

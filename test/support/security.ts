@@ -48,14 +48,15 @@ export async function testSecurity(
   });
 }
 
-/** A bearer token for one of the example consumers of DOMAIN.md (or any claims). */
+/** A bearer token for one of the example consumers of DOMAIN.md (or any claims); an old `issuedAt` makes it expired. */
 export async function tokenFor(
   consumer: DemoConsumerName | TokenClaims,
   personId?: string,
+  issuedAt?: Date,
 ): Promise<string> {
   const { signingKey } = await testIdentityKey();
   const claims = typeof consumer === 'string' ? demoClaims(consumer, personId) : consumer;
-  return mintToken(claims, { signingKey });
+  return mintToken(claims, { signingKey, issuedAt });
 }
 
 /** Headers of a request by `consumer` stating `purpose`. */

@@ -1,0 +1,236 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { CONTEXT_HEADER, createContextSigner } from '../../../gateway/subgraph-context';
+import { signedHeaders } from '../../support/context';
+import { startFederation, type Federation } from '../../support/federation';
+import { as } from '../../support/security';
+
+let federation: Federation;
+beforeAll(async () => {
+  federation = await startFederation();
+});
+afterAll(() => federation.stop());
+
+// A person in the caseworker's own district (武侯区 510107): the example applicant.
+const APPLICANT = 'PFB9YBZ34';
+const caseworker = () => as('caseworker', 'social-assistance-eligibility');
+
+function deniedPaths(response: { errors?: { extensions?: Record<string, unknown> }[] }): string[] {
+  const denied = response.errors?.[0]?.extensions?.denied as { path: string }[] | undefined;
+  return (denied ?? []).map((d) => d.path);
+}
+
+describe('a denied field cannot be reached another way', () => {
+  const attempts: [string, string, string[]][] = [
+    [
+      'directly',
+      `{ person(id: "${APPLICANT}") { name medicalRecords { diagnosis } } }`,
+      ['person.medicalRecords', 'person.medicalRecords.diagnosis'],
+    ],
+    [
+      'through an alias',
+      `{ person(id: "${APPLICANT}") { name m: medicalRecords { d: diagnosis } } }`,
+      ['person.m', 'person.m.d'],
+    ],
+    [
+      'through a fragment',
+      `query { person(id: "${APPLICANT}") { ...P } } fragment P on Person { name medicalRecords { diagnosis } }`,
+      ['person.medicalRecords', 'person.medicalRecords.diagnosis'],
+    ],
+    [
+      'through an inline fragment',
+      `{ person(id: "${APPLICANT}") { ... on Person { medicalRecords { diagnosis } } } }`,
+      ['person.medicalRecords', 'person.medicalRecords.diagnosis'],
+    ],
+    [
+      'under @skip(if: true), which the caller controls',
+      `query($s: Boolean = true) { person(id: "${APPLICANT}") { name medicalRecords @skip(if: $s) { diagnosis } } }`,
+      ['person.medicalRecords', 'person.medicalRecords.diagnosis'],
+    ],
+  ];
+
+  it.each(attempts)('%s: FORBIDDEN before any department is called', async (_how, query, paths) => {
+    const before = federation.statements();
+    const response = await federation.query(query, {}, await caseworker());
+    expect(response.status).toBe(403);
+    expect(response.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(deniedPaths(response)).toEqual(paths);
+    expect(response.data).toBeUndefined();
+    expect(federation.statements()).toBe(before);
+  });
+
+  it('a purpose not granted opens nothing the grant opens for another purpose', async () => {
+    const response = await federation.query(
+      `{ person(id: "${APPLICANT}") { name } }`,
+      {},
+      await as('caseworker', 'market-supervision'),
+    );
+    expect(response.status).toBe(403);
+    expect(response.errors![0]!.message).toMatch(
+      /Purpose 'market-supervision' is not granted to civil-affairs\/caseworker for Query.person/,
+    );
+  });
+
+  it('_entities is not part of the graph a client can query', async () => {
+    const response = await federation.query(
+      `{ _entities(representations: [{ __typename: "Person", id: "${APPLICANT}" }]) { ... on Person { name } } }`,
+      {},
+      await caseworker(),
+    );
+    expect(response.status).toBe(400);
+    expect(response.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('introspection is closed to consumers without the developer role', async () => {
+    const response = await federation.query(
+      '{ __schema { types { name } } }',
+      {},
+      await caseworker(),
+    );
+    expect(response.status).toBe(403);
+    expect(response.errors![0]!.message).toMatch(/developer/);
+  });
+
+  it("introspection by a developer never names another department's NONE fields", async () => {
+    const response = await federation.query<{ __type: { fields: { name: string }[] } }>(
+      '{ __type(name: "Person") { fields { name } } }',
+      {},
+      await as('developer', 'service-development'),
+    );
+    const fields = response.data!.__type.fields.map((f) => f.name);
+    expect(fields).toContain('idNumber');
+    expect(fields).not.toContain('medicalRecords');
+  });
+});
+
+describe('masked values never leak', () => {
+  it("the caseworker sees the applicant's ID number masked, and the full number appears nowhere", async () => {
+    const full = await federation.query<{ person: { idNumber: string } }>(
+      `{ person(id: "${APPLICANT}") { idNumber } }`,
+      {},
+      await as('registrar', 'household-registration'),
+    );
+    const response = await federation.query<{ person: { idNumber: string; n: string } }>(
+      `{ person(id: "${APPLICANT}") { idNumber n: idNumber ...F } } fragment F on Person { idNumber }`,
+      {},
+      await caseworker(),
+    );
+    expect(response.errors).toBeUndefined();
+    const masked = response.data!.person.idNumber;
+    expect(masked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(response.data!.person.n).toBe(masked);
+    const fullNumber = full.data?.person?.idNumber;
+    if (fullNumber) expect(JSON.stringify(response)).not.toContain(fullNumber);
+    expect(JSON.stringify(response)).not.toContain(masked.slice(0, 6) + '19');
+  });
+});
+
+describe('filter mode', () => {
+  it('returns the allowed fields and null with a FORBIDDEN error for each denied one', async () => {
+    const filtering = await startFederation({ mode: 'filter' });
+    try {
+      const response = await filtering.query<{ person: Record<string, unknown> }>(
+        `{ person(id: "${APPLICANT}") { name medicalRecords { diagnosis } } }`,
+        {},
+        await caseworker(),
+      );
+      expect(response.data!.person.name).toMatch(/^\S+$/);
+      expect(response.data!.person.medicalRecords).toBeNull();
+      expect(response.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([
+        [['person', 'medicalRecords'], 'FORBIDDEN'],
+        [['person', 'medicalRecords', 'diagnosis'], 'FORBIDDEN'],
+      ]);
+    } finally {
+      await filtering.stop();
+    }
+  });
+});
+
+describe('a department cannot be read around the gateway', () => {
+  const body = JSON.stringify({ query: '{ person(id: "PFB9YBZ34") { idNumber name } }' });
+  const url = () => federation.subgraphs.find((s) => s.name === 'public-security')!.url;
+  const call = (headers: Record<string, string>, payload = body) =>
+    fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: payload,
+    });
+
+  it('refuses a call without the gateway context (401)', async () => {
+    const response = await call({});
+    expect(response.status).toBe(401);
+    expect(await response.text()).toMatch(/must come through the gateway/);
+  });
+
+  it('refuses a context signed by another key', async () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const forged = await createContextSigner({ privateKey })(
+      'public-security',
+      {
+        consumer: {
+          kind: 'official',
+          id: 'x',
+          department: 'public-security',
+          role: 'registrar',
+          jurisdiction: null,
+          application: null,
+          personId: null,
+        },
+        purpose: 'household-registration',
+        caseNumber: null,
+        requestId: 'r',
+        rules: [],
+      },
+      body,
+    );
+    const response = await call({ [CONTEXT_HEADER]: forged });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toMatch(/signature/);
+  });
+
+  it('refuses a context replayed, or reused for another body, or meant for another department', async () => {
+    const headers = await signedHeaders('public-security', body);
+    expect((await call(headers)).status).toBe(200);
+    const replay = await call(headers);
+    expect(replay.status).toBe(401);
+    expect(await replay.text()).toMatch(/replay/);
+
+    const other = await signedHeaders('public-security', body);
+    const tampered = await call(
+      other,
+      JSON.stringify({ query: '{ persons(limit: 5000) { idNumber } }' }),
+    );
+    expect(tampered.status).toBe(401);
+    expect(await tampered.text()).toMatch(/another request body/);
+
+    const forTax = await signedHeaders('tax', body);
+    const wrongAudience = await call(forTax);
+    expect(wrongAudience.status).toBe(401);
+    expect(await wrongAudience.text()).toMatch(/aud/);
+  });
+
+  it('refuses an expired context', async () => {
+    const { privateKey } = await import('../../support/context').then((m) => m.contextKeys);
+    const expired = await createContextSigner({ privateKey, ttlSec: -10 })(
+      'public-security',
+      {
+        consumer: {
+          kind: 'gateway',
+          id: 't',
+          department: null,
+          role: null,
+          jurisdiction: null,
+          application: null,
+          personId: null,
+        },
+        purpose: 'test',
+        caseNumber: null,
+        requestId: 'r',
+        rules: [],
+      },
+      body,
+    );
+    const response = await call({ [CONTEXT_HEADER]: expired });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toMatch(/expired/);
+  });
+});
