@@ -64,6 +64,11 @@ const schema = z.object({
     }),
   /** CONTEXT_PRIVATE_KEY_FILE: Ed25519 PKCS8 PEM the gateway signs subgraph contexts with. Unset: a development key in .data/keys. */
   contextPrivateKeyFile: z.string().min(1).optional(),
+  /**
+   * BENCHMARK_DISABLE: 'identity', 'policy' and/or 'masking', comma-separated, to measure what
+   * each costs. Refused unless NODE_ENV=benchmark: it turns protections off.
+   */
+  benchmarkDisable: z.array(z.enum(['identity', 'policy', 'masking'])).default([]),
   /** MAX_BODY_BYTES: larger requests get 413. */
   maxBodyBytes: z.coerce.number().int().positive().default(DEFAULT_MAX_BODY_BYTES),
   /** READINESS_TIMEOUT_MS: per-subgraph wait of /readyz. */
@@ -102,11 +107,19 @@ export function loadGatewayConfig(
       audience: env.AUTH_AUDIENCE,
     },
     contextPrivateKeyFile: env.CONTEXT_PRIVATE_KEY_FILE,
+    benchmarkDisable: env.BENCHMARK_DISABLE
+      ? env.BENCHMARK_DISABLE.split(',').map((v) => v.trim())
+      : undefined,
     maxBodyBytes: env.MAX_BODY_BYTES,
     readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     development: env.NODE_ENV === 'development',
   });
+  if (parsed.success && parsed.data.benchmarkDisable.length > 0 && env.NODE_ENV !== 'benchmark') {
+    throw new Error(
+      'Invalid gateway configuration:\n  BENCHMARK_DISABLE: only with NODE_ENV=benchmark; it turns protections off.',
+    );
+  }
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${keyName(issue.path)}: ${issue.message}`);
     throw new Error(`Invalid gateway configuration:\n  ${problems.join('\n  ')}`);
@@ -142,6 +155,7 @@ const ENV_NAMES: Record<string, string> = {
   allowAnonymous: 'ALLOW_ANONYMOUS',
   auth: 'AUTH_*',
   contextPrivateKeyFile: 'CONTEXT_PRIVATE_KEY_FILE',
+  benchmarkDisable: 'BENCHMARK_DISABLE',
   maxBodyBytes: 'MAX_BODY_BYTES',
   readinessTimeoutMs: 'READINESS_TIMEOUT_MS',
   logLevel: 'LOG_LEVEL',

@@ -21,6 +21,7 @@ import {
   type VerificationKeys,
 } from './identity';
 import type { Logger } from './logger';
+import { cachedVerifier, unverifiedTokens } from './token-cache';
 import { createContextSigner, loadContextKeys, type ContextSigner } from './subgraph-context';
 
 /** Everything the gateway enforces with: identity, purposes, policies, and the subgraph context. */
@@ -29,6 +30,8 @@ export interface Security {
   classification: Classification;
   typesBySubgraph: ReadonlyMap<string, readonly string[]>;
   mode: EnforcementMode;
+  /** What is switched off for a benchmark run (empty in service). */
+  disabled: ReadonlySet<'identity' | 'policy' | 'masking'>;
   createContext: ContextFactory;
   signContext: ContextSigner;
 }
@@ -49,6 +52,7 @@ export async function createSecurity(
     allowAnonymous: config.allowAnonymous,
     mode: config.enforcementMode,
     contextPrivateKey: loadContextKeys(config.contextPrivateKeyFile).privateKey,
+    disable: config.benchmarkDisable,
     logger,
   });
 }
@@ -63,8 +67,12 @@ export function buildSecurity(parts: {
   allowAnonymous: boolean;
   mode: EnforcementMode;
   contextPrivateKey: KeyObject;
+  disable?: readonly ('identity' | 'policy' | 'masking')[];
   logger: Logger;
 }): Security {
+  const disabled = new Set(parts.disable ?? []);
+  if (disabled.size > 0)
+    parts.logger.warn({ disabled: [...disabled] }, 'BENCHMARK MODE: protections switched off');
   const { classification, unlabelled, typesBySubgraph } = classificationFromSupergraph(
     parts.supergraphSdl,
   );
@@ -75,17 +83,19 @@ export function buildSecurity(parts: {
     );
   }
   const engine = createPolicyEngine(parts.policies, classification);
-  const verifyToken = createTokenVerifier({
+  const verified = createTokenVerifier({
     keys: parts.tokenKeys,
     issuer: parts.issuer,
     audience: parts.audience,
     allowAnonymous: parts.allowAnonymous,
   });
+  const verifyToken = disabled.has('identity') ? unverifiedTokens : cachedVerifier(verified);
   return {
     engine,
     classification,
     typesBySubgraph,
     mode: parts.mode,
+    disabled,
     createContext: createContextFactory({ verifyToken, purposes: engine.purposes }),
     signContext: createContextSigner({ privateKey: parts.contextPrivateKey }),
   };

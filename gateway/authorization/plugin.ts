@@ -35,6 +35,8 @@ export function authorizationPlugin(options: {
   engine: PolicyEngine;
   classification: Classification;
   mode: EnforcementMode;
+  /** Off only in a benchmark run (BENCHMARK_DISABLE=masking). */
+  mask?: boolean;
   cacheSize?: number;
 }): ApolloServerPlugin<GatewayContext> {
   const cache = new LRUCache<string, AuthorizationPlan>({
@@ -100,8 +102,9 @@ export function authorizationPlugin(options: {
           const body = rc.response.body;
           if (!plan || body.kind !== 'single' || !body.singleResult.data) return;
           const data = body.singleResult.data;
-          for (const field of plan.masked)
-            rewriteAt(data, field.path, (value) => maskValue(field.style, value));
+          if (options.mask !== false)
+            for (const field of plan.masked)
+              rewriteAt(data, field.path, (value) => maskValue(field.style, value));
           if (options.mode === 'filter' && plan.denied.length > 0) {
             for (const path of plan.deniedPaths) setNullAt(data, path);
             body.singleResult.errors = [

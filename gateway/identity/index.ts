@@ -14,3 +14,5 @@ export { DEFAULT_TOKEN_LIFETIME_SEC, DEV_AUDIENCE, DEV_ISSUER, mintToken } from 
 export type { MintOptions, SigningKey, TokenClaims } from './mint';
 export { DEMO_CONSUMERS, demoClaims, isDemoConsumer } from './demo-consumers';
 export type { DemoConsumer, DemoConsumerName } from './demo-consumers';
+export { consumerFromClaims } from './claims';
+export { readBearerToken } from './bearer';

@@ -37,7 +37,9 @@ function bootConfig({ endpoint, examples, headers }: LandingPageOptions): BootCo
   const tabs = examples.map((example) => ({
     query: example.query,
     variables: example.variables ? JSON.stringify(example.variables, null, 2) : undefined,
-    headers: example.headers ? JSON.stringify({ ...headers, ...example.headers }, null, 2) : headersJson,
+    headers: example.headers
+      ? JSON.stringify({ ...headers, ...example.headers }, null, 2)
+      : headersJson,
   }));
   return { endpoint, headers: headersJson, tabs: tabs.length > 0 ? tabs : undefined };
 }

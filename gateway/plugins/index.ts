@@ -22,10 +22,15 @@ export function gatewayPlugins(options: {
     ApolloServerPluginSchemaReportingDisabled(),
     requestLogPlugin(options.logger),
     // Decides every field before any department is called; masks the response after.
-    authorizationPlugin({
-      engine: options.security.engine,
-      classification: options.security.classification,
-      mode: options.security.mode,
-    }),
+    ...(options.security.disabled.has('policy')
+      ? []
+      : [
+          authorizationPlugin({
+            engine: options.security.engine,
+            classification: options.security.classification,
+            mode: options.security.mode,
+            mask: !options.security.disabled.has('masking'),
+          }),
+        ]),
   ];
 }

@@ -1,3 +1,4 @@
+import { packPolicyRules, type PolicyRule } from '../../../policies';
 import { REFERENCE_DATE, createCity } from '../../../subgraphs/city';
 import type { Evaluation, RatingLevel, ServiceItem } from '../../../subgraphs/city/types';
 import { TEST_CITY } from '../../support/city';
@@ -132,9 +133,10 @@ describe('evaluation: service items', () => {
 async function cost(
   query: string,
   variables: Record<string, unknown>,
+  rules?: unknown[],
 ): Promise<{ statements: number; data: unknown }> {
   const before = subgraph.statements();
-  const result = await subgraph.query(query, variables);
+  const result = await subgraph.query(query, variables, rules);
   expect(result.errors).toBeUndefined();
   return { statements: subgraph.statements() - before, data: result.data };
 }
@@ -249,5 +251,118 @@ describe('evaluation: bad input', () => {
         extensions: { code: 'BAD_USER_INPUT', limit: 5001, max: 5000 },
       },
     ]);
+  });
+});
+
+describe('row policy', () => {
+  const rules = (...list: PolicyRule[]) => packPolicyRules(list);
+  const evaluatorIds = [...new Set(newestFirst(evaluations).map((e) => e.evaluatorId))];
+  const [me, other] = evaluatorIds as [string, string];
+  const mine = newestFirst(evaluations.filter((e) => e.evaluatorId === me));
+  /** What the self-service grant gives a citizen (service items are UNCONDITIONAL). */
+  const citizen = rules(
+    { action: 'read', subject: 'Person', fields: ['evaluations'], conditions: { id: me } },
+    { action: 'read', subject: 'Evaluation', conditions: { evaluator: me } },
+    { action: 'read', subject: 'ServiceItem' },
+  );
+  const PERSONS = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+    ... on Person { id evaluations { id serviceItem { code } } } } }`;
+  const persons = (ids: readonly string[]) => ({
+    representations: ids.map((id) => ({ __typename: 'Person', id })),
+  });
+
+  it("gives a citizen their own ratings and nothing of another person's", async () => {
+    expect(mine.length).toBeGreaterThan(0);
+    const { data } = await cost(PERSONS, persons([me, other]), citizen);
+    expect(data).toEqual({
+      _entities: [
+        {
+          id: me,
+          evaluations: mine.map((e) => ({ id: e.id, serviceItem: { code: e.serviceItemCode } })),
+        },
+        { id: other, evaluations: [] },
+      ],
+    });
+  });
+
+  it("ranks an item's newest ratings among those the rules keep", async () => {
+    const item = mine[0]!.serviceItemCode;
+    const all = newestFirst(evaluations.filter((e) => e.serviceItemCode === item));
+    expect(all[0]!.evaluatorId === me && all.length === 1).toBe(false);
+    const { data } = await cost(
+      `query ($code: ID!) { serviceItem(code: $code) { code evaluations(limit: 1) { id } } }`,
+      { code: item },
+      rules(
+        { action: 'read', subject: 'ServiceItem' },
+        { action: 'read', subject: 'Evaluation', conditions: { evaluator: me } },
+      ),
+    );
+    expect(data).toEqual({
+      serviceItem: {
+        code: item,
+        evaluations: [{ id: mine.find((e) => e.serviceItemCode === item)!.id }],
+      },
+    });
+  });
+
+  // The evaluation tables keep no district: a department's rule stands in for one.
+  it("keeps a department rule's service items only", async () => {
+    const [first, second] = [...new Set(items.map((i) => i.departmentCode))] as [string, string];
+    const restricted = rules({
+      action: 'read',
+      subject: 'ServiceItem',
+      conditions: { department: first },
+    });
+    const { data } = await cost(
+      `query ($other: ID!) { serviceItems(limit: 5000) { code } serviceItem(code: $other) { code } }`,
+      { other: items.find((i) => i.departmentCode === second)!.code },
+      restricted,
+    );
+    expect(data).toEqual({
+      serviceItems: items.filter((i) => i.departmentCode === first).map((i) => ({ code: i.code })),
+      serviceItem: null,
+    });
+  });
+
+  it('returns nothing for rules that do not open the type, but every rating in a summary', async () => {
+    const department = items[0]!.departmentCode;
+    const unrelated = rules({ action: 'read', subject: 'Appeal' });
+    const { data } = await cost(
+      `query ($code: ID!, $representations: [_Any!]!) {
+         serviceItem(code: $code) { code } serviceItems { code }
+         _entities(representations: $representations) {
+           ... on Person { id evaluations { id } }
+           ... on Department { code serviceItems { code } ratingSummary { ${SUMMARY} } } } }`,
+      {
+        code: items[0]!.code,
+        representations: [
+          { __typename: 'Person', id: me },
+          { __typename: 'Department', code: department },
+        ],
+      },
+      unrelated,
+    );
+    expect(data).toEqual({
+      serviceItem: null,
+      serviceItems: [],
+      _entities: [
+        { id: me, evaluations: [] },
+        {
+          code: department,
+          serviceItems: [],
+          ratingSummary: expectedSummary(ofDepartment(department)),
+        },
+      ],
+    });
+  });
+
+  it('resolves 50 Person representations under a restrictive rule in as many statements as 5', async () => {
+    const five = await cost(PERSONS, persons(evaluatorIds.slice(0, 5)), citizen);
+    const fifty = await cost(PERSONS, persons(evaluatorIds.slice(0, 50)), citizen);
+    expect(fifty.statements).toBe(five.statements);
+    expect(five.statements).toBe(2);
+    const rated = (fifty.data as { _entities: { evaluations: unknown[] }[] })._entities;
+    expect(rated).toHaveLength(50);
+    expect(rated.flatMap((p) => p.evaluations)).toHaveLength(mine.length);
   });
 });

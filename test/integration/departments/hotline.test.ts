@@ -1,3 +1,4 @@
+import { packPolicyRules, type PolicyRule } from '../../../policies';
 import { Database } from '../../../subgraphs/kit';
 import { testDatabaseUrl } from '../../support/database';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
@@ -43,9 +44,13 @@ type Entity = Record<string, unknown> & {
   appealsAssigned?: AppealResult[];
 };
 
-async function entities(representations: readonly Record<string, string>[]) {
+async function entities(representations: readonly Record<string, string>[], rules?: unknown[]) {
   const before = subgraph.statements();
-  const response = await subgraph.query<{ _entities: Entity[] }>(ENTITIES, { representations });
+  const response = await subgraph.query<{ _entities: Entity[] }>(
+    ENTITIES,
+    { representations },
+    rules,
+  );
   expect(response.errors).toBeUndefined();
   return { entities: response.data!._entities, statements: subgraph.statements() - before };
 }
@@ -182,4 +187,149 @@ describe('hotline subgraph', () => {
     );
     expect(badNumber.errors![0]!.message).toMatch(/^number must be a 12345 ticket number/);
   });
+});
+
+describe('row policy', () => {
+  const rules = (...list: PolicyRule[]) => packPolicyRules(list);
+  /** What the self-service grant gives a citizen: their own appeals, nobody else's. */
+  const citizen = (id: string) =>
+    rules(
+      { action: 'read', subject: 'Person', fields: ['appeals'], conditions: { id } },
+      { action: 'read', subject: 'Appeal', conditions: { submitter: id } },
+      { action: 'read', subject: 'AppealEvent' },
+    );
+  /** Appeals of Wuhou only, through the root list or a department's assigned appeals. */
+  const wuhouDispatcher = rules(
+    { action: 'read', subject: 'Appeal', conditions: { districtCode: '510107' } },
+    { action: 'read', subject: 'AppealEvent' },
+    { action: 'read', subject: 'Department', fields: ['appealsAssigned'] },
+  );
+
+  const numbersOf = async (where: string, params: unknown[], limit = 50) =>
+    (
+      await db.query<{ number: string }>(
+        `SELECT number FROM appeal WHERE ${where} ORDER BY submitted_at DESC, number DESC LIMIT ${limit}`,
+        params,
+      )
+    ).map((r) => r.number);
+
+  it("gives a citizen their own appeals and nothing of another person's", async () => {
+    const [me, other] = await keys('submitter_id', 2);
+    const mine = await numbersOf('submitter_id = $1', [me]);
+    const theirs = await numbersOf('submitter_id = $1', [other]);
+    expect(mine).toHaveLength(4);
+
+    const { entities: found } = await entities(
+      [me!, other!].map((id) => ({ __typename: 'Person', id })),
+      citizen(me!),
+    );
+    expect(found.map((p) => [p.id, p.appeals!.map((a) => a.number)])).toEqual([
+      [me, mine],
+      [other, []],
+    ]);
+    expect(found[0]!.appeals![0]!.timeline.length).toBeGreaterThan(0);
+
+    const response = await subgraph.query<Record<string, unknown>>(
+      `query ($mine: String!, $theirs: String!) {
+         mine: appeal(number: $mine) { number submitter { id } }
+         theirs: appeal(number: $theirs) { number }
+         appeals(limit: 50) { number } }`,
+      { mine: mine[0], theirs: theirs[0] },
+      citizen(me!),
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      mine: { number: mine[0], submitter: { id: me } },
+      theirs: null,
+      appeals: mine.map((number) => ({ number })),
+    });
+  });
+
+  it("keeps a district rule's appeals only, ranking a department's newest after the filter", async () => {
+    const [department] = await keys('assigned_to', 1);
+    const wuhou = await numbersOf(`district_code = '510107'`, []);
+    const wuhouAssigned = await numbersOf(`district_code = '510107' AND assigned_to = $1`, [
+      department,
+    ]);
+    const allAssigned = await numbersOf('assigned_to = $1', [department], 2);
+    expect(wuhouAssigned.slice(0, 2)).not.toEqual(allAssigned);
+
+    const list = await subgraph.query<{ appeals: { number: string; districtCode: string }[] }>(
+      `{ appeals(limit: 50) { number districtCode } }`,
+      {},
+      wuhouDispatcher,
+    );
+    expect(list.data!.appeals).toEqual(wuhou.map((number) => ({ number, districtCode: '510107' })));
+
+    const { entities: found } = await entities(
+      [{ __typename: 'Department', code: department! }],
+      wuhouDispatcher,
+    );
+    expect(found[0]!.appealsAssigned!.map((a) => a.number)).toEqual(wuhouAssigned.slice(0, 2));
+  });
+
+  it('returns nothing for rules that do not open the type, or name a field it does not map', async () => {
+    const [me] = await keys('submitter_id', 1);
+    const [mine] = await numbersOf('submitter_id = $1', [me]);
+    const without = [
+      // Person.appeals is open, but no rule reads Appeal rows.
+      rules({ action: 'read', subject: 'Person', fields: ['appeals'], conditions: { id: me } }),
+      // A household registrar's district condition: the hotline keeps no person's district.
+      rules(
+        {
+          action: 'read',
+          subject: 'Person',
+          fields: ['appeals'],
+          conditions: { districtCode: '510107' },
+        },
+        { action: 'read', subject: 'Appeal' },
+      ),
+      rules({ action: 'read', subject: 'Evaluation' }),
+    ];
+    for (const closed of without) {
+      const { entities: found } = await entities([{ __typename: 'Person', id: me! }], closed);
+      expect(found).toEqual([{ id: me, appeals: [] }]);
+    }
+    const response = await subgraph.query(
+      `query ($n: String!) { appeal(number: $n) { number } appeals { number } }`,
+      { n: mine },
+      without[2],
+    );
+    expect(response.data).toEqual({ appeal: null, appeals: [] });
+  });
+
+  it('counts every appeal in a summary, whatever the rules: statistics, not personal data', async () => {
+    const [department] = await keys('assigned_to', 1);
+    const [all] = await db.query<{ received: number }>(
+      'SELECT count(*)::int AS received FROM appeal WHERE assigned_to = $1',
+      [department],
+    );
+    const { entities: found } = await entities(
+      [{ __typename: 'Department', code: department! }],
+      rules({ action: 'read', subject: 'Department', fields: ['appealSummary'] }),
+    );
+    expect(found[0]).toMatchObject({
+      appealSummary: { received: all!.received },
+      appealsAssigned: [],
+    });
+  });
+
+  it.each([
+    ['Person', 'id', 'submitter_id'],
+    ['Department', 'code', 'assigned_to'],
+  ])(
+    'resolves 50 %s representations under a restrictive rule in as many statements as 5',
+    async (typename, key, column) => {
+      const all = (await keys(column, 50)).map((value) => ({ __typename: typename, [key]: value }));
+      const restrictive = typename === 'Person' ? citizen(all[0]![key]!) : wuhouDispatcher;
+      const five = await entities(all.slice(0, 5), restrictive);
+      const fifty = await entities(all, restrictive);
+      expect(fifty.entities).toHaveLength(50);
+      expect(fifty.statements).toBe(five.statements);
+      expect(fifty.statements).toBe(typename === 'Department' ? 3 : 2);
+      const appeals = fifty.entities.flatMap((e) => e.appeals ?? e.appealsAssigned!);
+      if (typename === 'Person') expect(appeals).toHaveLength(4);
+      else expect(appeals.length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { CONTEXT_HEADER, createContextSigner } from '../../../gateway/subgraph-context';
-import { signedHeaders } from '../../support/context';
+import { contextKeys, signedHeaders } from '../../support/context';
 import { startFederation, type Federation } from '../../support/federation';
 import { as } from '../../support/security';
 
@@ -209,7 +209,7 @@ describe('a department cannot be read around the gateway', () => {
   });
 
   it('refuses an expired context', async () => {
-    const { privateKey } = await import('../../support/context').then((m) => m.contextKeys);
+    const { privateKey } = contextKeys;
     const expired = await createContextSigner({ privateKey, ttlSec: -10 })(
       'public-security',
       {
