@@ -7,6 +7,7 @@ import {
   prepareDepartment,
   startSubgraph,
   type RunningSubgraph,
+  OPEN_FOR_BENCHMARK,
   type Store,
 } from '../subgraphs/kit';
 import type { ManifestEntry } from '../schema/load-manifest';
@@ -24,7 +25,11 @@ export async function startDepartments(
   entries: readonly ManifestEntry[],
   store: Store,
   city: CityOptions,
-  options: { contextKey: KeyObject; ephemeral?: boolean; log?: (line: string) => void },
+  options: {
+    contextKey: KeyObject | typeof OPEN_FOR_BENCHMARK;
+    ephemeral?: boolean;
+    log?: (line: string) => void;
+  },
 ): Promise<RunningDepartments> {
   const generated = createCity(city);
   const departments = loadDepartments(entries);

@@ -23,3 +23,4 @@ export { flatMap, map } from './iterate';
 export { prepareDepartment } from './prepare';
 export type { Caller } from './caller';
 export { SUBGRAPH_MAX_BODY_BYTES } from './server';
+export { OPEN_FOR_BENCHMARK } from './server';
