@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { demoClaims, mintToken } from '../../gateway/identity';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -63,9 +64,21 @@ describe('npm start', () => {
     expect(readiness.ready).toBe(true);
     expect(Object.keys(readiness.subgraphs)).toHaveLength(9);
 
+    // The development key npm start trusts when no AUTH_* source is set (`npm run token`).
+    const token = await mintToken(demoClaims('inspector'));
+    const unauthenticated = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-purpose': 'market-supervision' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(unauthenticated.status).toBe(401);
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'x-purpose': 'market-supervision',
+      },
       body: JSON.stringify({
         query:
           '{ enterprises(limit: 3) { uscc legalRepresentative { id name } taxCreditRating { level } } }',
