@@ -31,7 +31,7 @@ export const resolvers = {
       ctx.loaders.serviceItem.load(args.code),
     serviceItems: async (_: unknown, args: ServiceItemsArgs, ctx: Context) => {
       const departmentCode = departmentCodeArg('departmentCode', args.departmentCode);
-      const rows = await listServiceItems(ctx.db, departmentCode, page(args));
+      const rows = await listServiceItems(ctx.db, ctx.caller, departmentCode, page(args));
       for (const row of rows) ctx.loaders.serviceItem.prime(row.code, row);
       return rows;
     },

@@ -39,7 +39,7 @@ export const resolvers = {
         assignedTo: departmentCodeArg('assignedTo', args.assignedTo),
         status: args.status ?? null,
       };
-      const rows = await listAppeals(ctx.db, filter, page(args));
+      const rows = await listAppeals(ctx.db, ctx.caller, filter, page(args));
       for (const row of rows) ctx.loaders.appeal.prime(row.number, row);
       return rows;
     },

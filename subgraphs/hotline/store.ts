@@ -1,4 +1,4 @@
-import { rowLoader, rowsLoader, type Database, type Page } from '../kit';
+import { rowLoader, rowsLoader, type Caller, type Database, type Page } from '../kit';
 import { limitedRowsLoader } from './limited-loader';
 
 export type AppealStage =
@@ -44,39 +44,91 @@ const APPEAL_COLUMNS = `number, channel, category, subject, content, submitter_i
 
 const NEWEST_FIRST = 'submitted_at DESC, number DESC';
 
-/** The newest $2 appeals of each `column` value in $1. */
-function newestPerKey(column: string): string {
+/** The fields an Appeal row condition may name, as columns of `appeal` aliased `a`. */
+const APPEAL_ROW = {
+  number: 'a.number',
+  submitter: 'a.submitter_id',
+  districtCode: 'a.district_code',
+  enterprise: 'a.enterprise_uscc',
+  assignedTo: 'a.assigned_to',
+};
+
+/** A statement's row filters, ANDed, with parameters numbered after its own first `own`. */
+function rowFilters(own: number, ...filters: ((params: unknown[]) => string)[]) {
+  const params: unknown[] = Array.from({ length: own });
+  const sql = filters.map((filter) => filter(params)).join(' AND ');
+  return { sql, params: params.slice(own) };
+}
+
+/** The newest $2 appeals of each `column` value in $1 that `where` keeps. */
+function newestPerKey(column: string, where: string): string {
   return `SELECT ${APPEAL_COLUMNS} FROM (
-      SELECT *, row_number() OVER (PARTITION BY ${column} ORDER BY ${NEWEST_FIRST}) AS rank
-        FROM appeal WHERE ${column} = ANY($1)
+      SELECT a.*, row_number() OVER (PARTITION BY a.${column} ORDER BY ${NEWEST_FIRST}) AS rank
+        FROM appeal a WHERE a.${column} = ANY($1) AND ${where}
     ) ranked WHERE rank <= $2 ORDER BY ${column}, rank`;
 }
 
-export function createLoaders(db: Database) {
+/** Per-request loaders: every Appeal they return passes the caller's row filter. */
+export function createLoaders(db: Database, caller: Caller) {
+  const appeals = (params: unknown[]) => caller.rowFilter('Appeal', APPEAL_ROW, params);
+  // The parent rows whose rules open the one relation field a loader serves.
+  const parents =
+    (type: string, key: string, column: string, field: string) => (params: unknown[]) =>
+      caller.rowFilter(type, { [key]: column }, params, field);
+  const appeal = rowFilters(1, appeals);
+  const timeline = rowFilters(
+    1,
+    (params) => caller.rowFilter('Appeal', APPEAL_ROW, params, 'timeline'),
+    (params) => caller.rowFilter('AppealEvent', { department: 'e.department_code' }, params),
+  );
+  const bySubmitter = rowFilters(1, parents('Person', 'id', 'a.submitter_id', 'appeals'), appeals);
+  const aboutEnterprise = rowFilters(
+    2,
+    parents('Enterprise', 'uscc', 'a.enterprise_uscc', 'appeals'),
+    appeals,
+  );
+  const assignedTo = rowFilters(
+    2,
+    parents('Department', 'code', 'a.assigned_to', 'appealsAssigned'),
+    appeals,
+  );
   return {
     appeal: rowLoader<AppealRow>(
       db,
-      `SELECT ${APPEAL_COLUMNS} FROM appeal WHERE number = ANY($1)`,
+      `SELECT ${APPEAL_COLUMNS} FROM appeal a WHERE a.number = ANY($1) AND ${appeal.sql}`,
       'number',
+      appeal.params,
     ),
     timeline: rowsLoader<AppealEventRow>(
       db,
-      `SELECT appeal_number AS "appealNumber", stage, at, department_code AS "departmentCode", note
-         FROM appeal_event WHERE appeal_number = ANY($1) ORDER BY appeal_number, seq`,
+      `SELECT e.appeal_number AS "appealNumber", e.stage, e.at, e.department_code AS "departmentCode",
+              e.note
+         FROM appeal_event e JOIN appeal a ON a.number = e.appeal_number
+        WHERE e.appeal_number = ANY($1) AND ${timeline.sql}
+        ORDER BY e.appeal_number, e.seq`,
       'appealNumber',
+      timeline.params,
     ),
     bySubmitter: rowsLoader<AppealRow>(
       db,
-      `SELECT ${APPEAL_COLUMNS} FROM appeal WHERE submitter_id = ANY($1)
+      `SELECT ${APPEAL_COLUMNS} FROM appeal a WHERE a.submitter_id = ANY($1) AND ${bySubmitter.sql}
         ORDER BY submitter_id, ${NEWEST_FIRST}`,
       'submitterId',
+      bySubmitter.params,
     ),
     aboutEnterprise: limitedRowsLoader<AppealRow>(
       db,
-      newestPerKey('enterprise_uscc'),
+      newestPerKey('enterprise_uscc', aboutEnterprise.sql),
       'enterpriseUscc',
+      aboutEnterprise.params,
     ),
-    assignedTo: limitedRowsLoader<AppealRow>(db, newestPerKey('assigned_to'), 'assignedToCode'),
+    assignedTo: limitedRowsLoader<AppealRow>(
+      db,
+      newestPerKey('assigned_to', assignedTo.sql),
+      'assignedToCode',
+      assignedTo.params,
+    ),
+    // Statistics per department (UNCONDITIONAL, not personal): every appeal counts.
     counts: rowLoader<AppealCountsRow>(
       db,
       `SELECT assigned_to AS code, count(*) AS received,
@@ -96,13 +148,20 @@ export interface AppealFilter {
   status: AppealStage | null;
 }
 
-/** Appeals by district, assigned department and status, newest first. */
-export function listAppeals(db: Database, filter: AppealFilter, { limit, offset }: Page) {
+/** The appeals the caller may read, by district, assigned department and status, newest first. */
+export function listAppeals(
+  db: Database,
+  caller: Caller,
+  filter: AppealFilter,
+  { limit, offset }: Page,
+) {
+  const params: unknown[] = [filter.districtCode, filter.assignedTo, filter.status, limit, offset];
+  const rows = caller.rowFilter('Appeal', APPEAL_ROW, params);
   return db.query<AppealRow>(
-    `SELECT ${APPEAL_COLUMNS} FROM appeal
+    `SELECT ${APPEAL_COLUMNS} FROM appeal a
       WHERE ($1::text IS NULL OR district_code = $1) AND ($2::text IS NULL OR assigned_to = $2)
-        AND ($3::appeal_stage IS NULL OR status = $3)
+        AND ($3::appeal_stage IS NULL OR status = $3) AND ${rows}
       ORDER BY ${NEWEST_FIRST} LIMIT $4 OFFSET $5`,
-    [filter.districtCode, filter.assignedTo, filter.status, limit, offset],
+    params,
   );
 }

@@ -3,15 +3,17 @@ import type { Database, Row } from './database';
 
 /**
  * A per-request loader of one row per key: all keys asked for in one tick become one
- * `WHERE key = ANY($1)` statement. `sql` must select `keyColumn` and take the key array as $1.
+ * `WHERE key = ANY($1)` statement. `sql` must select `keyColumn` and take the key array as $1;
+ * `extraParams` (a row filter's, say) follow it as $2, $3...
  */
 export function rowLoader<T extends Row>(
   db: Database,
   sql: string,
   keyColumn: keyof T & string,
+  extraParams: readonly unknown[] = [],
 ): DataLoader<string, T | null> {
   return new DataLoader(async (keys) => {
-    const rows = await db.query<T>(sql, [keys]);
+    const rows = await db.query<T>(sql, [keys, ...extraParams]);
     const byKey = new Map(rows.map((row) => [String(row[keyColumn]), row]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
@@ -19,15 +21,16 @@ export function rowLoader<T extends Row>(
 
 /**
  * A per-request loader of all rows per key (a one-to-many relation), one statement per batch.
- * Rows keep the order the SQL gives them.
+ * Rows keep the order the SQL gives them. `sql` takes the key array as $1, then `extraParams`.
  */
 export function rowsLoader<T extends Row>(
   db: Database,
   sql: string,
   keyColumn: keyof T & string,
+  extraParams: readonly unknown[] = [],
 ): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
-    const rows = await db.query<T>(sql, [keys]);
+    const rows = await db.query<T>(sql, [keys, ...extraParams]);
     const byKey = new Map<string, T[]>();
     for (const row of rows) {
       const key = String(row[keyColumn]);

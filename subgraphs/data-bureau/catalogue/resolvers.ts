@@ -9,7 +9,11 @@ type Context = DepartmentContext<Loaders>;
 export const catalogueResolvers = {
   Query: {
     dataResources: (_: unknown, args: { departmentCode?: string | null }, ctx: Context) =>
-      listDataResources(ctx.db, departmentCodeArg('departmentCode', args.departmentCode)),
+      listDataResources(
+        ctx.db,
+        ctx.caller,
+        departmentCodeArg('departmentCode', args.departmentCode),
+      ),
   },
   DataResource: {
     department: (resource: DataResourceRow, _: unknown, ctx: Context) =>

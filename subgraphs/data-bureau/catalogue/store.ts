@@ -1,5 +1,5 @@
 import type { DataResource } from '../../city/types';
-import type { Database } from '../../kit';
+import type { Caller, Database } from '../../kit';
 
 export interface DataResourceRow extends Record<string, unknown> {
   code: string;
@@ -9,15 +9,26 @@ export interface DataResourceRow extends Record<string, unknown> {
   updateFrequency: DataResource['updateFrequency'];
 }
 
-/** The data catalogue, optionally of one department, ordered by code. */
+/**
+ * The fields a DataResource row condition may name, as columns of `data_resource`. The
+ * catalogue is UNCONDITIONAL (TRUE for any authenticated consumer); the filter keeps it failing
+ * closed.
+ */
+const DATA_RESOURCE_ROW = { code: 'code', department: 'department_code' };
+
+/** The catalogue's resources the caller may read, optionally of one department, by code. */
 export function listDataResources(
   db: Database,
+  caller: Caller,
   departmentCode: string | null,
 ): Promise<DataResourceRow[]> {
+  const params: unknown[] = [departmentCode];
+  const rows = caller.rowFilter('DataResource', DATA_RESOURCE_ROW, params);
   return db.query<DataResourceRow>(
     `SELECT code, name, department_code AS "departmentCode", sharing_class AS "sharingClass",
             update_frequency AS "updateFrequency"
-       FROM data_resource WHERE ($1::text IS NULL OR department_code = $1) ORDER BY code`,
-    [departmentCode],
+       FROM data_resource WHERE ($1::text IS NULL OR department_code = $1) AND ${rows}
+      ORDER BY code`,
+    params,
   );
 }

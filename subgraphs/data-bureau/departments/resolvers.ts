@@ -20,7 +20,7 @@ export const departmentResolvers = {
         level: args.level ?? null,
         districtCode: districtCodeArg(args.districtCode),
       };
-      const rows = await listDepartments(ctx.db, filter);
+      const rows = await listDepartments(ctx.db, ctx.caller, filter);
       for (const row of rows) ctx.loaders.department.prime(row.code, row);
       return rows;
     },

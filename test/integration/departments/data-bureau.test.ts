@@ -1,3 +1,4 @@
+import { packPolicyRules, type PolicyRule } from '../../../policies';
 import { createCity } from '../../../subgraphs/city';
 import { TEST_CITY } from '../../support/city';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
@@ -152,6 +153,124 @@ describe('data-bureau: the data catalogue', () => {
         message: expect.stringMatching(/^departmentCode must be/),
         extensions: { code: 'BAD_USER_INPUT', argument: 'departmentCode' },
       },
+    ]);
+  });
+});
+
+describe('row policy', () => {
+  const rules = (...list: PolicyRule[]) => packPolicyRules(list);
+  const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+  const codes = (list: readonly { code: string }[]) => list.map(({ code }) => ({ code }));
+  const wuhou = departments.filter((d) => d.districtCode === '510107').sort(byCode);
+  const publisher = departments.find((d) => d.subgraph === 'tax')!;
+  const wuhouOnly = rules({
+    action: 'read',
+    subject: 'Department',
+    conditions: { districtCode: '510107' },
+  });
+  const REGISTRY = `query ($code: ID!) {
+    department(code: $code) { code parent { code } }
+    departments { code }
+    dataResources { code } }`;
+
+  it('reads the whole registry under the condition-less rule of its UNCONDITIONAL fields', async () => {
+    const unconditional = rules(
+      { action: 'read', subject: 'Department', fields: ['code', 'name', 'parent'] },
+      { action: 'read', subject: 'DataResource', fields: ['code', 'name'] },
+    );
+    const result = await subgraph.query<{ departments: unknown[]; dataResources: unknown[] }>(
+      REGISTRY,
+      { code: wuhouMarketRegulation.code },
+      unconditional,
+    );
+    expect(result.data).toMatchObject({
+      department: {
+        code: wuhouMarketRegulation.code,
+        parent: { code: wuhouMarketRegulation.parentCode },
+      },
+    });
+    expect(result.data!.departments).toHaveLength(departments.length);
+    expect(result.data!.dataResources).toHaveLength(city.dataResources().length);
+  });
+
+  it("keeps one department's rows only under a rule naming it", async () => {
+    const [one, another] = departments;
+    const result = await subgraph.query(
+      `query ($one: ID!, $another: ID!) {
+         one: department(code: $one) { code } another: department(code: $another) { code }
+         departments { code } }`,
+      { one: one!.code, another: another!.code },
+      rules({ action: 'read', subject: 'Department', conditions: { code: one!.code } }),
+    );
+    expect(result.data).toEqual({
+      one: { code: one!.code },
+      another: null,
+      departments: [{ code: one!.code }],
+    });
+  });
+
+  it("keeps a district rule's departments only: a Wuhou bureau without its municipal parent", async () => {
+    expect(wuhou).toHaveLength(3);
+    expect(city.dataResources().filter((r) => r.departmentCode === publisher.code)).toHaveLength(3);
+    const result = await subgraph.query(
+      REGISTRY,
+      { code: wuhouMarketRegulation.code },
+      rules(
+        { action: 'read', subject: 'Department', conditions: { districtCode: '510107' } },
+        { action: 'read', subject: 'DataResource', conditions: { department: publisher.code } },
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      department: { code: wuhouMarketRegulation.code, parent: null },
+      departments: codes(wuhou),
+      dataResources: codes(
+        city
+          .dataResources()
+          .filter((r) => r.departmentCode === publisher.code)
+          .sort(byCode),
+      ),
+    });
+  });
+
+  it('returns nothing for rules that do not open the type', async () => {
+    const result = await subgraph.query(
+      REGISTRY,
+      { code: wuhouMarketRegulation.code },
+      rules({ action: 'read', subject: 'Appeal' }),
+    );
+    expect(result.data).toEqual({ department: null, departments: [], dataResources: [] });
+  });
+
+  it('resolves 50 Department references under a district rule in as many statements as 5', async () => {
+    // District bureaus, Wuhou's first (their parents are looked up, and filtered out), then
+    // codes no department has.
+    const districts = departments.filter(
+      (d) => d.level === 'DISTRICT' && d.districtCode !== '510107',
+    );
+    const wanted = [...wuhou, ...districts].map(({ code }) => code);
+    const fifty = [
+      ...wanted,
+      ...Array.from({ length: 50 - wanted.length }, (_, i) => `UNKNOWN-${i}`),
+    ];
+    const cost = async (codes: readonly string[]) => {
+      const before = subgraph.statements();
+      const result = await subgraph.query<{ _entities: unknown[] }>(
+        `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+           ... on Department { code parent { code } } } }`,
+        { representations: codes.map((code) => ({ __typename: 'Department', code })) },
+        wuhouOnly,
+      );
+      expect(result.errors).toBeUndefined();
+      return { found: result.data!._entities, statements: subgraph.statements() - before };
+    };
+    const five = await cost(fifty.slice(0, 5));
+    const all = await cost(fifty);
+    expect(all.statements).toBe(five.statements);
+    expect(five.statements).toBe(2);
+    expect(all.found).toEqual([
+      ...wuhou.map(({ code }) => ({ code, parent: null })),
+      ...Array.from({ length: 50 - wuhou.length }, () => null),
     ]);
   });
 });

@@ -286,23 +286,22 @@ describe('row policy', () => {
   });
 
   it("ranks an item's newest ratings among those the rules keep", async () => {
-    const item = mine[0]!.serviceItemCode;
-    const all = newestFirst(evaluations.filter((e) => e.serviceItemCode === item));
-    expect(all[0]!.evaluatorId === me && all.length === 1).toBe(false);
+    const newestOf = (code: string) =>
+      newestFirst(evaluations.filter((e) => e.serviceItemCode === code));
+    // A rating that is not its item's newest, and its evaluator's newest of that item.
+    const older = evaluations.find((e) => newestOf(e.serviceItemCode)[0]!.id !== e.id)!;
+    const item = older.serviceItemCode;
+    const theirs = newestOf(item).find((e) => e.evaluatorId === older.evaluatorId)!;
+    expect(theirs.id).not.toBe(newestOf(item)[0]!.id);
     const { data } = await cost(
       `query ($code: ID!) { serviceItem(code: $code) { code evaluations(limit: 1) { id } } }`,
       { code: item },
       rules(
         { action: 'read', subject: 'ServiceItem' },
-        { action: 'read', subject: 'Evaluation', conditions: { evaluator: me } },
+        { action: 'read', subject: 'Evaluation', conditions: { evaluator: older.evaluatorId } },
       ),
     );
-    expect(data).toEqual({
-      serviceItem: {
-        code: item,
-        evaluations: [{ id: mine.find((e) => e.serviceItemCode === item)!.id }],
-      },
-    });
+    expect(data).toEqual({ serviceItem: { code: item, evaluations: [{ id: theirs.id }] } });
   });
 
   // The evaluation tables keep no district: a department's rule stands in for one.
