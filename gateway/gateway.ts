@@ -65,7 +65,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             purpose: context.purpose,
             caseNumber: context.caseNumber,
             requestId: context.requestId,
-            rules: security.disabled.has('policy') ? READ_ALL : rulesFor(security, context as GatewayContext, name),
+            rules: security.disabled.has('policy')
+              ? READ_ALL
+              : rulesFor(security, context as GatewayContext, name),
           };
           request.http?.headers.set(CLAIMS_HEADER, JSON.stringify(claims));
           request.http?.headers.set('x-request-id', context.requestId);

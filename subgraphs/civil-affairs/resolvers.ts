@@ -1,6 +1,8 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../schema/errors';
 import { page, type DepartmentContext } from '../kit';
 import { districtCodeArg } from './arguments';
-import { maritalStatus } from './marital-status';
+import { marriages } from './marriages';
 import {
   listAllowances,
   type AllowanceRow,
@@ -24,11 +26,21 @@ interface AllowancesArgs {
 
 const person = (id: string) => ({ __typename: 'Person' as const, id });
 
+// Not null in the schema, and "SINGLE" would be a false answer: the person is not served.
+function closedStatus(ctx: Context): never {
+  throw new GraphQLError(
+    `Person.maritalStatus is not open for this person under purpose '${ctx.caller.purpose}': ` +
+      'no policy rule opening it has row conditions this person matches.',
+    { extensions: { code: ErrorCode.FORBIDDEN } },
+  );
+}
+
 export const resolvers = {
   Query: {
     subsistenceAllowances: (_: unknown, args: AllowancesArgs, ctx: Context) =>
       listAllowances(
         ctx.db,
+        ctx.caller,
         { districtCode: districtCodeArg(args.districtCode), status: args.status ?? null },
         page(args),
       ),
@@ -37,9 +49,9 @@ export const resolvers = {
     // Public security owns persons: every id resolves here, with no record meaning none.
     __resolveReference: (ref: PersonRef) => ({ id: ref.id }),
     maritalStatus: async (ref: PersonRef, _: unknown, ctx: Context) =>
-      maritalStatus(await ctx.loaders.marriageRecords.load(ref.id)),
-    marriageRecords: (ref: PersonRef, _: unknown, ctx: Context) =>
-      ctx.loaders.marriageRecords.load(ref.id),
+      marriages(await ctx.loaders.parties.load(ref.id)).status ?? closedStatus(ctx),
+    marriageRecords: async (ref: PersonRef, _: unknown, ctx: Context) =>
+      marriages(await ctx.loaders.parties.load(ref.id)).records,
     subsistenceAllowance: (ref: PersonRef, _: unknown, ctx: Context) =>
       ctx.loaders.allowanceOfMember.load(ref.id),
   },

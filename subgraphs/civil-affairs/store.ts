@@ -1,4 +1,5 @@
-import { rowLoader, rowsLoader, type Database, type Page } from '../kit';
+import { rowLoader, type Caller, type Database, type Page } from '../kit';
+import { partiesLoader } from './marriages';
 
 export type MarriageRecordKind = 'MARRIAGE' | 'DIVORCE';
 export type AllowanceStatus = 'APPROVED' | 'SUSPENDED' | 'TERMINATED';
@@ -29,32 +30,38 @@ export interface MemberAllowanceRow extends AllowanceRow {
   personId: string;
 }
 
-const RECORD = `registration_number AS "registrationNumber", kind, registered_on AS "registeredOn",
-  district_code AS "districtCode"`;
-
-// Each registration names two parties: seen from either, the other one is the spouse.
-const RECORDS_OF_PERSONS = `
-  SELECT party_a_id AS "personId", party_b_id AS "spouseId", ${RECORD}
-    FROM marriage_record WHERE party_a_id = ANY($1)
-  UNION ALL
-  SELECT party_b_id, party_a_id, ${RECORD}
-    FROM marriage_record WHERE party_b_id = ANY($1)
-  ORDER BY "personId", "registeredOn", "registrationNumber"`;
-
 const ALLOWANCE = `a.case_number AS "caseNumber", a.applicant_id AS "applicantId", a.status,
   a.monthly_amount AS "monthlyAmount", a.household_size AS "householdSize",
   a.district_code AS "districtCode", a.approved_on AS "approvedOn", a.review_due AS "reviewDue"`;
 
-export function createLoaders(db: Database) {
+/** SubsistenceAllowance fields a row condition may use, as columns of `allowance a`. */
+const ALLOWANCE_COLUMNS = {
+  caseNumber: 'a.case_number',
+  applicant: 'a.applicant_id',
+  districtCode: 'a.district_code',
+};
+
+/** Per-request loaders, their SQL restricted to the rows the caller's rules open. */
+export function createLoaders(db: Database, caller: Caller) {
+  const params: unknown[] = [null]; // $1: the batch's person ids
+  const personOpen = caller.rowFilter(
+    'Person',
+    { id: 'm.person_id' },
+    params,
+    'subsistenceAllowance',
+  );
+  const allowanceOpen = caller.rowFilter('SubsistenceAllowance', ALLOWANCE_COLUMNS, params);
   return {
-    /** A person's registrations, oldest first. */
-    marriageRecords: rowsLoader<MarriageRecordRow>(db, RECORDS_OF_PERSONS, 'personId'),
+    /** Each person's registrations, oldest first, and their marital status (see `marriages`). */
+    parties: partiesLoader(db, caller),
     /** The allowance of the household a person belongs to. */
     allowanceOfMember: rowLoader<MemberAllowanceRow>(
       db,
       `SELECT m.person_id AS "personId", ${ALLOWANCE}
-         FROM allowance_member m JOIN allowance a USING (case_number) WHERE m.person_id = ANY($1)`,
+         FROM allowance_member m JOIN allowance a USING (case_number)
+        WHERE m.person_id = ANY($1) AND ${personOpen} AND ${allowanceOpen}`,
       'personId',
+      params.slice(1),
     ),
   };
 }
@@ -66,12 +73,20 @@ export interface AllowanceFilter {
   status: AllowanceStatus | null;
 }
 
-/** Allowance cases by district and status, ordered by case number. */
-export function listAllowances(db: Database, filter: AllowanceFilter, { limit, offset }: Page) {
+/** Allowance cases by district and status that the caller may read, ordered by case number. */
+export function listAllowances(
+  db: Database,
+  caller: Caller,
+  filter: AllowanceFilter,
+  { limit, offset }: Page,
+) {
+  const params: unknown[] = [filter.districtCode, filter.status, limit, offset];
+  const open = caller.rowFilter('SubsistenceAllowance', ALLOWANCE_COLUMNS, params);
   return db.query<AllowanceRow>(
     `SELECT ${ALLOWANCE} FROM allowance a
       WHERE ($1::text IS NULL OR a.district_code = $1) AND ($2::text IS NULL OR a.status = $2)
+        AND ${open}
       ORDER BY a.case_number LIMIT $3 OFFSET $4`,
-    [filter.districtCode, filter.status, limit, offset],
+    params,
   );
 }

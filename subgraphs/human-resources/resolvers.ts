@@ -18,10 +18,14 @@ export const resolvers = {
       account.employerUscc ? { __typename: 'Enterprise', uscc: account.employerUscc } : null,
   },
   Person: {
-    employmentStatus: async (person: { id: string }, _: unknown, ctx: Context) =>
-      (await ctx.loaders.accountOfHolder.load(person.id))?.employmentStatus ?? null,
-    socialInsurance: (person: { id: string }, _: unknown, ctx: Context) =>
-      ctx.loaders.accountOfHolder.load(person.id),
+    employmentStatus: async (person: { id: string }, _: unknown, ctx: Context) => {
+      const account = await ctx.loaders.accountOfHolder.load(person.id);
+      return account?.employmentStatusReadable ? account.employmentStatus : null;
+    },
+    socialInsurance: async (person: { id: string }, _: unknown, ctx: Context) => {
+      const account = await ctx.loaders.accountOfHolder.load(person.id);
+      return account?.socialInsuranceReadable ? account : null;
+    },
   },
   Enterprise: {
     __resolveReference: (ref: { uscc: string }, ctx: Context) =>

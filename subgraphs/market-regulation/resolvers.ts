@@ -22,7 +22,7 @@ export const resolvers = {
         status: args.status ?? null,
         nameContains: args.nameContains || null,
       };
-      const rows = await listEnterprises(ctx.db, filter, page(args));
+      const rows = await listEnterprises(ctx.db, ctx.caller, filter, page(args));
       for (const row of rows) ctx.loaders.enterprise.prime(row.uscc, row);
       return rows;
     },

@@ -8,7 +8,7 @@ export const resolvers = {
   Query: {
     person: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.person.load(args.id),
     personByIdNumber: async (_: unknown, args: { idNumber: string }, ctx: Context) => {
-      const [person] = await findPersonByIdNumber(ctx.db, args.idNumber);
+      const [person] = await findPersonByIdNumber(ctx.db, ctx.caller, args.idNumber);
       return person ?? null;
     },
     persons: async (
@@ -16,7 +16,7 @@ export const resolvers = {
       args: { districtCode?: string | null; limit?: number; offset?: number },
       ctx: Context,
     ) => {
-      const rows = await listPersons(ctx.db, args.districtCode ?? null, page(args));
+      const rows = await listPersons(ctx.db, ctx.caller, args.districtCode ?? null, page(args));
       for (const row of rows) ctx.loaders.person.prime(row.id, row);
       return rows;
     },
@@ -26,12 +26,12 @@ export const resolvers = {
   Person: {
     __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.person.load(ref.id),
     household: (person: PersonRow, _: unknown, ctx: Context) =>
-      ctx.loaders.household.load(person.householdId),
+      ctx.loaders.householdOf.load(person.id),
   },
   Household: {
     __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.household.load(ref.id),
     head: (household: HouseholdRow, _: unknown, ctx: Context) =>
-      ctx.loaders.person.load(household.headId),
+      ctx.loaders.head.load(household.id),
     members: (household: HouseholdRow, _: unknown, ctx: Context) =>
       ctx.loaders.members.load(household.id),
   },

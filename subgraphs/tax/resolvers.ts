@@ -21,6 +21,7 @@ export const resolvers = {
     enterprisesByTaxCredit: async (_: unknown, args: ByCreditArgs, ctx: Context) => {
       const rows = await listTaxpayersByCredit(
         ctx.db,
+        ctx.caller,
         args.level,
         ratingYearArg(args.year),
         page(args),

@@ -1,3 +1,4 @@
+import { packPolicyRules, type PolicyRule } from '../../../policies';
 import { Database } from '../../../subgraphs/kit';
 import { testDatabaseUrl } from '../../support/database';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
@@ -156,5 +157,241 @@ describe('civil-affairs subgraph', () => {
     );
     expect(badDistrict.errors?.[0]?.message).toMatch(/^districtCode must be a six-digit/);
     expect(badDistrict.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('row policy', () => {
+  const rules = (...list: PolicyRule[]) => packPolicyRules(list);
+  const ENTITIES = (selection: string) =>
+    `query ($representations: [_Any!]!) {
+       _entities(representations: $representations) { ... on Person { id ${selection} } } }`;
+  const RELATIONS =
+    'marriageRecords { registrationNumber spouse { id } } subsistenceAllowance { caseNumber }';
+
+  async function call(query: string, variables: Record<string, unknown>, packed: unknown[]) {
+    const before = subgraph.statements();
+    const response = await subgraph.query<Record<string, unknown>>(query, variables, packed);
+    return { ...response, statements: subgraph.statements() - before };
+  }
+  const representations = (ids: readonly string[]) => ({
+    representations: ids.map((id) => ({ __typename: 'Person', id })),
+  });
+
+  interface Applicant extends Record<string, unknown> {
+    id: string;
+    caseNumber: string;
+    districtCode: string;
+    latestKind: string;
+  }
+
+  /** Applicants of allowance cases who have registrations, with their case and latest kind. */
+  async function marriedApplicants() {
+    return db.query<Applicant>(
+      `SELECT a.applicant_id AS id, a.case_number AS "caseNumber", a.district_code AS "districtCode",
+              (SELECT kind FROM marriage_record r WHERE a.applicant_id IN (r.party_a_id, r.party_b_id)
+                ORDER BY registered_on DESC, registration_number DESC LIMIT 1) AS "latestKind"
+         FROM allowance a
+        WHERE EXISTS (SELECT 1 FROM marriage_record r WHERE a.applicant_id IN (r.party_a_id, r.party_b_id))
+        ORDER BY a.case_number`,
+    );
+  }
+
+  async function recordsOf(id: string) {
+    return db.query<{ registrationNumber: string; spouse: { id: string } }>(
+      `SELECT registration_number AS "registrationNumber",
+              json_build_object('id', CASE WHEN party_a_id = $1 THEN party_b_id ELSE party_a_id END) AS spouse
+         FROM marriage_record WHERE $1 IN (party_a_id, party_b_id)
+        ORDER BY registered_on, registration_number`,
+      [id],
+    );
+  }
+
+  /** What the self-service grants give a citizen. */
+  const citizen = (id: string) =>
+    rules(
+      {
+        action: 'read',
+        subject: 'Person',
+        fields: ['maritalStatus', 'marriageRecords', 'subsistenceAllowance'],
+        conditions: { id },
+      },
+      { action: 'read', subject: 'MarriageRecord' },
+      { action: 'read', subject: 'SubsistenceAllowance', conditions: { applicant: id } },
+    );
+
+  it("gives a citizen their own records and allowance, and nothing of another person's", async () => {
+    const [me, other] = (await marriedApplicants()) as [Applicant, Applicant];
+    const mine = await recordsOf(me.id);
+    expect(mine.length).toBeGreaterThan(0);
+
+    const relations = await call(
+      ENTITIES(RELATIONS),
+      representations([me.id, other.id]),
+      citizen(me.id),
+    );
+    expect(relations.errors).toBeUndefined();
+    expect(relations.data).toEqual({
+      _entities: [
+        { id: me.id, marriageRecords: mine, subsistenceAllowance: { caseNumber: me.caseNumber } },
+        { id: other.id, marriageRecords: [], subsistenceAllowance: null },
+      ],
+    });
+
+    // Not null in the schema: another person's status is refused, never answered SINGLE.
+    const status = await call(
+      ENTITIES('maritalStatus'),
+      representations([me.id, other.id]),
+      citizen(me.id),
+    );
+    expect(status.data).toEqual({
+      _entities: [
+        { id: me.id, maritalStatus: me.latestKind === 'MARRIAGE' ? 'MARRIED' : 'DIVORCED' },
+        null,
+      ],
+    });
+    expect(status.errors).toEqual([
+      expect.objectContaining({
+        message:
+          "Person.maritalStatus is not open for this person under purpose 'test': " +
+          'no policy rule opening it has row conditions this person matches.',
+        path: ['_entities', 1, 'maritalStatus'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      }),
+    ]);
+  });
+
+  const statusOf = (kind: string) => (kind === 'MARRIAGE' ? 'MARRIED' : 'DIVORCED');
+
+  it("keeps a district rule's allowance cases only", async () => {
+    const applicants = await marriedApplicants();
+    const inside = applicants[0]!;
+    const district = inside.districtCode;
+    const outside = applicants.find((a) => a.districtCode !== district)!;
+    const cases = await db.query<{ caseNumber: string }>(
+      'SELECT case_number AS "caseNumber" FROM allowance WHERE district_code = $1 ORDER BY case_number',
+      [district],
+    );
+    expect(cases.length).toBeGreaterThan(1);
+    const caseworker = rules(
+      { action: 'read', subject: 'Person' },
+      { action: 'read', subject: 'SubsistenceAllowance', conditions: { districtCode: district } },
+    );
+
+    const listed = await call(
+      `query ($other: String) {
+         all: subsistenceAllowances(limit: 5000) { caseNumber districtCode }
+         elsewhere: subsistenceAllowances(districtCode: $other) { caseNumber } }`,
+      { other: outside.districtCode },
+      caseworker,
+    );
+    expect(listed.data).toEqual({
+      all: cases.map((c) => ({ caseNumber: c.caseNumber, districtCode: district })),
+      elsewhere: [],
+    });
+
+    const persons = await call(
+      ENTITIES('subsistenceAllowance { caseNumber districtCode }'),
+      representations([inside.id, outside.id]),
+      caseworker,
+    );
+    expect(persons.data).toEqual({
+      _entities: [
+        {
+          id: inside.id,
+          subsistenceAllowance: { caseNumber: inside.caseNumber, districtCode: district },
+        },
+        { id: outside.id, subsistenceAllowance: null },
+      ],
+    });
+  });
+
+  it("keeps a district rule's registrations only, and derives the status from all of them", async () => {
+    const [here, there] = await db.query<{ id: string; districtCode: string; latestKind: string }>(
+      `SELECT DISTINCT ON (m.district_code) m.party_a_id AS id, m.district_code AS "districtCode",
+              (SELECT kind FROM marriage_record l WHERE m.party_a_id IN (l.party_a_id, l.party_b_id)
+                ORDER BY registered_on DESC, registration_number DESC LIMIT 1) AS "latestKind"
+         FROM marriage_record m ORDER BY m.district_code, m.party_a_id LIMIT 2`,
+    );
+    const registrar = rules(
+      { action: 'read', subject: 'Person' },
+      {
+        action: 'read',
+        subject: 'MarriageRecord',
+        conditions: { districtCode: here!.districtCode },
+      },
+    );
+    const persons = await call(
+      ENTITIES('maritalStatus marriageRecords { registrationNumber spouse { id } }'),
+      representations([here!.id, there!.id]),
+      registrar,
+    );
+    expect(persons.errors).toBeUndefined();
+    expect(persons.data).toEqual({
+      _entities: [
+        {
+          id: here!.id,
+          maritalStatus: statusOf(here!.latestKind),
+          marriageRecords: await recordsOf(here!.id),
+        },
+        { id: there!.id, maritalStatus: statusOf(there!.latestKind), marriageRecords: [] },
+      ],
+    });
+  });
+
+  it('returns nothing for rules that do not open the types, or use columns it does not hold', async () => {
+    const [me] = await marriedApplicants();
+    const failClosed = [
+      rules({ action: 'read', subject: 'Enterprise' }),
+      // Civil affairs keeps no person's district, nor filters cases by status.
+      rules(
+        { action: 'read', subject: 'Person', conditions: { districtCode: me!.districtCode } },
+        { action: 'read', subject: 'MarriageRecord' },
+        { action: 'read', subject: 'SubsistenceAllowance', conditions: { status: 'APPROVED' } },
+      ),
+    ];
+    for (const packed of failClosed) {
+      const response = await call(
+        `query ($representations: [_Any!]!) {
+           subsistenceAllowances(limit: 5000) { caseNumber }
+           _entities(representations: $representations) { ... on Person { id ${RELATIONS} } } }`,
+        representations([me!.id]),
+        packed,
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data).toEqual({
+        subsistenceAllowances: [],
+        _entities: [{ id: me!.id, marriageRecords: [], subsistenceAllowance: null }],
+      });
+      const status = await call(ENTITIES('maritalStatus'), representations([me!.id]), packed);
+      expect(status.data).toEqual({ _entities: [null] });
+      expect(status.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    }
+  });
+
+  it('resolves 50 persons under a restrictive rule in as many statements as 5', async () => {
+    const applicants = (await marriedApplicants()).slice(0, 50);
+    expect(applicants).toHaveLength(50);
+    const me = applicants[2]!;
+    const ask = (n: number) =>
+      call(
+        ENTITIES(`maritalStatus ${RELATIONS}`),
+        representations(applicants.slice(0, n).map((a) => a.id)),
+        citizen(me.id),
+      );
+    const five = await ask(5);
+    const fifty = await ask(50);
+    expect(five.statements).toBe(2);
+    expect(fifty.statements).toBe(five.statements);
+    const served = (fifty.data as { _entities: unknown[] })._entities;
+    expect(served).toHaveLength(50);
+    expect(served.filter((p) => p !== null)).toEqual([
+      {
+        id: me.id,
+        maritalStatus: statusOf(me.latestKind),
+        marriageRecords: await recordsOf(me.id),
+        subsistenceAllowance: { caseNumber: me.caseNumber },
+      },
+    ]);
+    expect(fifty.errors).toHaveLength(49);
   });
 });

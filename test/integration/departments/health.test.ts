@@ -1,3 +1,4 @@
+import { packPolicyRules, type PolicyRule } from '../../../policies';
 import { Database } from '../../../subgraphs/kit';
 import { testDatabaseUrl } from '../../support/database';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
@@ -48,7 +49,7 @@ function asResult(row: CertificateRow) {
   };
 }
 
-async function persons(ids: readonly string[]) {
+async function persons(ids: readonly string[], rules?: unknown[]) {
   const before = subgraph.statements();
   const response = await subgraph.query<{ _entities: Record<string, unknown>[] }>(
     `query ($representations: [_Any!]!) {
@@ -62,6 +63,7 @@ async function persons(ids: readonly string[]) {
        }
      }`,
     { representations: ids.map((id) => ({ __typename: 'Person', id })) },
+    rules,
   );
   expect(response.errors).toBeUndefined();
   return { persons: response.data!._entities, statements: subgraph.statements() - before };
@@ -156,5 +158,155 @@ describe('health subgraph', () => {
     );
     expect(badDate.errors?.[0]?.message).toMatch(/^bornOnOrAfter must be an ISO date/);
     expect(badDate.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('row policy', () => {
+  const rules = (...list: PolicyRule[]) => packPolicyRules(list);
+
+  /** Children with a certificate, vaccinations and medical visits, newest births first. */
+  async function patients() {
+    const rows = await db.query<CertificateRow>(
+      `SELECT certificate_number AS "certificateNumber", child_id AS "childId", mother_id AS "motherId",
+              father_id AS "fatherId", birth_date AS "birthDate", district_code AS "districtCode"
+         FROM birth_certificate b
+        WHERE EXISTS (SELECT 1 FROM vaccination v WHERE v.person_id = b.child_id)
+          AND EXISTS (SELECT 1 FROM medical_visit m WHERE m.person_id = b.child_id)
+        ORDER BY birth_date DESC, certificate_number`,
+    );
+    expect(rows.length).toBeGreaterThan(2);
+    return rows;
+  }
+
+  function vaccinationsOf(id: string) {
+    return db.query(
+      `SELECT vaccine, dose, administered_on AS "administeredOn", clinic FROM vaccination
+        WHERE person_id = $1 ORDER BY administered_on, vaccine, dose`,
+      [id],
+    );
+  }
+
+  /** What the self-service grant gives a citizen: no medical records. */
+  const citizen = (id: string) =>
+    rules(
+      {
+        action: 'read',
+        subject: 'Person',
+        fields: ['birthCertificate', 'vaccinations'],
+        conditions: { id },
+      },
+      { action: 'read', subject: 'BirthCertificate', conditions: { child: id } },
+      { action: 'read', subject: 'Vaccination' },
+    );
+
+  it("gives a citizen their own certificate and vaccinations, and nothing of another person's", async () => {
+    const [me, other] = (await patients()) as [CertificateRow, CertificateRow];
+    const { persons: found } = await persons([me.childId, other.childId], citizen(me.childId));
+    expect(found).toEqual([
+      {
+        id: me.childId,
+        birthCertificate: expect.objectContaining(asResult(me)),
+        vaccinations: await vaccinationsOf(me.childId),
+        medicalRecords: [],
+      },
+      { id: other.childId, birthCertificate: null, vaccinations: [], medicalRecords: [] },
+    ]);
+
+    const roots = await subgraph.query(
+      `query ($other: String!) {
+         birthCertificates(limit: 5000) { certificateNumber }
+         birthCertificate(certificateNumber: $other) { certificateNumber } }`,
+      { other: other.certificateNumber },
+      citizen(me.childId),
+    );
+    expect(roots.data).toEqual({
+      birthCertificates: [{ certificateNumber: me.certificateNumber }],
+      birthCertificate: null,
+    });
+  });
+
+  it("keeps a district rule's certificates only", async () => {
+    const [inside, ...rest] = (await patients()) as [CertificateRow, ...CertificateRow[]];
+    const district = inside.districtCode;
+    const outside = rest.find((c) => c.districtCode !== district)!;
+    const registrar = rules(
+      { action: 'read', subject: 'Person', fields: ['birthCertificate'] },
+      { action: 'read', subject: 'BirthCertificate', conditions: { districtCode: district } },
+    );
+    const inDistrict = await newestCertificates(5000, district);
+    expect(inDistrict.length).toBeGreaterThan(1);
+    const roots = await subgraph.query<{
+      birthCertificates: Record<string, unknown>[];
+      birthCertificate: unknown;
+    }>(
+      `query ($other: String!) {
+         birthCertificates(limit: 5000) { ${CERTIFICATE} }
+         birthCertificate(certificateNumber: $other) { certificateNumber } }`,
+      { other: outside.certificateNumber },
+      registrar,
+    );
+    expect(roots.data!.birthCertificates).toMatchObject(inDistrict.map(asResult));
+    expect(roots.data!.birthCertificates).toHaveLength(inDistrict.length);
+    expect(roots.data!.birthCertificate).toBeNull();
+
+    const { persons: found } = await persons([inside.childId, outside.childId], registrar);
+    expect(found).toEqual([
+      {
+        id: inside.childId,
+        birthCertificate: expect.objectContaining(asResult(inside)),
+        vaccinations: [],
+        medicalRecords: [],
+      },
+      { id: outside.childId, birthCertificate: null, vaccinations: [], medicalRecords: [] },
+    ]);
+  });
+
+  it('returns nothing for rules that do not open the types, or use columns it does not hold', async () => {
+    const [me] = (await patients()) as [CertificateRow];
+    const failClosed = [
+      rules({ action: 'read', subject: 'Enterprise' }),
+      // Health keeps no person's district, nor a certificate's birth weight as a condition.
+      rules(
+        { action: 'read', subject: 'Person', conditions: { districtCode: me.districtCode } },
+        { action: 'read', subject: 'BirthCertificate', conditions: { weightGrams: 3200 } },
+        { action: 'read', subject: 'Vaccination' },
+        { action: 'read', subject: 'MedicalRecord' },
+      ),
+    ];
+    for (const packed of failClosed) {
+      const { persons: found } = await persons([me.childId], packed);
+      expect(found).toEqual([
+        { id: me.childId, birthCertificate: null, vaccinations: [], medicalRecords: [] },
+      ]);
+      const roots = await subgraph.query(
+        `query ($n: String!) {
+           birthCertificates(limit: 5000) { certificateNumber }
+           birthCertificate(certificateNumber: $n) { certificateNumber } }`,
+        { n: me.certificateNumber },
+        packed,
+      );
+      expect(roots.data).toEqual({ birthCertificates: [], birthCertificate: null });
+    }
+  });
+
+  it('resolves 50 persons under a restrictive rule in as many statements as 5', async () => {
+    const children = await db.query<{ id: string }>(
+      'SELECT child_id AS id FROM birth_certificate ORDER BY child_id LIMIT 50',
+    );
+    const ids = children.map((c) => c.id);
+    const me = ids[3]!;
+    const five = await persons(ids.slice(0, 5), citizen(me));
+    const fifty = await persons(ids, citizen(me));
+    expect(five.statements).toBe(3);
+    expect(fifty.statements).toBe(five.statements);
+    const served = fifty.persons as {
+      id: string;
+      birthCertificate: unknown;
+      vaccinations: unknown[];
+    }[];
+    expect(served).toHaveLength(50);
+    expect(served.filter((p) => p.birthCertificate !== null).map((p) => p.id)).toEqual([me]);
+    expect(served.filter((p) => p.vaccinations.length > 0).map((p) => p.id)).toEqual([me]);
+    expect(await vaccinationsOf(me)).not.toHaveLength(0);
   });
 });

@@ -1,3 +1,4 @@
+import { packPolicyRules, type PolicyRule } from '../../../policies';
 import { createCity } from '../../../subgraphs/city';
 import type { Enterprise, Person } from '../../../subgraphs/city/types';
 import { TEST_CITY } from '../../support/city';
@@ -49,11 +50,16 @@ function expectedPosition(enterprise: Enterprise) {
   };
 }
 
-async function entities<T>(representations: Record<string, string>[], selection: string) {
+async function entities<T>(
+  representations: Record<string, string>[],
+  selection: string,
+  rules?: unknown[],
+) {
   const before = subgraph.statements();
   const response = await subgraph.query<{ _entities: T[] }>(
     `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
     { representations },
+    rules,
   );
   expect(response.errors).toBeUndefined();
   return { entities: response.data!._entities, statements: subgraph.statements() - before };
@@ -139,5 +145,117 @@ describe('human-resources subgraph', () => {
         extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'accountNumber' }),
       }),
     ]);
+  });
+
+  describe('row policy', () => {
+    const rules = (...list: PolicyRule[]) => packPolicyRules(list);
+    const adults = persons.filter((p) => p.employment);
+    const [me, other] = adults as [Person, Person];
+    const citizen = rules(
+      { action: 'read', subject: 'Person', conditions: { id: me.id } },
+      { action: 'read', subject: 'SocialInsuranceAccount', conditions: { holder: me.id } },
+    );
+    const personRefs = (list: Person[]) => list.map((p) => ({ __typename: 'Person', id: p.id }));
+    const PERSON_SELECTION = `... on Person { id employmentStatus socialInsurance { ${ACCOUNT_FIELDS} } }`;
+    const nothingOf = (p: Person) => ({ id: p.id, employmentStatus: null, socialInsurance: null });
+    const everythingOf = (p: Person) => ({
+      id: p.id,
+      employmentStatus: p.employment?.status ?? null,
+      socialInsurance: expectedAccount(p),
+    });
+
+    it("gives a citizen their own account and nothing of another person's", async () => {
+      const { entities: found } = await entities(
+        personRefs([me, other]),
+        PERSON_SELECTION,
+        citizen,
+      );
+      expect(found).toEqual([everythingOf(me), nothingOf(other)]);
+      const response = await subgraph.query(
+        `query ($mine: String!, $theirs: String!) {
+           mine: socialInsuranceAccount(accountNumber: $mine) { accountNumber holder { id } }
+           theirs: socialInsuranceAccount(accountNumber: $theirs) { accountNumber } }`,
+        {
+          mine: me.employment!.socialInsuranceAccount,
+          theirs: other.employment!.socialInsuranceAccount,
+        },
+        citizen,
+      );
+      expect(response.data).toEqual({
+        mine: { accountNumber: me.employment!.socialInsuranceAccount, holder: { id: me.id } },
+        theirs: null,
+      });
+    });
+
+    it('opens each Person field under its own rules, from one statement', async () => {
+      const statusOfAllInsuranceOfMine = rules(
+        { action: 'read', subject: 'Person', fields: ['employmentStatus'] },
+        {
+          action: 'read',
+          subject: 'Person',
+          fields: ['socialInsurance'],
+          conditions: { id: me.id },
+        },
+        { action: 'read', subject: 'SocialInsuranceAccount' },
+      );
+      const { entities: found, statements } = await entities(
+        personRefs([me, other]),
+        PERSON_SELECTION,
+        statusOfAllInsuranceOfMine,
+      );
+      expect(found).toEqual([
+        everythingOf(me),
+        { id: other.id, employmentStatus: other.employment!.status, socialInsurance: null },
+      ]);
+      expect(statements).toBe(1);
+    });
+
+    it("keeps an employer rule on the USCC to that employer's position", async () => {
+      const [mine, theirs] = enterprises;
+      const { entities: found } = await entities(
+        [mine!, theirs!].map((e) => ({ __typename: 'Enterprise', uscc: e.uscc })),
+        '... on Enterprise { uscc socialInsurance { insuredHeadcount arrearsAmount arrearsMonths } }',
+        rules({ action: 'read', subject: 'Enterprise', conditions: { uscc: mine!.uscc } }),
+      );
+      expect(found).toEqual([expectedPosition(mine!), null]);
+    });
+
+    it('returns nothing under rules that do not mention the type', async () => {
+      const enterprisesOnly = rules({ action: 'read', subject: 'Enterprise' });
+      const { entities: found } = await entities(
+        personRefs([me, other]),
+        PERSON_SELECTION,
+        enterprisesOnly,
+      );
+      expect(found).toEqual([nothingOf(me), nothingOf(other)]);
+      const response = await subgraph.query(
+        `query ($number: String!) { socialInsuranceAccount(accountNumber: $number) { status } }`,
+        { number: me.employment!.socialInsuranceAccount },
+        enterprisesOnly,
+      );
+      expect(response.data).toEqual({ socialInsuranceAccount: null });
+      const { entities: employers } = await entities(
+        [{ __typename: 'Enterprise', uscc: enterprises[0]!.uscc }],
+        '... on Enterprise { uscc }',
+        rules(
+          { action: 'read', subject: 'Person' },
+          { action: 'read', subject: 'SocialInsuranceAccount' },
+        ),
+      );
+      expect(employers).toEqual([null]);
+    });
+
+    it('costs the same statements for 5 or 50 persons under a citizen rule', async () => {
+      const sample = adults.slice(0, 50);
+      const ask = (n: number) =>
+        entities(personRefs(sample.slice(0, n)), PERSON_SELECTION, citizen);
+      const five = await ask(5);
+      const fifty = await ask(50);
+      expect(fifty.entities).toEqual(
+        sample.map((p) => (p.id === me.id ? everythingOf(p) : nothingOf(p))),
+      );
+      expect(fifty.statements).toBe(five.statements);
+      expect(fifty.statements).toBe(1);
+    });
   });
 });

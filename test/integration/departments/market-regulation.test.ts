@@ -1,3 +1,4 @@
+import { packPolicyRules, type PolicyRule } from '../../../policies';
 import { createCity } from '../../../subgraphs/city';
 import type { Enterprise } from '../../../subgraphs/city/types';
 import { TEST_CITY } from '../../support/city';
@@ -47,11 +48,16 @@ function expected(e: Enterprise) {
   };
 }
 
-async function entities<T>(representations: Record<string, string>[], selection: string) {
+async function entities<T>(
+  representations: Record<string, string>[],
+  selection: string,
+  rules?: unknown[],
+) {
   const before = subgraph.statements();
   const response = await subgraph.query<{ _entities: T[] }>(
     `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
     { representations },
+    rules,
   );
   expect(response.errors).toBeUndefined();
   return { entities: response.data!._entities, statements: subgraph.statements() - before };
@@ -171,5 +177,129 @@ describe('market-regulation subgraph', () => {
     expect(response.errors?.[0]?.extensions).toEqual(
       expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'districtCode' }),
     );
+  });
+
+  describe('row policy', () => {
+    const rules = (...list: PolicyRule[]) => packPolicyRules(list);
+    const wuhou = '510107';
+    const inWuhou = enterprises.filter((e) => e.districtCode === wuhou).sort(byUscc);
+    const elsewhere = enterprises.filter((e) => e.districtCode !== wuhou).sort(byUscc);
+    const inspectorInWuhou = rules(
+      { action: 'read', subject: 'Enterprise', conditions: { districtCode: wuhou } },
+      { action: 'read', subject: 'AdministrativePenalty' },
+    );
+    const [me, other] = [...new Set(enterprises.map((e) => e.legalRepresentativeId))];
+    const represented = (id: string | undefined) =>
+      enterprises
+        .filter((e) => e.legalRepresentativeId === id)
+        .sort(byUscc)
+        .map((e) => ({ uscc: e.uscc }));
+    const enterpriseRefs = (list: Enterprise[]) =>
+      list.map((e) => ({ __typename: 'Enterprise', uscc: e.uscc }));
+
+    it("gives a citizen the enterprises they represent and [] for another person's", async () => {
+      const citizen = rules(
+        { action: 'read', subject: 'Person', conditions: { id: me! } },
+        { action: 'read', subject: 'Enterprise' },
+      );
+      const { entities: found } = await entities(
+        [me!, other!].map((id) => ({ __typename: 'Person', id })),
+        '... on Person { id enterprisesRepresented { uscc } }',
+        citizen,
+      );
+      expect(represented(me).length).toBeGreaterThan(0);
+      expect(represented(other).length).toBeGreaterThan(0);
+      expect(found).toEqual([
+        { id: me, enterprisesRepresented: represented(me) },
+        { id: other, enterprisesRepresented: [] },
+      ]);
+    });
+
+    it('keeps an enterprise rule on the legal representative to their enterprises', async () => {
+      const mine = enterprises.find((e) => e.legalRepresentativeId === me)!;
+      const theirs = enterprises.find((e) => e.legalRepresentativeId === other)!;
+      const { entities: found } = await entities(
+        enterpriseRefs([mine, theirs]),
+        '... on Enterprise { uscc }',
+        rules({ action: 'read', subject: 'Enterprise', conditions: { legalRepresentative: me! } }),
+      );
+      expect(found).toEqual([{ uscc: mine.uscc }, null]);
+    });
+
+    it('keeps a district rule to the enterprises of that district', async () => {
+      const response = await subgraph.query<{ enterprises: { uscc: string }[] }>(
+        '{ enterprises(limit: 5000) { uscc } }',
+        {},
+        inspectorInWuhou,
+      );
+      expect(response.errors).toBeUndefined();
+      expect(inWuhou.length).toBeGreaterThan(0);
+      expect(response.data!.enterprises).toEqual(inWuhou.map((e) => ({ uscc: e.uscc })));
+      const { entities: found } = await entities(
+        enterpriseRefs([elsewhere[0]!, inWuhou[0]!]),
+        '... on Enterprise { uscc districtCode }',
+        inspectorInWuhou,
+      );
+      expect(found).toEqual([null, { uscc: inWuhou[0]!.uscc, districtCode: wuhou }]);
+    });
+
+    it('lists penalties only under the rules opening Enterprise.penalties', async () => {
+      const penalised = enterprises.find((e) => e.penalties.length > 0)!;
+      const withoutPenalties = rules(
+        { action: 'read', subject: 'Enterprise', fields: ['uscc', 'name'] },
+        { action: 'read', subject: 'AdministrativePenalty' },
+      );
+      const { entities: found } = await entities(
+        enterpriseRefs([penalised]),
+        '... on Enterprise { uscc penalties { decisionNumber } }',
+        withoutPenalties,
+      );
+      expect(found).toEqual([{ uscc: penalised.uscc, penalties: [] }]);
+    });
+
+    it('returns nothing under rules that do not mention Enterprise', async () => {
+      const personsOnly = rules({ action: 'read', subject: 'Person' });
+      const response = await subgraph.query(
+        `query ($uscc: String!) { enterprise(uscc: $uscc) { uscc } enterprises { uscc } }`,
+        { uscc: enterprises[0]!.uscc },
+        personsOnly,
+      );
+      expect(response.data).toEqual({ enterprise: null, enterprises: [] });
+      const { entities: found } = await entities(
+        [{ __typename: 'Person', id: me! }],
+        '... on Person { enterprisesRepresented { uscc } }',
+        personsOnly,
+      );
+      expect(found).toEqual([{ enterprisesRepresented: [] }]);
+    });
+
+    it('costs the same statements for 5 or 50 enterprises under a district rule', async () => {
+      // Half in Wuhou, half elsewhere, alternating: both kinds are among the first 5.
+      const sample = inWuhou.slice(0, 25).flatMap((e, i) => [e, elsewhere[i]!]);
+      expect(
+        sample.slice(0, 5).some((e) => e.penalties.length > 0 && e.districtCode === wuhou),
+      ).toBe(true);
+      const ask = (n: number) =>
+        entities(
+          enterpriseRefs(sample.slice(0, n)),
+          '... on Enterprise { uscc penalties { decisionNumber } }',
+          inspectorInWuhou,
+        );
+      const five = await ask(5);
+      const fifty = await ask(50);
+      expect(fifty.entities).toEqual(
+        sample.map((e) => {
+          const full = expected(e);
+          return e.districtCode === wuhou
+            ? {
+                uscc: e.uscc,
+                penalties: full.penalties.map((p) => ({ decisionNumber: p.decisionNumber })),
+              }
+            : null;
+        }),
+      );
+      expect(fifty.statements).toBe(five.statements);
+      expect(fifty.statements).toBe(2);
+    });
   });
 });

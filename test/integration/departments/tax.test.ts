@@ -1,3 +1,4 @@
+import { packPolicyRules, type PolicyRule } from '../../../policies';
 import { createCity } from '../../../subgraphs/city';
 import type { Enterprise, Person } from '../../../subgraphs/city/types';
 import { TEST_CITY } from '../../support/city';
@@ -22,11 +23,16 @@ function expectedTaxpayer(e: Enterprise) {
   return { uscc: e.uscc, taxCreditRating: e.taxCreditRating, taxArrears: e.taxArrears };
 }
 
-async function entities<T>(representations: Record<string, string>[], selection: string) {
+async function entities<T>(
+  representations: Record<string, string>[],
+  selection: string,
+  rules?: unknown[],
+) {
   const before = subgraph.statements();
   const response = await subgraph.query<{ _entities: T[] }>(
     `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
     { representations },
+    rules,
   );
   expect(response.errors).toBeUndefined();
   return { entities: response.data!._entities, statements: subgraph.statements() - before };
@@ -121,5 +127,117 @@ describe('tax subgraph', () => {
         extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'year' }),
       }),
     ]);
+  });
+});
+
+describe('row policy', () => {
+  const rules = (...list: PolicyRule[]) => packPolicyRules(list);
+  const earners = persons.filter((p) => p.annualIncomes.length > 0);
+  const [me, other] = earners as [Person, Person];
+  const INCOMES = '... on Person { id annualIncomes { year amount } }';
+  const newestFirst = (p: Person) => [...p.annualIncomes].sort((a, b) => b.year - a.year);
+  const asPersons = (list: readonly Person[]) =>
+    list.map((p) => ({ __typename: 'Person', id: p.id }));
+  const asEnterprises = (list: readonly Enterprise[]) =>
+    list.map((e) => ({ __typename: 'Enterprise', uscc: e.uscc }));
+  /** What the self-service grant gives a citizen. */
+  const citizen = rules(
+    { action: 'read', subject: 'Person', fields: ['annualIncomes'], conditions: { id: me.id } },
+    { action: 'read', subject: 'PersonalIncome' },
+  );
+
+  it("gives a citizen their own income and nothing of another person's", async () => {
+    const { entities: found } = await entities(asPersons([me, other]), INCOMES, citizen);
+    expect(found).toEqual([
+      { id: me.id, annualIncomes: newestFirst(me) },
+      { id: other.id, annualIncomes: [] },
+    ]);
+  });
+
+  // Tax keeps no district: a rule on enterprises' keys stands in for one.
+  it("keeps a key rule's enterprises only, listed or resolved", async () => {
+    const rated = enterprises.filter((e) => e.taxCreditRating.level === 'D').sort(byUscc);
+    const [mine, theirs] = rated as [Enterprise, Enterprise];
+    const restricted = rules(
+      { action: 'read', subject: 'Enterprise', conditions: { uscc: { $in: [mine.uscc] } } },
+      { action: 'read', subject: 'TaxCreditRating' },
+    );
+    const listed = await subgraph.query(
+      `{ enterprisesByTaxCredit(level: D, limit: 5000) { ${TAXPAYER_FIELDS} } }`,
+      {},
+      restricted,
+    );
+    expect(listed.data).toEqual({ enterprisesByTaxCredit: [expectedTaxpayer(mine)] });
+    const { entities: found } = await entities(
+      asEnterprises([mine, theirs]),
+      `... on Enterprise { ${TAXPAYER_FIELDS} }`,
+      restricted,
+    );
+    expect(found).toEqual([expectedTaxpayer(mine), null]);
+  });
+
+  it('returns nothing for rules that do not open the types, or use columns it does not hold', async () => {
+    const [enterprise] = enterprises as [Enterprise];
+    const query = `query ($representations: [_Any!]!) {
+      enterprisesByTaxCredit(level: ${enterprise.taxCreditRating.level}, limit: 5000) { uscc }
+      _entities(representations: $representations) {
+        ... on Enterprise { uscc taxCreditRating { level } taxArrears } ${INCOMES} } }`;
+    const variables = { representations: [...asEnterprises([enterprise]), ...asPersons([me])] };
+
+    const unrelated = await subgraph.query(
+      query,
+      variables,
+      rules({ action: 'read', subject: 'Appeal' }),
+    );
+    expect(unrelated.data).toEqual({
+      enterprisesByTaxCredit: [],
+      _entities: [null, { id: me.id, annualIncomes: [] }],
+    });
+
+    // Tax holds no district for a person; ratings unopened are neither shown nor searched.
+    const unheld = await subgraph.query(
+      query,
+      variables,
+      rules(
+        { action: 'read', subject: 'Person', conditions: { districtCode: '510107' } },
+        { action: 'read', subject: 'PersonalIncome' },
+        { action: 'read', subject: 'Enterprise' },
+      ),
+    );
+    expect(unheld.data).toEqual({
+      enterprisesByTaxCredit: [],
+      _entities: [
+        { uscc: enterprise.uscc, taxCreditRating: null, taxArrears: enterprise.taxArrears },
+        { id: me.id, annualIncomes: [] },
+      ],
+    });
+  });
+
+  it('resolves 50 persons or enterprises under a restrictive rule in as many statements as 5', async () => {
+    const sample = [me, ...persons.filter((p) => p !== me).slice(0, 49)];
+    const five = await entities(asPersons(sample.slice(0, 5)), INCOMES, citizen);
+    const fifty = await entities(asPersons(sample), INCOMES, citizen);
+    expect(five.statements).toBe(1);
+    expect(fifty.statements).toBe(five.statements);
+    expect(fifty.entities.filter((p) => (p as Person).annualIncomes.length > 0)).toEqual([
+      { id: me.id, annualIncomes: newestFirst(me) },
+    ]);
+
+    const firms = enterprises.slice(0, 50);
+    const oneFirm = rules(
+      { action: 'read', subject: 'Enterprise', conditions: { uscc: firms[3]!.uscc } },
+      { action: 'read', subject: 'TaxCreditRating' },
+    );
+    const ask = (n: number) =>
+      entities(
+        asEnterprises(firms.slice(0, n)),
+        `... on Enterprise { ${TAXPAYER_FIELDS} }`,
+        oneFirm,
+      );
+    const fiveFirms = await ask(5);
+    const fiftyFirms = await ask(50);
+    expect(fiveFirms.statements).toBe(1);
+    expect(fiftyFirms.statements).toBe(fiveFirms.statements);
+    expect(fiftyFirms.entities.filter((e) => e !== null)).toEqual([expectedTaxpayer(firms[3]!)]);
   });
 });
