@@ -102,6 +102,53 @@ describe('a denied field cannot be reached another way', () => {
   });
 });
 
+describe('rows: a consumer reads only the rows its grants allow', () => {
+  const OUTSIDE_WUHOU = 'P004E3S05'; // registered in 锦江区 510104
+
+  it('a caseworker in 武侯区 gets nothing for a person of 锦江区, and no department loads it', async () => {
+    const mine = await federation.query<{ person: { name: string } | null }>(
+      `{ person(id: "${APPLICANT}") { name annualIncomes { year } } }`,
+      {},
+      await caseworker(),
+    );
+    expect(mine.data!.person!.name).toMatch(/^\S+$/);
+    const other = await federation.query<{ person: unknown }>(
+      `{ person(id: "${OUTSIDE_WUHOU}") { name annualIncomes { year } } }`,
+      {},
+      await caseworker(),
+    );
+    expect(other.errors).toBeUndefined();
+    expect(other.data!.person).toBeNull();
+  });
+
+  it('a citizen reads their own record, and nothing of another person', async () => {
+    const citizen = await as('citizen', 'self-service', APPLICANT);
+    const own = await federation.query<{ person: { id: string; idNumber: string } }>(
+      `{ person(id: "${APPLICANT}") { id idNumber } }`,
+      {},
+      citizen,
+    );
+    expect(own.data!.person.id).toBe(APPLICANT);
+    expect(own.data!.person.idNumber).toMatch(/^\d{17}[\dX]$/);
+    const other = await federation.query<{ person: unknown }>(
+      `{ person(id: "${OUTSIDE_WUHOU}") { id idNumber } }`,
+      {},
+      citizen,
+    );
+    expect(other.data!.person).toBeNull();
+  });
+
+  it("a caseworker's district list holds only persons of that district", async () => {
+    const response = await federation.query<{ persons: { districtCode: string }[] }>(
+      '{ persons(limit: 50) { districtCode } }',
+      {},
+      await caseworker(),
+    );
+    expect(response.data!.persons).toHaveLength(50);
+    expect(new Set(response.data!.persons.map((p) => p.districtCode))).toEqual(new Set(['510107']));
+  });
+});
+
 describe('masked values never leak', () => {
   it("the caseworker sees the applicant's ID number masked, and the full number appears nowhere", async () => {
     const full = await federation.query<{ person: { idNumber: string } }>(
