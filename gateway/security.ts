@@ -7,7 +7,7 @@ import {
   type PolicyEngine,
   type PolicySet,
 } from '../policies';
-import { classificationFromSupergraph } from './authorization/classification';
+import { classificationFromSupergraph } from '../schema/classification';
 import type { EnforcementMode } from './authorization/plugin';
 import type { GatewayConfig } from './config';
 import { createContextFactory, type ContextFactory } from './context';

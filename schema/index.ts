@@ -7,3 +7,4 @@ export { classificationSdl, loadSubgraphSdl } from './sdl';
 
 /** Where the committed supergraph lives. */
 export const SUPERGRAPH_PATH = `${__dirname}/supergraph.graphql`;
+export { classificationFromSupergraph } from './classification';

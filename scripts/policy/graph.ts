@@ -1,6 +1,6 @@
 import { Supergraph } from '@apollo/federation-internals';
 import type { GraphQLSchema } from 'graphql';
-import { classificationFromSupergraph } from '../../gateway/authorization/classification';
+import { classificationFromSupergraph } from '../../schema/classification';
 import { readSupergraph } from '../../gateway/supergraph';
 import type { Classification } from '../../policies';
 import { SUPERGRAPH_PATH } from '../../schema';

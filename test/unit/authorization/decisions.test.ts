@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { classificationFromSupergraph } from '../../../gateway/authorization/classification';
+import { classificationFromSupergraph } from '../../../schema/classification';
 import { planOperation } from '../../../gateway/authorization/plan';
 import { loadExamples } from '../../../gateway/examples';
 import {

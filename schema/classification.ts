@@ -6,7 +6,7 @@ import {
   type EnumTypeDefinitionNode,
   type ObjectTypeDefinitionNode,
 } from 'graphql';
-import type { Classification, FieldLabel } from '../../policies';
+import type { Classification, FieldLabel } from '../policies';
 
 const SHARING = new Set(['UNCONDITIONAL', 'CONDITIONAL', 'NONE']);
 const PI = new Set(['NONE', 'PERSONAL', 'SENSITIVE']);
