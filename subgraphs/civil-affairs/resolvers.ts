@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../schema/errors';
 import { page, type DepartmentContext } from '../kit';
-import { districtCodeArg } from './arguments';
+import { districtCodeArg } from '../kit';
 import { marriages } from './marriages';
 import {
   listAllowances,

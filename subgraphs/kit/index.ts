@@ -24,3 +24,4 @@ export { prepareDepartment } from './prepare';
 export type { Caller } from './caller';
 export { SUBGRAPH_MAX_BODY_BYTES } from './server';
 export { OPEN_FOR_BENCHMARK } from './server';
+export { badInput, districtCodeArg, optionalUsccArg, residentIdArg, usccArg } from './arguments';

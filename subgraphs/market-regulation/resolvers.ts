@@ -1,5 +1,5 @@
 import { page, type DepartmentContext } from '../kit';
-import { districtCodeArg, usccArg } from './arguments';
+import { districtCodeArg, usccArg } from '../kit';
 import { listEnterprises, type EnterpriseRow, type Loaders, type PenaltyRow } from './store';
 
 type Context = DepartmentContext<Loaders>;

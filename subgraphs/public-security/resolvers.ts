@@ -1,4 +1,4 @@
-import { page, type DepartmentContext } from '../kit';
+import { districtCodeArg, page, residentIdArg, type DepartmentContext } from '../kit';
 import type { HouseholdRow, Loaders, PersonRow } from './store';
 import { findPersonByIdNumber, listPersons } from './store';
 
@@ -8,7 +8,11 @@ export const resolvers = {
   Query: {
     person: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.person.load(args.id),
     personByIdNumber: async (_: unknown, args: { idNumber: string }, ctx: Context) => {
-      const [person] = await findPersonByIdNumber(ctx.db, ctx.caller, args.idNumber);
+      const [person] = await findPersonByIdNumber(
+        ctx.db,
+        ctx.caller,
+        residentIdArg('idNumber', args.idNumber),
+      );
       return person ?? null;
     },
     persons: async (
@@ -16,7 +20,12 @@ export const resolvers = {
       args: { districtCode?: string | null; limit?: number; offset?: number },
       ctx: Context,
     ) => {
-      const rows = await listPersons(ctx.db, ctx.caller, args.districtCode ?? null, page(args));
+      const rows = await listPersons(
+        ctx.db,
+        ctx.caller,
+        districtCodeArg(args.districtCode),
+        page(args),
+      );
       for (const row of rows) ctx.loaders.person.prime(row.id, row);
       return rows;
     },

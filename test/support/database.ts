@@ -22,3 +22,14 @@ export async function recreateDatabase(serverUrl: string, name: string): Promise
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** Drops a database (closing its connections). */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

@@ -22,7 +22,10 @@ export default async function globalSetup(): Promise<void> {
     port: await freePort(),
   });
   (globalThis as { __store?: unknown }).__store = store;
-  const url = await recreateDatabase(store.url, process.env.TEST_DB_NAME ?? 'govgraph_test');
+  // One database per run, so two runs on one server (a developer's and CI's) never collide.
+  const name = process.env.TEST_DB_NAME ?? `govgraph_test_${process.pid}`;
+  const url = await recreateDatabase(store.url, name);
+  (globalThis as { __testDatabase?: unknown }).__testDatabase = { serverUrl: store.url, name };
   const city = createCity(TEST_CITY);
   const databases = await Promise.all(
     loadDepartments().map((d) => prepareDepartment(d, url, city)),

@@ -1,5 +1,13 @@
-/** Stops the embedded PostgreSQL the global setup started (a no-op for DATABASE_URL). */
+import { dropDatabase } from './database';
+
+/** Drops the run's test database and stops the embedded PostgreSQL the global setup started. */
 export default async function globalTeardown(): Promise<void> {
-  const store = (globalThis as { __store?: { stop(): Promise<void> } }).__store;
-  await store?.stop();
+  const state = globalThis as {
+    __store?: { stop(): Promise<void> };
+    __testDatabase?: { serverUrl: string; name: string };
+  };
+  if (state.__testDatabase && !process.env.TEST_DB_NAME) {
+    await dropDatabase(state.__testDatabase.serverUrl, state.__testDatabase.name);
+  }
+  await state.__store?.stop();
 }

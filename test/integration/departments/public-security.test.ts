@@ -65,6 +65,20 @@ describe('public-security subgraph', () => {
     expect(response.data).toEqual({ person: expected(person) });
   });
 
+  it('rejects a malformed ID number without repeating it', async () => {
+    const almost = '51010719901301123X'; // month 13
+    const response = await subgraph.query(
+      'query ($n: String!) { personByIdNumber(idNumber: $n) { id } }',
+      { n: almost },
+    );
+    expect(response.errors![0]!.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'idNumber',
+    });
+    expect(response.errors![0]!.message).toMatch(/^idNumber is not a valid resident ID number/);
+    expect(JSON.stringify(response)).not.toContain(almost.slice(0, 10));
+  });
+
   it('answers a household with its head and members', async () => {
     const household = households.find((h) => h.members.length > 2)!;
     const response = await subgraph.query(
