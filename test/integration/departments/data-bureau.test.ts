@@ -1,9 +1,19 @@
-import { packPolicyRules, type PolicyRule } from '../../../policies';
+import { readFileSync } from 'node:fs';
+import {
+  loadPolicies,
+  packPolicyRules,
+  whoCanRead,
+  type Grant,
+  type PolicyRule,
+} from '../../../policies';
+import { isExpired } from '../../../policies/expiry';
+import { SUPERGRAPH_PATH, classificationFromSupergraph } from '../../../schema';
 import { createCity } from '../../../subgraphs/city';
 import { TEST_CITY } from '../../support/city';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
 
 const city = createCity(TEST_CITY);
+const { classification } = classificationFromSupergraph(readFileSync(SUPERGRAPH_PATH, 'utf8'));
 const departments = city.departments();
 const wuhouMarketRegulation = departments.find(
   (d) =>
@@ -272,5 +282,242 @@ describe('row policy', () => {
       ...wuhou.map(({ code }) => ({ code, parent: null })),
       ...Array.from({ length: 50 - wuhou.length }, () => null),
     ]);
+  });
+});
+
+describe('data-bureau: the policies, for auditors', () => {
+  const policies = loadPolicies();
+  const idsOf = (keep: (grant: Grant) => boolean) =>
+    policies.grants.filter(keep).map(({ id }) => ({ id }));
+
+  it("lists one provider's grants as its file writes them, '*' expanded and placeholders as written", async () => {
+    const result = await subgraph.query<{ grants: { id: string }[] }>(
+      `{ grants(provider: "health") {
+         id provider consumer { department role application citizen }
+         purposes { code name nameEn legalBasis } fields { coordinate access }
+         rows { type field value anyOf } legalBasis expires expired note } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.grants.map(({ id }) => ({ id }))).toEqual(
+      idsOf((g) => g.provider === 'health'),
+    );
+    const birthCertificateFields = [...classification.keys()].filter(
+      (c) => c.startsWith('BirthCertificate.') && classification.get(c)!.owner === 'health',
+    );
+    expect(result.data!.grants[2]).toEqual({
+      id: 'health-citizen-own-certificates',
+      provider: 'health',
+      consumer: { department: null, role: null, application: null, citizen: true },
+      purposes: [
+        {
+          code: 'self-service',
+          name: '本人信息查询',
+          nameEn: 'A citizen reading their own record',
+          legalBasis:
+            '《中华人民共和国个人信息保护法》第四十四条、第四十五条（查阅、复制本人个人信息）',
+        },
+      ],
+      fields: expect.arrayContaining([
+        { coordinate: 'Person.birthCertificate', access: 'FULL' },
+        { coordinate: 'Person.vaccinations', access: 'FULL' },
+        ...birthCertificateFields.map((coordinate) => ({ coordinate, access: 'FULL' })),
+      ]),
+      rows: [
+        { type: 'Person', field: 'id', value: '$personId', anyOf: null },
+        { type: 'BirthCertificate', field: 'child', value: '$personId', anyOf: null },
+      ],
+      legalBasis: '《中华人民共和国个人信息保护法》第四十五条',
+      expires: '2027-12-31',
+      expired: isExpired('2027-12-31', new Date()),
+      note: null,
+    });
+    expect(birthCertificateFields.length).toBeGreaterThan(3);
+    expect(JSON.stringify(result.data)).not.toContain('*');
+  });
+
+  it('filters grants by purpose, and by provider and consumer department together', async () => {
+    const result = await subgraph.query(
+      `{ audit: grants(purpose: "audit") { id }
+         caseworker: grants(provider: "public-security", consumerDepartment: "civil-affairs") { id } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      audit: idsOf((g) => g.purposes.includes('audit')),
+      caseworker: idsOf(
+        (g) =>
+          g.provider === 'public-security' &&
+          'department' in g.consumer &&
+          g.consumer.department === 'civil-affairs',
+      ),
+    });
+    expect(result.data!.audit).toContainEqual({ id: 'data-bureau-auditor-policies' });
+    expect(result.data!.caseworker).toContainEqual({ id: 'public-security-caseworker-persons' });
+  });
+
+  it('lists the purpose catalogue', async () => {
+    const result = await subgraph.query(`{ purposes { code name nameEn legalBasis } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      purposes: policies.purposes.map((p) => ({
+        code: p.code,
+        name: p.name.zh,
+        nameEn: p.name.en,
+        legalBasis: p.legalBasis,
+      })),
+    });
+  });
+
+  it("lists a type's fields with their labels and who can read them, as the policy CLI does", async () => {
+    const result = await subgraph.query<{ fieldCatalogue: { coordinate: string }[] }>(
+      `{ fieldCatalogue(type: "Person") {
+         coordinate type field sharingClass personalInfo mask owner
+         readers { consumer { department role application citizen } description purposes access
+                   rows { type field value anyOf } grantId expires expired } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const catalogue = result.data!.fieldCatalogue;
+    expect(catalogue.map((f) => f.coordinate)).toEqual(
+      [...classification.keys()].filter((c) => c.startsWith('Person.')),
+    );
+    expect(catalogue.find((f) => f.coordinate === 'Person.idNumber')).toMatchObject({
+      type: 'Person',
+      field: 'idNumber',
+      sharingClass: 'CONDITIONAL',
+      personalInfo: 'SENSITIVE',
+      mask: 'ID_NUMBER',
+      owner: 'public-security',
+      readers: expect.arrayContaining([
+        {
+          consumer: {
+            department: 'civil-affairs',
+            role: 'caseworker',
+            application: null,
+            citizen: false,
+          },
+          description: 'civil-affairs/caseworker',
+          purposes: ['social-assistance-eligibility'],
+          access: 'MASKED',
+          rows: [{ type: 'Person', field: 'districtCode', value: '$jurisdiction', anyOf: null }],
+          grantId: 'public-security-caseworker-persons',
+          expires: '2027-12-31',
+          expired: isExpired('2027-12-31', new Date()),
+        },
+      ]),
+    });
+    expect(
+      (catalogue.find((f) => f.coordinate === 'Person.idNumber') as any).readers.map(
+        (r: { grantId: string }) => r.grantId,
+      ),
+    ).toEqual(whoCanRead(policies, classification, 'Person.idNumber').map((r) => r.grantId));
+  });
+
+  it('names anyone, under any purpose, as a reader of an UNCONDITIONAL field', async () => {
+    const result = await subgraph.query<{ fieldCatalogue: any[] }>(
+      `{ fieldCatalogue(type: "Enterprise") { coordinate sharingClass
+         readers { consumer { citizen } description purposes access grantId expires } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const name = result.data!.fieldCatalogue.find((f) => f.coordinate === 'Enterprise.name');
+    expect(name.sharingClass).toBe('UNCONDITIONAL');
+    expect(name.readers[0]).toEqual({
+      consumer: null,
+      description: 'anyone',
+      purposes: ['*'],
+      access: 'FULL',
+      grantId: null,
+      expires: null,
+    });
+  });
+
+  it('rejects an unknown provider, purpose or type, naming the argument and the known values', async () => {
+    const result = await subgraph.query(`{ grants(provider: "helth") { id } }`);
+    expect(result.errors).toMatchObject([
+      {
+        message: expect.stringMatching(
+          /^provider must be a department's subgraph name, one of: .*health.*; got 'helth'\.$/,
+        ),
+        extensions: { code: 'BAD_USER_INPUT', argument: 'provider' },
+      },
+    ]);
+    const purpose = await subgraph.query(`{ grants(purpose: "curiosity") { id } }`);
+    expect(purpose.errors).toMatchObject([
+      {
+        message: expect.stringMatching(
+          /^purpose must be a purpose code, one of: .*audit.*; got 'curiosity'\.$/,
+        ),
+        extensions: { code: 'BAD_USER_INPUT', argument: 'purpose' },
+      },
+    ]);
+    const type = await subgraph.query(`{ fieldCatalogue(type: "Persn") { coordinate } }`);
+    expect(type.errors).toMatchObject([
+      {
+        message: expect.stringMatching(
+          /^type must be an object type of the graph, one of: .*Person.*; got 'Persn'\.$/,
+        ),
+        extensions: { code: 'BAD_USER_INPUT', argument: 'type' },
+      },
+    ]);
+  });
+});
+
+describe('row policy of the policies', () => {
+  const rules = (...list: PolicyRule[]) => packPolicyRules(list);
+  const POLICIES = `{ grants { id purposes { code } } purposes { code }
+    fieldCatalogue(type: "Person") { coordinate readers { grantId } } }`;
+
+  it('reads them under rules without row conditions', async () => {
+    const result = await subgraph.query<any>(
+      POLICIES,
+      {},
+      rules(
+        { action: 'read', subject: 'Grant', fields: ['id'] },
+        { action: 'read', subject: 'Purpose', fields: ['code'] },
+        { action: 'read', subject: 'FieldClassification', fields: ['coordinate'] },
+        { action: 'read', subject: 'Reader', fields: ['grantId'] },
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.grants).toHaveLength(loadPolicies().grants.length);
+    expect(result.data.grants[0].purposes).not.toEqual([]);
+    expect(result.data.fieldCatalogue[0].readers).not.toEqual([]);
+  });
+
+  it('returns nothing for rules that do not open the types', async () => {
+    const result = await subgraph.query(
+      POLICIES,
+      {},
+      rules({ action: 'read', subject: 'Department' }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ grants: [], purposes: [], fieldCatalogue: [] });
+  });
+
+  it('leaves out the parts of a type the rules do not open: grants without their purposes', async () => {
+    const result = await subgraph.query<any>(
+      `{ grants(provider: "tax") { id purposes { code } } fieldCatalogue(type: "Person") { readers { grantId } } }`,
+      {},
+      rules(
+        { action: 'read', subject: 'Grant' },
+        { action: 'read', subject: 'FieldClassification' },
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.grants.length).toBeGreaterThan(0);
+    expect(result.data.grants.every((g: any) => g.purposes.length === 0)).toBe(true);
+    expect(result.data.fieldCatalogue.every((f: any) => f.readers.length === 0)).toBe(true);
+  });
+
+  it('fails closed on a row condition: these types are not rows with columns to test it on', async () => {
+    const result = await subgraph.query(
+      POLICIES,
+      {},
+      rules(
+        { action: 'read', subject: 'Grant', conditions: { provider: 'tax' } },
+        { action: 'read', subject: 'Purpose', conditions: { code: 'audit' } },
+        { action: 'read', subject: 'FieldClassification', conditions: { owner: 'tax' } },
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ grants: [], purposes: [], fieldCatalogue: [] });
   });
 });

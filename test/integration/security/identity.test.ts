@@ -77,4 +77,35 @@ describe('who is asking, and why', () => {
     expect(response.errors).toBeUndefined();
     expect((response.data as { enterprises: unknown[] }).enterprises).toHaveLength(1);
   });
+
+  it('in anonymous mode (off by default) serves UNCONDITIONAL fields only, and still refuses a bad token', async () => {
+    const open = await startFederation({ allowAnonymous: true });
+    try {
+      const registry = await open.query<{ enterprises: { name: string }[] }>(
+        '{ enterprises(limit: 2) { name status } }',
+        {},
+        { 'x-purpose': 'public-information' },
+      );
+      expect(registry.errors).toBeUndefined();
+      expect(registry.data!.enterprises).toHaveLength(2);
+      const personal = await open.query(
+        '{ enterprises(limit: 2) { name legalRepresentative { name } } }',
+        {},
+        { 'x-purpose': 'public-information' },
+      );
+      expect(personal.status).toBe(403);
+      expect(personal.errors![0]!.message).toMatch(/Anonymous callers may read only UNCONDITIONAL fields/);
+      const bad = await open.query(
+        '{ enterprises(limit: 1) { name } }',
+        {},
+        {
+          authorization: 'Bearer not.a.token',
+          'x-purpose': 'public-information',
+        },
+      );
+      expect(bad.status).toBe(401);
+    } finally {
+      await open.stop();
+    }
+  });
 });

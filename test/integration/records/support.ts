@@ -1,0 +1,96 @@
+import { createServer, Socket, type Server } from 'node:net';
+import pg from 'pg';
+import type { AccessRecord } from '../../../gateway/records';
+import { migrateRecords } from '../../../gateway/records';
+import { testDatabaseUrl } from '../../support/database';
+
+/** A pool on the test database with a fresh records schema of its own (one per test file). */
+export async function freshRecordsSchema(schema: string): Promise<pg.Pool> {
+  const pool = openPool();
+  await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await migrateRecords(pool, { schema });
+  return pool;
+}
+
+/** A pool on the test database (or on `url`) whose dropped idle connections do no harm. */
+export function openPool(url = testDatabaseUrl(), max = 4): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** A civil-affairs caseworker checking one person's eligibility for 低保. */
+export function caseworkerChecksEligibility(overrides: Partial<AccessRecord> = {}): AccessRecord {
+  return {
+    time: '2025-03-01T02:00:00.000Z',
+    requestId: 'req-1',
+    consumer: {
+      kind: 'official',
+      id: 'official-ca-0042',
+      department: 'civil-affairs',
+      role: 'caseworker',
+      application: 'dibao-review',
+    },
+    purpose: 'social-assistance-eligibility',
+    caseNumber: 'MZ-2025-000123',
+    operation: { name: 'EligibilityCheck', hash: 'sha256:4f1c' },
+    fields: [
+      { coordinate: 'Person.name', pi: 'PERSONAL', effect: 'allow' },
+      { coordinate: 'Person.idNumber', pi: 'SENSITIVE', effect: 'mask' },
+      { coordinate: 'Person.annualIncome', pi: 'SENSITIVE', effect: 'allow' },
+      { coordinate: 'Person.medicalRecords', pi: 'SENSITIVE', effect: 'deny' },
+    ],
+    departments: ['public-security', 'tax'],
+    outcome: 'served',
+    durationMs: 42,
+    subjects: ['p-000001'],
+    delayedUntil: null,
+    ...overrides,
+  };
+}
+
+/** A TCP relay to PostgreSQL that the test can cut (an outage) and restore. */
+export interface Relay {
+  url: string;
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts a relay in front of the test database; `url` points at it. */
+export async function startRelay(target = new URL(testDatabaseUrl())): Promise<Relay> {
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((client) => {
+        const upstream = new Socket();
+        upstream.connect(Number(target.port || 5432), target.hostname);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('error', () => undefined);
+          s.on('close', () => {
+            sockets.delete(s);
+            client.destroy();
+            upstream.destroy();
+          });
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as { port: number }).port;
+        resolve();
+      });
+    });
+  const cut = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server ? server.close(() => resolve()) : resolve();
+      server = undefined;
+    });
+  await listen();
+  const url = new URL(target.toString());
+  url.port = String(port);
+  return { url: url.toString(), cut, restore: listen, close: cut };
+}

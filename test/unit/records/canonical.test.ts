@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import type { AccessRecord } from '../../../gateway/records';
+import { canonicalJson, canonicalRecord, GENESIS_HASH, hashRecord } from '../../../gateway/records';
+import { chainRecords } from '../../../gateway/records/commit';
+
+const position = { id: '7d9f4c52-8a1e-4b7a-9a57-3f0c2b1d6e11', streamId: 'gw-1', seq: 1 };
+
+const registrarReadsBirth: AccessRecord = {
+  time: '2025-03-01T02:00:00.000Z',
+  requestId: 'req-7',
+  consumer: {
+    kind: 'official',
+    id: 'official-ps-0007',
+    department: 'public-security',
+    role: 'household-registrar',
+    application: null,
+  },
+  purpose: 'household-registration',
+  caseNumber: null,
+  operation: { name: 'NewbornCertificate', hash: 'sha256:9a0b' },
+  fields: [{ coordinate: 'BirthCertificate.motherId', pi: 'SENSITIVE', effect: 'allow' }],
+  departments: ['health'],
+  outcome: 'served',
+  durationMs: 12,
+  subjects: ['p-000002', 'p-000003'],
+  delayedUntil: null,
+};
+
+describe('canonical serialisation', () => {
+  it('sorts object keys at every level and keeps array order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}',
+    );
+  });
+
+  it('gives the same text whatever order the record was built in', () => {
+    const reordered = Object.fromEntries(
+      Object.entries({ ...registrarReadsBirth, ...position }).reverse(),
+    ) as AccessRecord & typeof position;
+    expect(canonicalRecord(reordered)).toBe(
+      canonicalRecord({ ...registrarReadsBirth, ...position }),
+    );
+  });
+
+  it('covers the format, the position in the chain and every field of the content', () => {
+    const text = canonicalRecord({ ...registrarReadsBirth, ...position });
+    expect(JSON.parse(text)).toEqual({ format: 1, ...registrarReadsBirth, ...position });
+    expect(text.startsWith('{"caseNumber":null,"consumer":{"application":null,')).toBe(true);
+  });
+
+  it('ignores hashes a stored record carries', () => {
+    const stored = { ...registrarReadsBirth, ...position, prevHash: 'a', hash: 'b' };
+    expect(canonicalRecord(stored)).toBe(canonicalRecord({ ...registrarReadsBirth, ...position }));
+  });
+
+  it('refuses numbers JSON cannot carry', () => {
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
+  });
+});
+
+describe('hashRecord', () => {
+  it('is SHA-256 (hex) of the previous hash, a newline and the canonical text', () => {
+    const text = canonicalRecord({ ...registrarReadsBirth, ...position });
+    const expected = createHash('sha256').update(`${GENESIS_HASH}\n${text}`).digest('hex');
+    expect(hashRecord(GENESIS_HASH, text)).toBe(expected);
+    expect(expected).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('changes when any part of the content, the position or the previous hash changes', () => {
+    const base = hashRecord(GENESIS_HASH, canonicalRecord({ ...registrarReadsBirth, ...position }));
+    const variants = [
+      { ...registrarReadsBirth, ...position, purpose: 'tax-audit' },
+      { ...registrarReadsBirth, ...position, seq: 2 },
+      { ...registrarReadsBirth, ...position, streamId: 'gw-2' },
+      { ...registrarReadsBirth, ...position, subjects: ['p-000002'] },
+      {
+        ...registrarReadsBirth,
+        ...position,
+        fields: [{ ...registrarReadsBirth.fields[0]!, effect: 'mask' as const }],
+      },
+    ];
+    for (const v of variants) expect(hashRecord(GENESIS_HASH, canonicalRecord(v))).not.toBe(base);
+    const text = canonicalRecord({ ...registrarReadsBirth, ...position });
+    expect(hashRecord('f'.repeat(64), text)).not.toBe(base);
+  });
+});
+
+describe('chainRecords', () => {
+  it('numbers records after the head and links each to the one before', () => {
+    const head = { seq: 41, hash: 'e'.repeat(64) };
+    const [first, second] = chainRecords('gw-1', head, [registrarReadsBirth, registrarReadsBirth]);
+    expect([first!.seq, second!.seq]).toEqual([42, 43]);
+    expect(first!.prevHash).toBe(head.hash);
+    expect(second!.prevHash).toBe(first!.hash);
+    expect(second!.hash).toBe(hashRecord(first!.hash, canonicalRecord(second!)));
+    expect(first!.id).not.toBe(second!.id);
+  });
+});
