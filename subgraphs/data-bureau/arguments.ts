@@ -36,3 +36,21 @@ export function districtCodeArg(value: string | null | undefined): string | null
   }
   return value;
 }
+
+/** An optional argument that must name one of `known` (a purpose code, a subgraph, a type). */
+export function knownNameArg(
+  argument: string,
+  value: string | null | undefined,
+  what: string,
+  known: Iterable<string>,
+): string | null {
+  if (value == null) return null;
+  const names = [...known];
+  if (!names.includes(value)) {
+    throw new GraphQLError(
+      `${argument} must be ${what}, one of: ${names.join(', ')}; got '${value}'.`,
+      { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } },
+    );
+  }
+  return value;
+}

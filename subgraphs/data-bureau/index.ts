@@ -4,7 +4,7 @@ import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
 
-/** 数据局 Data Bureau: owns the Department registry and the data catalogue. */
+/** 数据局 Data Bureau: the Department registry, the data catalogue, the policies for auditors. */
 export default defineDepartment({
   name: 'data-bureau',
   typeDefs: departmentTypeDefs('data-bureau'),

@@ -1,0 +1,78 @@
+import { whoCanRead, type FieldLabel } from '../../../policies';
+import { describeGrantConsumer } from '../../../policies/consumers';
+import { splitCoordinate } from '../../../policies/openings';
+import { governance } from './deployment';
+import {
+  accessName,
+  consumerRow,
+  rowConditionRows,
+  type AccessName,
+  type ConsumerRow,
+  type RowConditionRow,
+} from './shapes';
+
+/** FieldClassification as the graph shows it (its readers are looked up when asked). */
+export interface FieldRow {
+  coordinate: string;
+  type: string;
+  field: string;
+  sharingClass: FieldLabel['sharing'];
+  personalInfo: FieldLabel['pi'];
+  mask: FieldLabel['mask'];
+  owner: string;
+}
+
+/** Reader as the graph shows it (`expired` is decided when asked). */
+export interface ReaderRow {
+  consumer: ConsumerRow | null;
+  description: string;
+  purposes: readonly string[];
+  access: AccessName;
+  rows: RowConditionRow[];
+  grantId: string | null;
+  expires: string | null;
+}
+
+const fields: readonly FieldRow[] = [...governance.classification].map(([coordinate, label]) => {
+  const [type, field] = splitCoordinate(coordinate);
+  return {
+    coordinate,
+    type,
+    field,
+    sharingClass: label.sharing,
+    personalInfo: label.pi,
+    mask: label.mask,
+    owner: label.owner,
+  };
+});
+
+/** The object types of the graph, for argument messages. */
+export const fieldTypes: ReadonlySet<string> = new Set(fields.map((f) => f.type));
+
+/** Every field of the graph in supergraph order, optionally of one type. */
+export function listFields(type: string | null): readonly FieldRow[] {
+  return type === null ? fields : fields.filter((f) => f.type === type);
+}
+
+// Derived from the deployment's files only, so shared by every request; computed on first
+// use (the whole catalogue costs tens of milliseconds) rather than at start-up.
+const readers = new Map<string, readonly ReaderRow[]>();
+
+/** Who can read a field, as `npm run policy -- who-can` answers. */
+export function readersOf(field: FieldRow): readonly ReaderRow[] {
+  let found = readers.get(field.coordinate);
+  if (!found) {
+    const { policies, classification } = governance;
+    found = whoCanRead(policies, classification, field.coordinate).map((reader) => ({
+      consumer: 'anyone' in reader.consumer ? null : consumerRow(reader.consumer),
+      description: 'anyone' in reader.consumer ? 'anyone' : describeGrantConsumer(reader.consumer),
+      purposes: reader.purposes,
+      access: accessName(reader.effect),
+      rows: reader.conditions ? rowConditionRows(field.type, reader.conditions) : [],
+      grantId: reader.grantId,
+      expires: reader.expires,
+    }));
+    readers.set(field.coordinate, found);
+  }
+  return found;
+}
