@@ -32,3 +32,7 @@ export { lintPolicies } from './lint';
 export type { LintFinding } from './lint';
 export { whoCanRead } from './who-can';
 export type { Reader } from './who-can';
+export { describeConsumer, describeGrantConsumer } from './consumers';
+export { isExpired } from './expiry';
+export { grantOpenings, splitCoordinate } from './openings';
+export type { Opening, Refusal } from './openings';

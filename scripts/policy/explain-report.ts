@@ -1,6 +1,6 @@
 import { INTROSPECTION_ROLE } from '../../gateway/authorization/plugin';
 import type { Consumer } from '../../policies';
-import { describeConsumer } from '../../policies/consumers';
+import { describeConsumer } from '../../policies';
 import type { FieldDecision } from './field-decisions';
 import { count, table } from './format';
 import { grantRowLines, type GrantRows } from './rows';

@@ -1,5 +1,5 @@
-import { isExpired } from '../../policies/expiry';
-import { describeGrantConsumer } from '../../policies/consumers';
+import { isExpired } from '../../policies';
+import { describeGrantConsumer } from '../../policies';
 import { loadPolicies, whoCanRead, type FieldLabel, type Reader } from '../../policies';
 import { parseCommandArgs } from './args';
 import { closeMatches } from './close-matches';

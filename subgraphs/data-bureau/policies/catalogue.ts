@@ -1,6 +1,6 @@
 import { whoCanRead, type FieldLabel } from '../../../policies';
-import { describeGrantConsumer } from '../../../policies/consumers';
-import { splitCoordinate } from '../../../policies/openings';
+import { describeGrantConsumer } from '../../../policies';
+import { splitCoordinate } from '../../../policies';
 import { governance } from './deployment';
 import {
   accessName,

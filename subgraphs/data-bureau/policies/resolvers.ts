@@ -1,4 +1,4 @@
-import { isExpired } from '../../../policies/expiry';
+import { isExpired } from '../../../policies';
 import type { DepartmentContext } from '../../kit';
 import { knownNameArg } from '../arguments';
 import type { Loaders } from '../loaders';

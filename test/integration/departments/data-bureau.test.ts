@@ -6,7 +6,7 @@ import {
   type Grant,
   type PolicyRule,
 } from '../../../policies';
-import { isExpired } from '../../../policies/expiry';
+import { isExpired } from '../../../policies';
 import { SUPERGRAPH_PATH, classificationFromSupergraph } from '../../../schema';
 import { createCity } from '../../../subgraphs/city';
 import { TEST_CITY } from '../../support/city';

@@ -86,7 +86,8 @@ export async function startRelay(target = new URL(testDatabaseUrl())): Promise<R
   const cut = () =>
     new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
-      server ? server.close(() => resolve()) : resolve();
+      if (server) server.close(() => resolve());
+      else resolve();
       server = undefined;
     });
   await listen();

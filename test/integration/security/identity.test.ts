@@ -94,7 +94,9 @@ describe('who is asking, and why', () => {
         { 'x-purpose': 'public-information' },
       );
       expect(personal.status).toBe(403);
-      expect(personal.errors![0]!.message).toMatch(/Anonymous callers may read only UNCONDITIONAL fields/);
+      expect(personal.errors![0]!.message).toMatch(
+        /Anonymous callers may read only UNCONDITIONAL fields/,
+      );
       const bad = await open.query(
         '{ enterprises(limit: 1) { name } }',
         {},

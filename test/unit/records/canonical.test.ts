@@ -36,7 +36,7 @@ describe('canonical serialisation', () => {
   it('gives the same text whatever order the record was built in', () => {
     const reordered = Object.fromEntries(
       Object.entries({ ...registrarReadsBirth, ...position }).reverse(),
-    ) as AccessRecord & typeof position;
+    ) as unknown as AccessRecord & typeof position;
     expect(canonicalRecord(reordered)).toBe(
       canonicalRecord({ ...registrarReadsBirth, ...position }),
     );
