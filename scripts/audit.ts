@@ -87,7 +87,10 @@ async function verify(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
     return 1;
   }
   const records = report.streams.reduce((n, s) => n + s.records, 0);
-  io.stdout.write(`All chains hold: ${report.streams.length} streams, ${records} records.\n`);
+  const streams = report.streams.length;
+  io.stdout.write(
+    `All chains hold: ${streams} stream${streams === 1 ? '' : 's'}, ${records} records.\n`,
+  );
   return 0;
 }
 

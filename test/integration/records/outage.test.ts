@@ -91,10 +91,10 @@ describe('when the record store is unreachable', () => {
       pool: stalled,
       streamId: 'gw-slow',
       schema,
-      timeoutMs: 200,
+      timeoutMs: 500,
     });
     await expect(writer.append(caseworkerChecksEligibility())).rejects.toThrow(
-      /not committed within 200 ms/,
+      /not committed within 500 ms/,
     );
     expect(writer.healthy()).toBe(false);
     holder.release();

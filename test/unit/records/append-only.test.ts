@@ -14,7 +14,7 @@ describe('the records module only ever appends', () => {
       const code = readFileSync(join(RECORDS_DIR, file), 'utf8').replace(/^\s*(\*|\/\/).*$/gm, '');
       return (
         /\b(UPDATE|DELETE|TRUNCATE|MERGE)\b/.test(code) ||
-        /\bdelete\s+from\b|\bupdate\s+[\w."]+\s+set\b|\btruncate\s+(table\s+)?[\w."]+|\bmerge\s+into\b/i.test(
+        /\bdelete\s+from\b|\bupdate\s+[\w."${}]+\s+set\b|\btruncate\s+(table\s+)?[\w."${}]+|\bmerge\s+into\b/i.test(
           code,
         )
       );

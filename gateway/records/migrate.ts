@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { checkout } from './connect';
+import { DEFAULT_RECORDS_SCHEMA, quoteIdent } from './sql';
+
+const MIGRATIONS_DIR = join(__dirname, 'migrations');
+const MIGRATION_FILE = /^\d{3}_[a-z0-9_]+\.sql$/;
+
+/**
+ * Creates or updates the access records schema: pending `migrations/NNN_name.sql` files run
+ * once, in order, in one transaction, under an advisory lock (replicas may start together).
+ * Returns the files applied; none when the schema is current.
+ */
+export async function migrateRecords(
+  pool: pg.Pool,
+  options: { schema?: string } = {},
+): Promise<string[]> {
+  const schema = options.schema ?? DEFAULT_RECORDS_SCHEMA;
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => MIGRATION_FILE.test(f))
+    .sort();
+  const client = await checkout(pool);
+  let failure: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`migrate:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const done = await client.query<{ version: string }>('SELECT version FROM schema_migrations');
+    const applied = new Set(done.rows.map((r) => r.version));
+    const fresh = files.filter((f) => !applied.has(f));
+    for (const file of fresh) {
+      await client.query(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
+      await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file]);
+    }
+    await client.query('COMMIT');
+    return fresh;
+  } catch (error) {
+    failure = error as Error;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    // A connection that failed mid-transaction is discarded, not returned to the pool.
+    client.release(failure);
+  }
+}

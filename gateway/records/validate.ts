@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { InvalidRecord } from './errors';
+import type { AccessRecord } from './record';
+
+// PostgreSQL text refuses NUL and jsonb refuses lone surrogates: one such string would fail a
+// whole batch of other requests' records, so it is refused here, for its own caller only.
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine(
+      (s) => !s.includes('\0') && !/\p{Surrogate}/u.test(s),
+      'contains NUL or a lone surrogate',
+    );
+const name = text(200);
+const instant = z.iso
+  .datetime({ offset: true })
+  .transform((s) => new Date(s).toISOString())
+  .refine((s) => s >= '0001', 'year must be 1 or later');
+
+const schema = z.object({
+  time: instant,
+  requestId: name,
+  consumer: z.object({
+    kind: z.enum(['official', 'citizen', 'anonymous']),
+    id: name,
+    department: name.nullable(),
+    role: name.nullable(),
+    application: name.nullable(),
+  }),
+  purpose: name.nullable(),
+  caseNumber: name.nullable(),
+  operation: z.object({ name: text(500).nullable(), hash: name }),
+  fields: z.array(
+    z.object({
+      coordinate: text(500),
+      pi: z.enum(['NONE', 'PERSONAL', 'SENSITIVE']),
+      effect: z.enum(['allow', 'mask', 'deny']),
+    }),
+  ),
+  departments: z.array(name).transform(uniqueSorted),
+  outcome: z.enum(['served', 'refused', 'failed']),
+  durationMs: z.number().int().min(0).max(2_147_483_647),
+  subjects: z.array(name).transform(uniqueSorted),
+  delayedUntil: instant.nullable(),
+});
+
+/**
+ * Checks a record and puts it in stored form: times in UTC to the millisecond, departments
+ * and subjects deduplicated and sorted, unknown keys dropped. Throws {@link InvalidRecord}.
+ */
+export function normaliseRecord(input: AccessRecord): AccessRecord {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new InvalidRecord(
+    result.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).join('; '),
+  );
+}
+
+function uniqueSorted(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}
