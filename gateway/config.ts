@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -69,6 +70,17 @@ const schema = z.object({
    * each costs. Refused unless NODE_ENV=benchmark: it turns protections off.
    */
   benchmarkDisable: z.array(z.enum(['identity', 'policy', 'masking'])).default([]),
+  /** RECORDS_DATABASE_URL (else DATABASE_URL): the PostgreSQL access records are committed to. Required. */
+  recordsDatabaseUrl: z
+    .string()
+    .min(1, 'set RECORDS_DATABASE_URL or DATABASE_URL: every disclosure is recorded'),
+  /** RECORD_STREAM_ID: this replica's own hash chain; stable across restarts, unique per replica. */
+  recordStreamId: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/)
+    .default(`gateway-${hostname()}`),
+  /** RECORDS_NON_PERSONAL_ON_OUTAGE: serve or withhold an operation without personal data when its record cannot be stored. */
+  nonPersonalOnOutage: z.enum(['serve', 'withhold']).default('serve'),
   /** MAX_BODY_BYTES: larger requests get 413. */
   maxBodyBytes: z.coerce.number().int().positive().default(DEFAULT_MAX_BODY_BYTES),
   /** READINESS_TIMEOUT_MS: per-subgraph wait of /readyz. */
@@ -110,6 +122,9 @@ export function loadGatewayConfig(
     benchmarkDisable: env.BENCHMARK_DISABLE
       ? env.BENCHMARK_DISABLE.split(',').map((v) => v.trim())
       : undefined,
+    recordsDatabaseUrl: env.RECORDS_DATABASE_URL ?? env.DATABASE_URL ?? '',
+    recordStreamId: env.RECORD_STREAM_ID,
+    nonPersonalOnOutage: env.RECORDS_NON_PERSONAL_ON_OUTAGE,
     maxBodyBytes: env.MAX_BODY_BYTES,
     readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
@@ -156,6 +171,9 @@ const ENV_NAMES: Record<string, string> = {
   auth: 'AUTH_*',
   contextPrivateKeyFile: 'CONTEXT_PRIVATE_KEY_FILE',
   benchmarkDisable: 'BENCHMARK_DISABLE',
+  recordsDatabaseUrl: 'RECORDS_DATABASE_URL',
+  recordStreamId: 'RECORD_STREAM_ID',
+  nonPersonalOnOutage: 'RECORDS_NON_PERSONAL_ON_OUTAGE',
   maxBodyBytes: 'MAX_BODY_BYTES',
   readinessTimeoutMs: 'READINESS_TIMEOUT_MS',
   logLevel: 'LOG_LEVEL',

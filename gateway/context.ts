@@ -13,6 +13,10 @@ export interface GatewayContext {
   purpose: string;
   /** The case number stated in x-case-number, if any. */
   caseNumber: string | null;
+  /** When the request arrived (ms since the epoch). */
+  startedAt: number;
+  /** Subgraphs called for this request (the access record lists them). */
+  departmentsCalled: Set<string>;
 }
 
 export type ContextFactory = (req: IncomingMessage) => Promise<GatewayContext>;
@@ -30,7 +34,14 @@ export function createContextFactory(options: {
   return async (req) => {
     const consumer = await options.verifyToken(req.headers.authorization);
     const { purpose, caseNumber } = readPurpose(req.headers, options.purposes);
-    return { requestId: requestIdOf(req), consumer, purpose, caseNumber };
+    return {
+      requestId: requestIdOf(req),
+      consumer,
+      purpose,
+      caseNumber,
+      startedAt: Date.now(),
+      departmentsCalled: new Set(),
+    };
   };
 }
 

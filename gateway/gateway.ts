@@ -8,6 +8,8 @@ import type { GatewayContext } from './context';
 import { maskError } from './errors';
 import { createSubgraphFetcher, type SubgraphClientOptions } from './fetcher';
 import type { Logger } from './logger';
+import type { NonPersonalOnOutage } from './plugins/access-records';
+import type { RecordWriter } from './records';
 import { gatewayPlugins } from './plugins';
 import type { Security } from './security';
 import { CONTEXT_HEADER, type ContextClaims } from './subgraph-context';
@@ -19,6 +21,8 @@ export interface GatewayOptions {
   /** Per-subgraph URL overrides (by subgraph name) of the URLs written in the supergraph. */
   subgraphUrls?: Readonly<Record<string, string>>;
   security: Security;
+  /** Where every operation's access record is committed before its response is released. */
+  records: { writer: RecordWriter; nonPersonalOnOutage: NonPersonalOnOutage };
   logger: Logger;
   development?: boolean;
   client?: SubgraphClientOptions;
@@ -27,6 +31,7 @@ export interface GatewayOptions {
 export interface Gateway {
   server: ApolloServer<GatewayContext>;
   security: Security;
+  records: RecordWriter;
   /** Where each subgraph is called, overrides applied. */
   endpoints: readonly SubgraphEndpoint[];
   stop(): Promise<void>;
@@ -69,6 +74,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
               ? READ_ALL
               : rulesFor(security, context as GatewayContext, name),
           };
+          (context as GatewayContext).departmentsCalled.add(name);
           request.http?.headers.set(CLAIMS_HEADER, JSON.stringify(claims));
           request.http?.headers.set('x-request-id', context.requestId);
         },
@@ -76,7 +82,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: gatewayPlugins({ logger, security }),
+    plugins: gatewayPlugins({ logger, security, records: options.records }),
     formatError: maskError(options.development ?? false),
     includeStacktraceInErrorResponses: options.development ?? false,
     // The process owner (npm start, the tests) stops servers in order; Apollo must not exit on its own.
@@ -86,6 +92,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   return {
     server,
     security,
+    records: options.records.writer,
     endpoints,
     stop: async () => {
       await server.stop();

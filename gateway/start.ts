@@ -4,6 +4,7 @@ import { createGateway } from './gateway';
 import { listen, type PageHandler } from './http/server';
 import { LANDING_CONTENT_SECURITY_POLICY, readLandingAsset, renderLandingPage } from './landing';
 import { createLogger, type Logger } from './logger';
+import { openRecordsStore } from './records-store';
 import { createSecurity } from './security';
 import { readSupergraph } from './supergraph';
 
@@ -19,10 +20,17 @@ export async function startGateway(
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningGateway> {
   const supergraphSdl = readSupergraph(config.supergraphPath);
+  const security = await createSecurity(config, supergraphSdl, logger);
+  const records = await openRecordsStore({
+    url: config.recordsDatabaseUrl,
+    streamId: config.recordStreamId,
+    logger,
+  });
   const gateway = await createGateway({
     supergraphSdl,
     subgraphUrls: config.subgraphUrls,
-    security: await createSecurity(config, supergraphSdl, logger),
+    security,
+    records: { writer: records.writer, nonPersonalOnOutage: config.nonPersonalOnOutage },
     logger,
     development: config.development,
   });
@@ -33,6 +41,7 @@ export async function startGateway(
     stop: async () => {
       await http.close();
       await gateway.stop();
+      await records.close();
     },
   };
 }

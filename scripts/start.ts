@@ -13,8 +13,12 @@ import { startDepartments } from './federation';
 async function main(): Promise<void> {
   const started = Date.now();
   const city = cityOptionsFromEnv();
-  const gatewayConfig = loadGatewayConfig(process.env, process.argv.slice(2));
   const store = await openStore();
+  // Access records go to the same PostgreSQL as the departments unless told otherwise.
+  const gatewayConfig = loadGatewayConfig(
+    { RECORDS_DATABASE_URL: store.url, ...process.env },
+    process.argv.slice(2),
+  );
   console.log(
     store.embedded
       ? `PostgreSQL (embedded): ${redact(store.url)}`

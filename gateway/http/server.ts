@@ -102,7 +102,9 @@ async function route(
         [CONTEXT_HEADER]: await gateway.security.signContext(name, GATEWAY_PROBE, body),
       }),
     );
-    sendJson(res, readiness.ready ? 200 : 503, readiness);
+    const records = gateway.records.healthy() ? 'up' : 'down';
+    const ready = readiness.ready && records === 'up';
+    sendJson(res, ready ? 200 : 503, { ...readiness, ready, records });
     return;
   }
   const page = req.method === 'GET' ? await options.pages?.(pathname) : null;

@@ -8,12 +8,15 @@ import type { GatewayContext } from '../context';
 import { authorizationPlugin } from '../authorization/plugin';
 import type { Logger } from '../logger';
 import type { Security } from '../security';
+import { accessRecordsPlugin, type NonPersonalOnOutage } from './access-records';
 import { requestLogPlugin } from './request-log';
+import type { RecordWriter } from '../records';
 
 /** The gateway's plugins, wired in this one place, in order. */
 export function gatewayPlugins(options: {
   logger: Logger;
   security: Security;
+  records: { writer: RecordWriter; nonPersonalOnOutage: NonPersonalOnOutage };
 }): ApolloServerPlugin<GatewayContext>[] {
   return [
     // Air-gapped networks: nothing fetched from a CDN, nothing reported to any vendor.
@@ -32,5 +35,12 @@ export function gatewayPlugins(options: {
             mask: !options.security.disabled.has('masking'),
           }),
         ]),
+    // Audit before release: the record is committed before the response leaves. Keep last.
+    accessRecordsPlugin({
+      writer: options.records.writer,
+      classification: options.security.classification,
+      nonPersonalOnOutage: options.records.nonPersonalOnOutage,
+      logger: options.logger,
+    }),
   ];
 }

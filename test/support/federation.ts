@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { openRecordsStore } from '../../gateway/records-store';
 import { createGateway } from '../../gateway/gateway';
 import { listen } from '../../gateway/http/server';
 import { createLogger } from '../../gateway/logger';
@@ -26,6 +28,8 @@ export interface Federation {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
+  /** This federation's access-record stream (its own hash chain in the test database). */
+  streamId: string;
   /** SQL statements all departments have sent so far. */
   statements(): number;
   stop(): Promise<void>;
@@ -33,7 +37,13 @@ export interface Federation {
 
 /** The real federation in-process: every department subgraph and the gateway on ephemeral ports. */
 export async function startFederation(
-  options: { mode?: EnforcementMode; allowAnonymous?: boolean } = {},
+  options: {
+    mode?: EnforcementMode;
+    allowAnonymous?: boolean;
+    nonPersonalOnOutage?: 'serve' | 'withhold';
+    /** Where access records go (default: the test database). */
+    recordsUrl?: string;
+  } = {},
 ): Promise<Federation> {
   const url = testDatabaseUrl();
   const databases: Database[] = [];
@@ -46,8 +56,18 @@ export async function startFederation(
     );
   }
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const streamId = `test-${randomUUID()}`;
+  const records = await openRecordsStore({
+    url: options.recordsUrl ?? url,
+    streamId,
+    logger: createLogger('silent'),
+  });
   const gateway = await createGateway({
     supergraphSdl,
+    records: {
+      writer: records.writer,
+      nonPersonalOnOutage: options.nonPersonalOnOutage ?? 'serve',
+    },
     security: await testSecurity(supergraphSdl, options),
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     logger: createLogger('silent'),
@@ -62,6 +82,7 @@ export async function startFederation(
   return {
     url: http.url,
     subgraphs,
+    streamId,
     query: async (query, variables, headers) => {
       const response = await fetch(`${http.url}/graphql`, {
         method: 'POST',
@@ -74,6 +95,7 @@ export async function startFederation(
     stop: async () => {
       await http.close();
       await gateway.stop();
+      await records.close();
       await Promise.all(subgraphs.map((s) => s.stop()));
       await Promise.all(databases.map((db) => db.close()));
     },

@@ -6,6 +6,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import { createGateway, createLogger, listen, type ListeningGateway } from '../../../gateway';
 import { parsePolicies } from '../../../policies';
+import type { RecordsStore } from '../../../gateway/records-store';
+import { testRecords } from '../../support/records';
 import { as, testSecurity } from '../../support/security';
 
 // Two subgraphs that have nothing to do with government: the gateway must serve them as well.
@@ -54,6 +56,7 @@ const reader = { sub: 'reader-1', kind: 'official' as const, dept: 'books', role
 const servers: ApolloServer[] = [];
 let http: ListeningGateway;
 let stopGateway: () => Promise<void>;
+let records: RecordsStore;
 
 async function serve(
   typeDefs: ReturnType<typeof parse>,
@@ -80,6 +83,7 @@ beforeAll(async () => {
   const gateway = await createGateway({
     supergraphSdl: composed.supergraphSdl,
     security: await testSecurity(composed.supergraphSdl, { policies }),
+    records: { writer: (records = await testRecords()).writer, nonPersonalOnOutage: 'serve' },
     logger: createLogger('silent'),
   });
   stopGateway = gateway.stop;
@@ -95,6 +99,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await http.close();
   await stopGateway();
+  await records.close();
   await Promise.all(servers.map((s) => s.stop()));
 });
 
@@ -114,7 +119,11 @@ describe('the gateway over any Federation 2 supergraph', () => {
   it('reports readiness per subgraph, and health regardless', async () => {
     const ready = await fetch(`${http.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, subgraphs: { books: 'up', reviews: 'up' } });
+    expect(await ready.json()).toEqual({
+      ready: true,
+      records: 'up',
+      subgraphs: { books: 'up', reviews: 'up' },
+    });
     expect((await fetch(`${http.url}/healthz`)).status).toBe(200);
   });
 
@@ -152,6 +161,7 @@ describe('the gateway over any Federation 2 supergraph', () => {
       createGateway({
         supergraphSdl: composed.supergraphSdl!,
         security: await testSecurity(composed.supergraphSdl!, { policies }),
+        records: { writer: records.writer, nonPersonalOnOutage: 'serve' },
         subgraphUrls: { tax: 'http://127.0.0.1:2/graphql' },
         logger: createLogger('silent'),
       }),
@@ -166,6 +176,7 @@ describe('the gateway over any Federation 2 supergraph', () => {
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({
       ready: false,
+      records: 'up',
       subgraphs: { books: 'up', reviews: 'down' },
     });
     const response = await post(JSON.stringify({ query: '{ books { title stars } }' }));

@@ -1,0 +1,89 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Classification } from '../../policies';
+import { ErrorCode } from '../../schema/errors';
+import { planOf } from '../authorization/plugin';
+import type { GatewayContext } from '../context';
+import type { Logger } from '../logger';
+import type { AccessRecord, FieldAccess, RecordWriter } from '../records';
+
+/** What to do with an operation that carries no personal data when its record cannot be stored. */
+export type NonPersonalOnOutage = 'serve' | 'withhold';
+
+/**
+ * No record, no personal data: every operation leaves one access record, durably committed
+ * (group commit) before the response is released. When the store cannot take it, a response
+ * carrying personal information is replaced by a RECORD_STORE_UNAVAILABLE error; one without
+ * follows `nonPersonalOnOutage`.
+ */
+export function accessRecordsPlugin(options: {
+  writer: RecordWriter;
+  classification: Classification;
+  nonPersonalOnOutage: NonPersonalOnOutage;
+  logger: Logger;
+}): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(rc) {
+          const body = rc.response.body;
+          if (body.kind !== 'single') return;
+          const context = rc.contextValue;
+          const result = body.singleResult;
+          const fields = fieldAccesses(context, options.classification);
+          const refused =
+            !result.data &&
+            (result.errors ?? []).some((e) => e.extensions?.code === ErrorCode.FORBIDDEN);
+          const outcome = result.data ? 'served' : refused ? 'refused' : 'failed';
+          const record: AccessRecord = {
+            time: new Date(context.startedAt).toISOString(),
+            requestId: context.requestId,
+            consumer: context.consumer,
+            purpose: context.purpose,
+            caseNumber: context.caseNumber,
+            operation: { name: rc.operationName ?? null, hash: rc.queryHash ?? '' },
+            fields,
+            departments: [...context.departmentsCalled],
+            outcome,
+            durationMs: Math.round(Date.now() - context.startedAt),
+            subjects: [],
+            delayedUntil: null,
+          };
+          try {
+            await options.writer.append(record);
+          } catch (error) {
+            options.logger.error(
+              { requestId: context.requestId, err: error },
+              'access record not stored',
+            );
+            const personal =
+              outcome === 'served' && fields.some((f) => f.pi !== 'NONE' && f.effect !== 'deny');
+            if (!personal && options.nonPersonalOnOutage === 'serve') return;
+            result.data = null;
+            result.errors = [
+              {
+                message:
+                  'The access record of this operation could not be stored, so its data is withheld ' +
+                  '(no record, no personal data). Try again later.',
+                extensions: { code: ErrorCode.RECORD_STORE_UNAVAILABLE },
+              },
+            ];
+            if (rc.response.http) rc.response.http.status = 503;
+          }
+        },
+      };
+    },
+  };
+}
+
+function fieldAccesses(context: GatewayContext, classification: Classification): FieldAccess[] {
+  const seen = new Map<string, FieldAccess>();
+  for (const decision of planOf(context)?.decisions ?? []) {
+    if (seen.has(decision.coordinate)) continue;
+    seen.set(decision.coordinate, {
+      coordinate: decision.coordinate,
+      pi: classification.get(decision.coordinate)?.pi ?? 'NONE',
+      effect: decision.effect,
+    });
+  }
+  return [...seen.values()];
+}
