@@ -17,6 +17,8 @@ export interface GatewayContext {
   startedAt: number;
   /** Subgraphs called for this request (the access record lists them). */
   departmentsCalled: Set<string>;
+  /** Pseudonymous ids of the persons whose personal information the subgraphs reported returning. */
+  subjects: Set<string>;
 }
 
 export type ContextFactory = (req: IncomingMessage) => Promise<GatewayContext>;
@@ -41,6 +43,7 @@ export function createContextFactory(options: {
       caseNumber,
       startedAt: Date.now(),
       departmentsCalled: new Set(),
+      subjects: new Set(),
     };
   };
 }

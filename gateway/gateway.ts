@@ -12,7 +12,7 @@ import type { NonPersonalOnOutage } from './plugins/access-records';
 import type { RecordWriter } from './records';
 import { gatewayPlugins } from './plugins';
 import type { Security } from './security';
-import { CONTEXT_HEADER, type ContextClaims } from './subgraph-context';
+import { CONTEXT_HEADER, SUBJECTS_EXTENSION, type ContextClaims } from './subgraph-context';
 import { supergraphEndpoints, type SubgraphEndpoint } from './supergraph';
 
 export interface GatewayOptions {
@@ -78,6 +78,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           request.http?.headers.set(CLAIMS_HEADER, JSON.stringify(claims));
           request.http?.headers.set('x-request-id', context.requestId);
         },
+        didReceiveResponse({ response, context }) {
+          takeSubjects(response, context as GatewayContext, name, logger);
+          return response;
+        },
       }),
   });
   const server = new ApolloServer<GatewayContext>({
@@ -125,6 +129,38 @@ function signingFetcher(
       });
     });
   };
+}
+
+/** The `subjects` a subgraph may report in one response: more is refused as malformed. */
+export const MAX_SUBJECTS_PER_RESPONSE = 100_000;
+const SUBJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Moves the persons a subgraph reports disclosing (`extensions.subjects`) into the request's
+ * context, for its access record; the client never sees them. A malformed report fails the
+ * call (fail closed): data whose subjects cannot be recorded is not released.
+ */
+export function takeSubjects(
+  response: { extensions?: Record<string, unknown> },
+  context: GatewayContext,
+  subgraph: string,
+  logger: Logger,
+): void {
+  const reported = response.extensions?.[SUBJECTS_EXTENSION];
+  if (reported === undefined) return;
+  delete response.extensions![SUBJECTS_EXTENSION];
+  if (
+    !Array.isArray(reported) ||
+    reported.length > MAX_SUBJECTS_PER_RESPONSE ||
+    !reported.every((id) => typeof id === 'string' && SUBJECT_ID.test(id))
+  ) {
+    logger.error({ subgraph, requestId: context.requestId }, 'malformed subjects report');
+    throw new GraphQLError(
+      `The ${subgraph} subgraph reported the persons it disclosed in a malformed way; its data is withheld.`,
+      { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+    );
+  }
+  for (const id of reported) context.subjects.add(id);
 }
 
 const packedRules = new WeakMap<object, Map<string, unknown[]>>();

@@ -45,7 +45,7 @@ export function accessRecordsPlugin(options: {
             departments: [...context.departmentsCalled],
             outcome,
             durationMs: Math.round(Date.now() - context.startedAt),
-            subjects: [],
+            subjects: [...context.subjects],
             delayedUntil: null,
           };
           try {

@@ -12,4 +12,8 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  subjects: {
+    MarriageRecord: (row) => [row.personId as string, row.spouseId as string],
+    SubsistenceAllowance: (row) => row.applicantId as string,
+  },
 });

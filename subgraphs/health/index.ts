@@ -12,4 +12,13 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  subjects: {
+    BirthCertificate: (row) => [
+      row.childId as string,
+      row.motherId as string,
+      row.fatherId as string | null,
+    ],
+    Vaccination: (row) => row.personId as string,
+    MedicalRecord: (row) => row.personId as string,
+  },
 });

@@ -12,4 +12,8 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  subjects: {
+    Appeal: (row) => row.submitterId as string,
+    AppealEvent: (row) => row.submitterId as string,
+  },
 });

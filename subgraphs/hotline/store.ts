@@ -23,6 +23,8 @@ export interface AppealRow extends Record<string, unknown> {
 
 export interface AppealEventRow extends Record<string, unknown> {
   appealNumber: string;
+  /** The appeal's submitter: whom the event's note is about. */
+  submitterId: string;
   stage: AppealStage;
   at: string;
   departmentCode: string;
@@ -102,7 +104,7 @@ export function createLoaders(db: Database, caller: Caller) {
     timeline: rowsLoader<AppealEventRow>(
       db,
       `SELECT e.appeal_number AS "appealNumber", e.stage, e.at, e.department_code AS "departmentCode",
-              e.note
+              e.note, a.submitter_id AS "submitterId"
          FROM appeal_event e JOIN appeal a ON a.number = e.appeal_number
         WHERE e.appeal_number = ANY($1) AND ${timeline.sql}
         ORDER BY e.appeal_number, e.seq`,

@@ -12,4 +12,7 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  subjects: {
+    SocialInsuranceAccount: (row) => row.holderId as string,
+  },
 });

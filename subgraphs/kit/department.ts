@@ -4,6 +4,7 @@ import type { City } from '../city/types';
 import type { Caller } from './caller';
 import type { Database } from './database';
 import type { CopyValue } from './copy';
+import type { SubjectsContext, SubjectsOf } from './subjects';
 
 /** Bulk-loads rows into one of the department's tables (COPY, streaming). */
 export type LoadTable = (
@@ -13,7 +14,7 @@ export type LoadTable = (
 ) => Promise<void>;
 
 /** What every department resolver receives, built fresh for each request. */
-export interface DepartmentContext<Loaders> {
+export interface DepartmentContext<Loaders> extends SubjectsContext {
   db: Database;
   /** Who is calling, for which purpose, with the row rules the gateway signed. */
   caller: Caller;
@@ -37,6 +38,11 @@ export interface Department<Loaders = unknown> {
   seed(city: City, load: LoadTable): Promise<void>;
   /** Per-request loaders; their SQL applies `caller.rowFilter` to every entity type it reads. */
   createLoaders(db: Database, caller: Caller): Loaders;
+  /**
+   * For each type with personal fields (Person aside: a Person is about itself), the persons
+   * a row is about. The department reports them with each response, for the access record.
+   */
+  subjects?: Readonly<Record<string, SubjectsOf>>;
 }
 
 /** Identity function that lets TypeScript infer a department's loader type. */

@@ -25,3 +25,4 @@ export type { Caller } from './caller';
 export { SUBGRAPH_MAX_BODY_BYTES } from './server';
 export { OPEN_FOR_BENCHMARK } from './server';
 export { badInput, districtCodeArg, optionalUsccArg, residentIdArg, usccArg } from './arguments';
+export type { SubjectsOf } from './subjects';

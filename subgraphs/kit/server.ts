@@ -21,6 +21,7 @@ import { ErrorCode } from '../../schema/errors';
 import { createCaller } from './caller';
 import type { Database } from './database';
 import type { Department, DepartmentContext } from './department';
+import { noteSubjects, reportSubjectsPlugin } from './subjects';
 
 /**
  * Benchmarks only: a department that takes calls without the gateway's context (as stock
@@ -73,15 +74,20 @@ export function createSubgraphServer<L>(
   department: Department<L>,
 ): ApolloServer<DepartmentContext<L>> {
   return new ApolloServer<DepartmentContext<L>>({
-    schema: buildSubgraphSchema({
-      typeDefs: department.typeDefs,
-      resolvers: department.resolvers as GraphQLResolverMap<unknown>,
-    }),
+    schema: noteSubjects(
+      buildSubgraphSchema({
+        typeDefs: department.typeDefs,
+        resolvers: department.resolvers as GraphQLResolverMap<unknown>,
+      }),
+      department.subjects ?? {},
+      department.name,
+    ),
     // Air-gapped networks: no landing page fetched from a CDN, nothing reported anywhere.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      reportSubjectsPlugin(),
     ],
     includeStacktraceInErrorResponses: false,
     // The process owner (npm start, the tests) stops servers in order; Apollo must not exit on its own.
@@ -109,7 +115,12 @@ export async function startSubgraph<L>(
         const header = req.headers[CONTEXT_HEADER];
         const claims = await verify(typeof header === 'string' ? header : undefined, raw);
         const caller = createCaller(claims);
-        return { db, caller, loaders: department.createLoaders(db, caller) };
+        return {
+          db,
+          caller,
+          loaders: department.createLoaders(db, caller),
+          subjects: new Set<string>(),
+        };
       },
     }).catch((error: unknown) => {
       const status =

@@ -12,4 +12,8 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  subjects: {
+    // Only `legalRepresentative` is personal: it names the representative.
+    Enterprise: (row) => row.legalRepresentativeId as string,
+  },
 });

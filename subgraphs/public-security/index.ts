@@ -12,4 +12,9 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  subjects: {
+    // A household's address and size concern its members; its head stands for them (members
+    // read through `members` are noted one by one).
+    Household: (row) => row.headId as string,
+  },
 });

@@ -12,4 +12,7 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  subjects: {
+    PersonalIncome: (row) => row.personId as string,
+  },
 });

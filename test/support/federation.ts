@@ -16,6 +16,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
 }
 
 export interface Federation {
