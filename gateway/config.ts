@@ -22,6 +22,9 @@ export const DEFAULT_POLICIES_DIR = join(__dirname, '..', 'policies');
 export const DEFAULT_ENFORCEMENT_MODE = 'reject';
 /** pino log level. */
 export const DEFAULT_LOG_LEVEL = 'info';
+/** What a benchmark run may switch off (BENCHMARK_DISABLE), to measure what each costs. */
+export const BENCHMARK_SWITCHES = ['identity', 'policy', 'masking', 'records'] as const;
+export type BenchmarkSwitch = (typeof BENCHMARK_SWITCHES)[number];
 
 const schema = z.object({
   /** GATEWAY_PORT: TCP port (0 picks a free one). */
@@ -66,10 +69,10 @@ const schema = z.object({
   /** CONTEXT_PRIVATE_KEY_FILE: Ed25519 PKCS8 PEM the gateway signs subgraph contexts with. Unset: a development key in .data/keys. */
   contextPrivateKeyFile: z.string().min(1).optional(),
   /**
-   * BENCHMARK_DISABLE: 'identity', 'policy' and/or 'masking', comma-separated, to measure what
+   * BENCHMARK_DISABLE: 'identity', 'policy', 'masking' and/or 'records', comma-separated, to measure what
    * each costs. Refused unless NODE_ENV=benchmark: it turns protections off.
    */
-  benchmarkDisable: z.array(z.enum(['identity', 'policy', 'masking'])).default([]),
+  benchmarkDisable: z.array(z.enum(BENCHMARK_SWITCHES)).default([]),
   /** RECORDS_DATABASE_URL (else DATABASE_URL): the PostgreSQL access records are committed to. Required. */
   recordsDatabaseUrl: z
     .string()

@@ -9,7 +9,7 @@ import {
 } from '../policies';
 import { classificationFromSupergraph } from '../schema/classification';
 import type { EnforcementMode } from './authorization/plugin';
-import type { GatewayConfig } from './config';
+import type { BenchmarkSwitch, GatewayConfig } from './config';
 import { createContextFactory, type ContextFactory } from './context';
 import {
   createTokenVerifier,
@@ -31,7 +31,7 @@ export interface Security {
   typesBySubgraph: ReadonlyMap<string, readonly string[]>;
   mode: EnforcementMode;
   /** What is switched off for a benchmark run (empty in service). */
-  disabled: ReadonlySet<'identity' | 'policy' | 'masking'>;
+  disabled: ReadonlySet<BenchmarkSwitch>;
   createContext: ContextFactory;
   signContext: ContextSigner;
 }
@@ -67,7 +67,7 @@ export function buildSecurity(parts: {
   allowAnonymous: boolean;
   mode: EnforcementMode;
   contextPrivateKey: KeyObject;
-  disable?: readonly ('identity' | 'policy' | 'masking')[];
+  disable?: readonly BenchmarkSwitch[];
   logger: Logger;
 }): Security {
   const disabled = new Set(parts.disable ?? []);

@@ -36,11 +36,15 @@ export function gatewayPlugins(options: {
           }),
         ]),
     // Audit before release: the record is committed before the response leaves. Keep last.
-    accessRecordsPlugin({
-      writer: options.records.writer,
-      classification: options.security.classification,
-      nonPersonalOnOutage: options.records.nonPersonalOnOutage,
-      logger: options.logger,
-    }),
+    ...(options.security.disabled.has('records')
+      ? []
+      : [
+          accessRecordsPlugin({
+            writer: options.records.writer,
+            classification: options.security.classification,
+            nonPersonalOnOutage: options.records.nonPersonalOnOutage,
+            logger: options.logger,
+          }),
+        ]),
   ];
 }

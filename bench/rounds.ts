@@ -1,0 +1,85 @@
+import type { Environment } from './environment';
+import { fire, measure, requestFor, type Load, type Sample } from './measure';
+import { seededRandom, type Operation, type OperationId } from './operations';
+import type { Target, TargetName } from './targets';
+import { verify, type Verification } from './verify';
+
+/** One target × operation to measure, round after round. */
+export interface Cell {
+  target: Target;
+  operation: Operation;
+  /** Entities per request when the operation is a list (the scale curve's x axis). */
+  entities: number | null;
+}
+
+/** The check made on a cell before its timing, as recorded in the results. */
+export interface CellVerification extends Verification {
+  section: Sample['section'];
+  target: TargetName;
+  operation: OperationId;
+  entities: number | null;
+  persons: number;
+}
+
+/**
+ * Verifies every cell once, then measures the ones that passed in alternating rounds
+ * (A B C D A B C D ...), so load drift on the machine spreads over all targets alike.
+ * Each cell gets an unrecorded warm-up before its first round.
+ */
+export async function runRounds(
+  environment: Environment,
+  cells: readonly Cell[],
+  options: { section: Sample['section']; rounds: number; load: Load; warmupS: number },
+  log: (line: string) => void,
+): Promise<{ samples: Sample[]; verifications: CellVerification[] }> {
+  const verifications: CellVerification[] = [];
+  const ready: { cell: Cell; request: ReturnType<typeof requestFor>; random: () => number }[] = [];
+  for (const [index, cell] of cells.entries()) {
+    const request = requestFor(cell.target, cell.operation, environment.fixtures);
+    const verification = await verify(
+      cell.operation,
+      request,
+      seededRandom(7),
+      environment.probes.statsUrl,
+    );
+    verifications.push({
+      ...verification,
+      section: options.section,
+      target: cell.target.name,
+      operation: cell.operation.id,
+      entities: cell.entities,
+      persons: environment.persons,
+    });
+    if (verification.ok) ready.push({ cell, request, random: seededRandom(1000 + index) });
+    else log(`  ${cell.target.name} × ${cell.operation.id}: NOT TIMED, ${verification.problem}`);
+  }
+  const samples: Sample[] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const { cell, request, random } of ready) {
+      if (round === 1 && options.warmupS > 0) {
+        await fire(request, random, { ...options.load, durationS: options.warmupS });
+      }
+      const sample = await measure(cell.target, request, random, options.load, environment.probes, {
+        section: options.section,
+        target: cell.target.name,
+        operation: cell.operation.id,
+        entities: cell.entities,
+        persons: environment.persons,
+        round,
+      });
+      samples.push(sample);
+      log(describe(sample));
+    }
+  }
+  return { samples, verifications };
+}
+
+function describe(s: Sample): string {
+  const bad = s.non2xx + s.errors + s.graphqlErrors;
+  const cpu = s.gatewayCpuMsPerReq === null ? '' : ` gw ${s.gatewayCpuMsPerReq.toFixed(2)} ms/req`;
+  return (
+    `  r${s.round} ${s.operation}${s.entities ? `(${s.entities})` : ''} ${s.target.padEnd(16)} ` +
+    `${s.rps.toFixed(0).padStart(5)} rps p50 ${s.latencyMs.p50} ms p99 ${s.latencyMs.p99} ms${cpu} ` +
+    `sql ${s.sqlPerReq.toFixed(1)}/req busy ${s.machine.busyPercent.toFixed(0)}% (other ${s.machine.otherPercent.toFixed(0)}%)${bad ? ` ERRORS ${bad}` : ''}`
+  );
+}

@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { OPERATIONS, type OperationId } from './operations';
+import { TARGET_NAMES } from './targets';
+
+/** Persons in the bench dataset (BENCH_PERSONS). */
+export const DEFAULT_PERSONS = 100_000;
+/** Concurrent connections of the load generator. */
+export const DEFAULT_CONNECTIONS = 20;
+/** Seconds measured per target × operation × round. */
+export const DEFAULT_DURATION_S = 5;
+/** Seconds of unrecorded load before a target × operation's first round. */
+export const DEFAULT_WARMUP_S = 2;
+/** Alternating rounds (A B C D A B C D ...); medians and spreads are taken over them. */
+export const DEFAULT_ROUNDS = 3;
+/** Page sizes of the persons list in the scale curve. */
+export const DEFAULT_SCALE_ENTITIES = [10, 100, 1000, 5000];
+/** Concurrent connections of the scale curve: few, so a 5,000-person page is timed, not queued. */
+export const DEFAULT_SCALE_CONNECTIONS = 2;
+/** Seconds per point and round of the scale curve (doubled from 5,000 entities up). */
+export const DEFAULT_SCALE_DURATION_S = 3;
+/** Dataset sizes of the datasets section (each needs its own seeded database). */
+export const DEFAULT_DATASETS = [10_000, 100_000];
+
+export const SECTIONS = ['main', 'scale', 'datasets'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+const list = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()))
+    .pipe(z.array(z.enum(values)).min(1));
+const numbers = z
+  .string()
+  .transform((v) => v.split(',').map((s) => Number(s.trim())))
+  .pipe(z.array(z.number().int().positive()).min(1));
+const positive = z.coerce.number().positive();
+
+const schema = z.object({
+  persons: z.coerce.number().int().min(100).default(DEFAULT_PERSONS),
+  connections: z.coerce.number().int().positive().default(DEFAULT_CONNECTIONS),
+  durationS: positive.default(DEFAULT_DURATION_S),
+  warmupS: z.coerce.number().min(0).default(DEFAULT_WARMUP_S),
+  rounds: z.coerce.number().int().min(1).default(DEFAULT_ROUNDS),
+  targets: list(TARGET_NAMES).default([...TARGET_NAMES]),
+  operations: list(OPERATIONS.map((o) => o.id) as [OperationId, ...OperationId[]]).default(
+    OPERATIONS.map((o) => o.id),
+  ),
+  sections: list(SECTIONS).default(['main', 'scale']),
+  scaleEntities: numbers.default(DEFAULT_SCALE_ENTITIES),
+  scaleDurationS: positive.default(DEFAULT_SCALE_DURATION_S),
+  scaleRounds: z.coerce.number().int().min(1).default(2),
+  scaleConnections: z.coerce.number().int().positive().default(DEFAULT_SCALE_CONNECTIONS),
+  datasets: numbers.default(DEFAULT_DATASETS),
+});
+
+export type Settings = Readonly<z.infer<typeof schema>>;
+
+/** What `npm run bench -- --help` prints. */
+export const USAGE = `npm run bench [-- options]
+  --rounds N            alternating rounds (${DEFAULT_ROUNDS})
+  --duration S          seconds measured per target × operation × round (${DEFAULT_DURATION_S})
+  --warmup S            unrecorded seconds before a cell's first round (${DEFAULT_WARMUP_S})
+  --connections N       concurrent connections (${DEFAULT_CONNECTIONS})
+  --targets a,b         of ${TARGET_NAMES.join(', ')}
+  --operations a,b      of ${OPERATIONS.map((o) => o.id).join(', ')}
+  --only a,b            sections: main, scale, datasets (main,scale)
+  --scale               the scale curve only (same as --only scale)
+  --scale-entities ...  persons per page in the scale curve (${DEFAULT_SCALE_ENTITIES.join(',')})
+  --datasets 10000,...  dataset sizes of the datasets section (${DEFAULT_DATASETS.join(',')}); implies --only datasets
+env: BENCH_PERSONS (${DEFAULT_PERSONS}) persons in the dataset of main and scale; DATABASE_URL to use a server.`;
+
+/** Reads the command line and BENCH_PERSONS; throws naming the bad option. */
+export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      rounds: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      targets: { type: 'string' },
+      operations: { type: 'string' },
+      only: { type: 'string' },
+      scale: { type: 'boolean' },
+      'scale-entities': { type: 'string' },
+      'scale-duration': { type: 'string' },
+      'scale-rounds': { type: 'string' },
+      'scale-connections': { type: 'string' },
+      datasets: { type: 'string' },
+    },
+  });
+  const parsed = schema.safeParse({
+    persons: env.BENCH_PERSONS,
+    connections: values.connections,
+    durationS: values.duration,
+    warmupS: values.warmup,
+    rounds: values.rounds,
+    targets: values.targets,
+    operations: values.operations,
+    sections: values.scale ? 'scale' : values.datasets && !values.only ? 'datasets' : values.only,
+    scaleEntities: values['scale-entities'],
+    scaleDurationS: values['scale-duration'],
+    scaleRounds: values['scale-rounds'],
+    scaleConnections: values['scale-connections'],
+    datasets: values.datasets,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid bench options:\n  ${problems.join('\n  ')}\n${USAGE}`);
+  }
+  return Object.freeze(parsed.data);
+}

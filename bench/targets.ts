@@ -1,0 +1,127 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SUPERGRAPH_PATH } from '../gateway/config';
+import { ROOT_DIR } from '../schema/load-manifest';
+import { freePort, startNode, waitForHttp, type Child } from './processes';
+import type { SubgraphsReady } from './subgraphs';
+
+export const TARGET_NAMES = [
+  'direct',
+  'stock',
+  'ours',
+  'ours-no-identity',
+  'ours-no-policy',
+  'ours-no-masking',
+  'ours-no-records',
+  'hive',
+] as const;
+export type TargetName = (typeof TARGET_NAMES)[number];
+
+/** A running system under test: where to send the operations, and which process to watch. */
+export interface Target {
+  name: TargetName;
+  /** GraphQL endpoint; for `direct`, the open departments' URLs by subgraph name. */
+  url: string;
+  directUrls?: Readonly<Record<string, string>>;
+  /** The gateway process (CPU, RSS); absent for `direct`. */
+  gateway?: Child;
+}
+
+/** What every target is started from. */
+export interface TargetInputs {
+  subgraphs: SubgraphsReady;
+  /** The private half of the context key the secured departments verify with. */
+  contextPrivateKeyFile: string;
+  /** Scratch directory for the rewritten supergraph. */
+  workDir: string;
+}
+
+/** Milliseconds a gateway may take to start and answer. */
+export const GATEWAY_START_TIMEOUT_MS = 60_000;
+
+const HIVE_BIN = join(ROOT_DIR, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
+
+/** Why a target cannot run here, or null. */
+export function unavailable(name: TargetName): string | null {
+  if (name === 'hive' && !existsSync(HIVE_BIN)) {
+    return '@graphql-hive/gateway is not installed (npm install --save-exact -D @graphql-hive/gateway)';
+  }
+  return null;
+}
+
+/** Starts one target over the given subgraphs; resolves once it answers. */
+export async function startTarget(name: TargetName, inputs: TargetInputs): Promise<Target> {
+  if (name === 'direct') return { name, url: '', directUrls: inputs.subgraphs.open };
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const gateway = startGatewayProcess(name, port, inputs);
+  try {
+    await waitForHttp(gateway, url, GATEWAY_START_TIMEOUT_MS);
+  } catch (error) {
+    await gateway.stop();
+    throw error;
+  }
+  return { name, url, gateway };
+}
+
+function startGatewayProcess(
+  name: Exclude<TargetName, 'direct'>,
+  port: number,
+  inputs: TargetInputs,
+): Child {
+  const env = { NODE_ENV: 'benchmark', GATEWAY_PORT: String(port) };
+  switch (name) {
+    case 'stock':
+      return startNode(name, 'bench/stock-gateway.ts', {
+        env: { ...env, SUPERGRAPH_PATH: openSupergraph(inputs) },
+      });
+    case 'hive':
+      return startNode(name, HIVE_BIN, {
+        args: ['supergraph', openSupergraph(inputs), '--host', '127.0.0.1', '--port', String(port)],
+        env,
+      });
+    case 'ours':
+    case 'ours-no-identity':
+    case 'ours-no-policy':
+    case 'ours-no-masking':
+    case 'ours-no-records':
+      return startNode(name, 'scripts/gateway.ts', {
+        env: {
+          ...env,
+          SUBGRAPH_URLS: Object.entries(inputs.subgraphs.secured)
+            .map(([subgraph, url]) => `${subgraph}=${url}`)
+            .join(','),
+          CONTEXT_PRIVATE_KEY_FILE: inputs.contextPrivateKeyFile,
+          LOG_LEVEL: 'warn',
+          // Access records go to the bench's PostgreSQL, one hash chain per gateway, as npm start does.
+          RECORDS_DATABASE_URL: inputs.subgraphs.storeUrl,
+          RECORD_STREAM_ID: `bench-${name}`,
+          BENCHMARK_DISABLE: name === 'ours' ? '' : name.slice('ours-no-'.length),
+          // No AUTH_* source (undefined unsets it): the gateway accepts the development key the bench mints with.
+          AUTH_JWKS_FILE: undefined,
+          AUTH_JWKS_URL: undefined,
+          AUTH_PUBLIC_KEY_FILE: undefined,
+        },
+      });
+    default: {
+      const never: never = name;
+      throw new Error(`Unknown target ${String(never)}`);
+    }
+  }
+}
+
+/** The committed supergraph with its URLs pointing at these open departments. */
+function openSupergraph(inputs: TargetInputs): string {
+  const path = join(inputs.workDir, `supergraph-open-${inputs.subgraphs.persons}.graphql`);
+  const sdl = readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf8').replace(
+    /@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g,
+    (_whole, subgraph: string) => {
+      const url = inputs.subgraphs.open[subgraph];
+      if (!url)
+        throw new Error(`The bench subgraphs do not serve '${subgraph}' of the supergraph.`);
+      return `@join__graph(name: "${subgraph}", url: "${url}")`;
+    },
+  );
+  writeFileSync(path, sdl);
+  return path;
+}
