@@ -23,5 +23,7 @@ export type { ChainBreak, StreamReport, VerifyReport } from './verify';
 export { exportJsonLines } from './export';
 export type { ExportTrailer } from './export';
 export { MAX_SEARCH_LIMIT, recordsAbout, searchRecords } from './search';
-export type { CitizenRecord, RecordPage, RecordSearch } from './search';
+export type { CitizenRecord, RecordPage, RecordSearch, RowRestriction } from './search';
+export { holdDisclosure, holdsInForce, MAX_HOLD_REASON } from './holds';
+export type { DisclosureHold, HoldTarget } from './holds';
 export type { StreamHead } from './heads';

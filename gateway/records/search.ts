@@ -3,6 +3,7 @@ import type { RecordRow } from './columns';
 import { fromRow, RECORD_COLUMNS } from './columns';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { AccessRecord, StoredRecord } from './record';
+import { heldCondition } from './holds';
 import { DEFAULT_RECORDS_SCHEMA, recordsTable } from './sql';
 
 /** The largest page a search returns. */
@@ -21,13 +22,20 @@ export interface RecordSearch {
   coordinate?: string;
   /** A person whose personal information was disclosed. */
   personId?: string;
+  /** The case number (案件编号) the request stated. */
+  caseNumber?: string;
   from?: string;
   to?: string;
   limit: number;
   /** The `next` of the previous page. */
   after?: string;
   schema?: string;
+  /** A further SQL condition on the record aliased `r` (a policy's row filter): it appends its parameters to `params`. */
+  restrict?: RowRestriction;
 }
+
+/** Adds an SQL condition's parameters to `params` and returns it, numbered after them. */
+export type RowRestriction = (params: unknown[]) => string;
 
 /** One page, newest first; `next` is null on the last page. */
 export interface RecordPage<T> {
@@ -50,24 +58,37 @@ export function searchRecords(
   where.add('purpose = $?', search.purpose);
   where.add('fields @> $?::jsonb', containsCoordinate(search.coordinate));
   where.add('subjects @> ARRAY[$?::text]', search.personId);
+  where.add('case_number = $?', search.caseNumber);
   where.add('occurred_at >= $?', search.from);
   where.add('occurred_at < $?', search.to);
+  if (search.restrict) where.restrict(search.restrict);
   return page(pool, search.schema, where, search.limit, search.after);
 }
 
 /**
  * The records that disclosed personal information of `personId`, for that person: newest
- * first, without records still under delayed disclosure at `now`.
+ * first, without records still under delayed disclosure at `now` (their own `delayedUntil`,
+ * or a hold on the record or on its case number), and without the person's own reads.
  */
 export async function recordsAbout(
   pool: pg.Pool,
   personId: string,
-  options: { now: Date; limit?: number; after?: string; schema?: string },
+  options: {
+    now: Date;
+    limit?: number;
+    after?: string;
+    schema?: string;
+    restrict?: RowRestriction;
+  },
 ): Promise<RecordPage<CitizenRecord>> {
   if (!personId) throw new TypeError('recordsAbout needs the person id of the citizen asking.');
   const where = new Where();
   where.add('subjects @> ARRAY[$?::text]', personId);
+  // The person's own reads (self-service) are theirs to know already.
+  where.add("consumer_kind <> 'citizen'");
   where.add('(delayed_until IS NULL OR delayed_until <= $?)', options.now.toISOString());
+  where.add(`NOT ${heldCondition('$?::timestamptz', options.schema)}`, options.now.toISOString());
+  if (options.restrict) where.restrict(options.restrict);
   const result = await page(pool, options.schema, where, options.limit ?? 50, options.after);
   return { records: result.records.map(forCitizen), next: result.next };
 }
@@ -107,6 +128,11 @@ class Where {
   add(condition: string, ...values: (string | undefined)[]): void {
     if (values.some((v) => v === undefined)) return; // not a criterion
     this.conditions.push(condition.replace(/\$\?/g, () => `$${this.params.push(values.shift())}`));
+  }
+
+  /** A condition that numbers its own parameters after the ones added so far. */
+  restrict(condition: RowRestriction): void {
+    this.conditions.push(condition(this.params));
   }
 
   sql(): string {

@@ -1,10 +1,16 @@
 import { join } from 'node:path';
+import { migrateRecords } from '../../gateway/records';
 import { defineDepartment, departmentTypeDefs } from '../kit';
+import { accessRecordSubjects } from './access-records/resolvers';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
 
-/** 数据局 Data Bureau: the Department registry, the data catalogue, the policies for auditors. */
+/**
+ * 数据局 Data Bureau: the Department registry, the data catalogue, the policies and the access
+ * records for auditors, a citizen's own access records, and data objections. The access records
+ * live in its database (schema access_records): point the gateway's RECORDS_DATABASE_URL there.
+ */
 export default defineDepartment({
   name: 'data-bureau',
   typeDefs: departmentTypeDefs('data-bureau'),
@@ -12,4 +18,14 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  subjects: {
+    ...accessRecordSubjects,
+    // An objection on a Person's field is about that person; other entities are keyed by
+    // their own ids (an enterprise, a certificate) and name no person here.
+    Objection: (row) => (row.entityType === 'Person' ? (row.entityKey as string) : null),
+  },
+  // The access-record tables the gateway writes and the data bureau reads.
+  prepare: async (db) => {
+    await migrateRecords(db.pool);
+  },
 });

@@ -1,5 +1,7 @@
+import { accessRecordResolvers } from './access-records/resolvers';
 import { catalogueResolvers } from './catalogue/resolvers';
 import { departmentResolvers } from './departments/resolvers';
+import { objectionResolvers } from './objections/resolvers';
 import { policyResolvers } from './policies/resolvers';
 
 /** The data bureau's resolvers, concept by concept. */
@@ -7,5 +9,14 @@ export const resolvers = {
   ...departmentResolvers,
   ...catalogueResolvers,
   ...policyResolvers,
-  Query: { ...departmentResolvers.Query, ...catalogueResolvers.Query, ...policyResolvers.Query },
+  ...objectionResolvers,
+  ...accessRecordResolvers,
+  Query: {
+    ...departmentResolvers.Query,
+    ...catalogueResolvers.Query,
+    ...policyResolvers.Query,
+    ...objectionResolvers.Query,
+    ...accessRecordResolvers.Query,
+  },
+  Mutation: { ...objectionResolvers.Mutation, ...accessRecordResolvers.Mutation },
 };

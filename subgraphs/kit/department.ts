@@ -43,6 +43,8 @@ export interface Department<Loaders = unknown> {
    * a row is about. The department reports them with each response, for the access record.
    */
   subjects?: Readonly<Record<string, SubjectsOf>>;
+  /** Anything the department needs in its database beyond its own migrations, run after them. */
+  prepare?(db: Database): Promise<void>;
 }
 
 /** Identity function that lets TypeScript infer a department's loader type. */

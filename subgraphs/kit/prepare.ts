@@ -16,6 +16,7 @@ export async function prepareDepartment(
   const db = new Database({ url, schema: schemaName(department) });
   try {
     await migrate(db, department.migrationsDir);
+    await department.prepare?.(db);
     if (city) await ensureSeeded(department, db, city);
     return db;
   } catch (error) {
