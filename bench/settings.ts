@@ -20,7 +20,7 @@ export const DEFAULT_SCALE_CONNECTIONS = 2;
 /** Seconds per point and round of the scale curve (doubled from 5,000 entities up). */
 export const DEFAULT_SCALE_DURATION_S = 3;
 /** Dataset sizes of the datasets section (each needs its own seeded database). */
-export const DEFAULT_DATASETS = [10_000, 100_000];
+export const DEFAULT_DATASETS = [10_000, 100_000, 1_000_000];
 
 export const SECTIONS = ['main', 'scale', 'datasets'] as const;
 export type Section = (typeof SECTIONS)[number];

@@ -9,8 +9,13 @@ import { normaliseRecord } from './validate';
 
 /** Most records one transaction carries. */
 export const DEFAULT_MAX_BATCH = 500;
-/** Milliseconds an append waits for others to share its transaction. */
-export const DEFAULT_MAX_DELAY_MS = 2;
+/**
+ * Milliseconds an append waits for others to share its transaction when no commit is under
+ * way. 0: the transaction starts once the current turn of the event loop ends (appends of the
+ * same turn share it); appends arriving while a commit is in flight gather for the next one,
+ * so batches grow with the load and an idle gateway adds no wait of its own.
+ */
+export const DEFAULT_MAX_DELAY_MS = 0;
 /** Milliseconds an append may wait for its commit before it fails as unavailable. */
 export const DEFAULT_APPEND_TIMEOUT_MS = 5_000;
 
@@ -23,7 +28,7 @@ export interface RecordWriterOptions {
   schema?: string;
   /** Most records per transaction (default 500). */
   maxBatch?: number;
-  /** How long an append waits for company before its transaction starts (default 2 ms). */
+  /** How long an append waits for company before its transaction starts when none is in flight (default 0). */
   maxDelayMs?: number;
   /** An append not committed by then rejects with RecordStoreUnavailable (default 5 s). */
   timeoutMs?: number;
@@ -70,7 +75,7 @@ interface Pending {
 }
 
 /**
- * Group commit: appends arriving within `maxDelayMs` (up to `maxBatch`) share one
+ * Group commit: appends arriving together (within `maxDelayMs`, up to `maxBatch`) share one
  * transaction, and while one commits the next batch gathers. A failed batch leaves the chain
  * where it was: the next one re-reads the stream's head and continues without a gap.
  */
@@ -86,6 +91,7 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   let head: ChainHead | null = null;
   let inFlight: Promise<void> | null = null;
   let delay: NodeJS.Timeout | null = null;
+  let immediate: NodeJS.Immediate | null = null;
   let ok = true;
   let closed = false;
 
@@ -104,12 +110,15 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   function schedule(): void {
     if (inFlight) return; // the batch after it starts when it ends
     if (queue.length >= maxBatch) startBatch();
-    else delay ??= setTimeout(startBatch, maxDelayMs);
+    else if (maxDelayMs > 0) delay ??= setTimeout(startBatch, maxDelayMs);
+    else immediate ??= setImmediate(startBatch);
   }
 
   function startBatch(): void {
     if (delay) clearTimeout(delay);
+    if (immediate) clearImmediate(immediate);
     delay = null;
+    immediate = null;
     queue = queue.filter((e) => !e.settled);
     const batch = queue.splice(0, maxBatch);
     if (batch.length === 0) return;
