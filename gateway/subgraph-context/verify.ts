@@ -37,7 +37,11 @@ export function createContextVerifier(options: {
       throw new ContextError('The gateway context was signed for another request body.');
     }
     const now = Math.floor(Date.now() / 1000);
-    for (const [jti, exp] of seen) if (exp < now) seen.delete(jti);
+    // Insertion order is (nearly) expiry order: drop the expired head, stop at the first live one.
+    for (const [jti, exp] of seen) {
+      if (exp >= now) break;
+      seen.delete(jti);
+    }
     if (seen.has(payload.jti!))
       throw new ContextError('The gateway context was already used (replay).');
     seen.set(payload.jti!, payload.exp!);
