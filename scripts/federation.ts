@@ -11,6 +11,7 @@ import {
   type Store,
 } from '../subgraphs/kit';
 import type { ManifestEntry } from '../schema/load-manifest';
+import type { ReplayGuard } from '../gateway/subgraph-context';
 
 export interface RunningDepartments {
   subgraphs: RunningSubgraph[];
@@ -27,6 +28,8 @@ export async function startDepartments(
   city: CityOptions,
   options: {
     contextKey: KeyObject | typeof OPEN_FOR_BENCHMARK;
+    /** Shared replay memory per department (REDIS_URL); default: each process's own. */
+    replay?: (subgraph: string) => Promise<ReplayGuard>;
     ephemeral?: boolean;
     log?: (line: string) => void;
   },
@@ -47,8 +50,10 @@ export async function startDepartments(
   );
   const databases = prepared.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
   const subgraphs: RunningSubgraph[] = [];
+  const guards: ReplayGuard[] = [];
   const stop = async () => {
     await Promise.all(subgraphs.map((s) => s.stop()));
+    await Promise.all(guards.map((g) => g.close()));
     await Promise.all(databases.map((db) => db.close()));
   };
   try {
@@ -56,10 +61,13 @@ export async function startDepartments(
     if (failure) throw failure.reason;
     for (const [index, department] of departments.entries()) {
       const port = options.ephemeral ? 0 : Number(new URL(entries[index]!.url).port);
+      const replay = options.replay && (await options.replay(department.name));
+      if (replay) guards.push(replay);
       subgraphs.push(
         await startSubgraph(department, databases[index]!, {
           port,
           contextKey: options.contextKey,
+          replay,
         }),
       );
     }

@@ -1,7 +1,7 @@
 import { loadManifest } from '../schema/load-manifest';
 import { cityOptionsFromEnv } from '../subgraphs/dataset';
 import { openStore } from '../subgraphs/kit';
-import { loadContextPublicKey } from '../gateway/subgraph-context';
+import { loadContextPublicKey, redisReplayGuard } from '../gateway/subgraph-context';
 import { startDepartments } from './federation';
 
 /** npm run subgraph -- <name>: one department alone, as departments deploy separately. */
@@ -17,6 +17,10 @@ async function main(): Promise<void> {
   const store = await openStore();
   const running = await startDepartments([entry], store, cityOptionsFromEnv(), {
     contextKey: loadContextPublicKey(process.env.CONTEXT_PUBLIC_KEY_FILE),
+    // Replicas of one department share their memory of accepted contexts (replay) in Redis.
+    ...(process.env.REDIS_URL && {
+      replay: (subgraph: string) => redisReplayGuard({ url: process.env.REDIS_URL!, subgraph }),
+    }),
   }).catch(async (error) => {
     await store.stop();
     throw error;

@@ -6,3 +6,10 @@ export { ContextError, createContextVerifier } from './verify';
 export type { ContextVerifier } from './verify';
 export { DEV_CONTEXT_KEY_PATH, loadContextKeys, loadContextPublicKey } from './keys';
 export type { ContextKeyPair } from './keys';
+export {
+  memoryReplayGuard,
+  redisReplayGuard,
+  ReplayCheckUnavailable,
+  REPLAY_CHECK_TIMEOUT_MS,
+} from './replay';
+export type { ReplayGuard } from './replay';

@@ -1,5 +1,6 @@
 import { errors, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
 import { contextClaimsSchema, CONTEXT_ISSUER, type ContextClaims } from './claims';
+import { memoryReplayGuard, type ReplayGuard } from './replay';
 import { bodyHash } from './sign';
 
 /** Why a subgraph refused a call; always answered with HTTP 401. */
@@ -12,8 +13,10 @@ export class ContextError extends Error {}
 export function createContextVerifier(options: {
   publicKey: CryptoKey | KeyObject;
   subgraph: string;
+  /** Where accepted contexts are remembered (default: this process's memory). */
+  replay?: ReplayGuard;
 }) {
-  const seen = new Map<string, number>();
+  const replay = options.replay ?? memoryReplayGuard();
   return async (header: string | undefined, body: string | Buffer): Promise<ContextClaims> => {
     if (!header) {
       throw new ContextError(
@@ -36,15 +39,9 @@ export function createContextVerifier(options: {
     if (claims.data.bodyHash !== bodyHash(body)) {
       throw new ContextError('The gateway context was signed for another request body.');
     }
-    const now = Math.floor(Date.now() / 1000);
-    // Insertion order is (nearly) expiry order: drop the expired head, stop at the first live one.
-    for (const [jti, exp] of seen) {
-      if (exp >= now) break;
-      seen.delete(jti);
-    }
-    if (seen.has(payload.jti!))
+    if (!(await replay.firstUse(payload.jti!, payload.exp!))) {
       throw new ContextError('The gateway context was already used (replay).');
-    seen.set(payload.jti!, payload.exp!);
+    }
     return claims.data;
   };
 }

@@ -14,7 +14,9 @@ import {
   CONTEXT_HEADER,
   ContextError,
   createContextVerifier,
+  ReplayCheckUnavailable,
   type ContextVerifier,
+  type ReplayGuard,
 } from '../../gateway/subgraph-context';
 import { packPolicyRules } from '../../policies';
 import { ErrorCode } from '../../schema/errors';
@@ -49,8 +51,10 @@ const BENCHMARK_CLAIMS = {
 function contextCheck(
   subgraph: string,
   key: KeyObject | typeof OPEN_FOR_BENCHMARK,
+  replay: ReplayGuard | undefined,
 ): ContextVerifier {
-  if (key !== OPEN_FOR_BENCHMARK) return createContextVerifier({ publicKey: key, subgraph });
+  if (key !== OPEN_FOR_BENCHMARK)
+    return createContextVerifier({ publicKey: key, subgraph, replay });
   if (process.env.NODE_ENV !== 'benchmark') {
     throw new Error(
       `The ${subgraph} subgraph may run without the gateway context only with NODE_ENV=benchmark.`,
@@ -103,11 +107,17 @@ export function createSubgraphServer<L>(
 export async function startSubgraph<L>(
   department: Department<L>,
   db: Database,
-  options: { port: number; host?: string; contextKey: KeyObject | typeof OPEN_FOR_BENCHMARK },
+  options: {
+    port: number;
+    host?: string;
+    contextKey: KeyObject | typeof OPEN_FOR_BENCHMARK;
+    /** Where accepted contexts are remembered: shared (Redis) when the department has replicas. */
+    replay?: ReplayGuard;
+  },
 ): Promise<RunningSubgraph> {
   const server = createSubgraphServer(department);
   await server.start();
-  const verify = contextCheck(department.name, options.contextKey);
+  const verify = contextCheck(department.name, options.contextKey, options.replay);
   const http = createServer((req, res) => {
     handleGraphQL(server, req, res, {
       maxBodyBytes: SUBGRAPH_MAX_BODY_BYTES,
@@ -124,13 +134,21 @@ export async function startSubgraph<L>(
       },
     }).catch((error: unknown) => {
       const status =
-        error instanceof ContextError ? 401 : error instanceof HttpError ? error.status : 500;
+        error instanceof ContextError
+          ? 401
+          : error instanceof ReplayCheckUnavailable
+            ? 503
+            : error instanceof HttpError
+              ? error.status
+              : 500;
       const code =
         status === 401
           ? ErrorCode.UNAUTHENTICATED
           : status === 500
             ? ErrorCode.INTERNAL_SERVER_ERROR
-            : ErrorCode.BAD_USER_INPUT;
+            : status === 503
+              ? ErrorCode.SUBGRAPH_UNAVAILABLE
+              : ErrorCode.BAD_USER_INPUT;
       const message = status === 500 ? 'Unexpected error.' : (error as Error).message;
       if (res.headersSent) return void res.destroy();
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
