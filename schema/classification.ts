@@ -48,9 +48,8 @@ export function classificationFromSupergraph(supergraph: string | DocumentNode):
     const home = homeGraph(typeGraphs, fieldGraphs);
     for (const field of type.fields ?? []) {
       const coordinate = `${type.name.value}.${field.name.value}`;
-      const classify = directives(field.directives, 'classify')[0];
-      const sharing = classify && enumArg(classify, 'sharing');
-      const pi = classify && enumArg(classify, 'pi');
+      const sharing = classifyArgument(field, 'sharing');
+      const pi = classifyArgument(field, 'pi');
       const owners = fieldGraphs.get(field.name.value) ?? [];
       const owner = owners.length === 1 ? owners[0]! : home;
       if (!sharing || !pi || !SHARING.has(sharing) || !PI.has(pi)) {
@@ -61,7 +60,7 @@ export function classificationFromSupergraph(supergraph: string | DocumentNode):
       labels.set(coordinate, {
         sharing: sharing as FieldLabel['sharing'],
         pi: pi as FieldLabel['pi'],
-        mask: (enumArg(classify, 'mask') ?? 'NONE') as FieldLabel['mask'],
+        mask: (classifyArgument(field, 'mask') ?? 'NONE') as FieldLabel['mask'],
         owner,
       });
     }
@@ -105,6 +104,15 @@ function directives(
   name: string,
 ): ConstDirectiveNode[] {
   return (list ?? []).filter((d) => d.name.value === name);
+}
+
+/** An argument of a field's @classify label (`sharing`, `pi` or `mask`), if it has one. */
+export function classifyArgument(
+  field: { directives?: readonly ConstDirectiveNode[] } | null | undefined,
+  name: 'sharing' | 'pi' | 'mask',
+): string | undefined {
+  const classify = directives(field?.directives, 'classify')[0];
+  return classify && enumArg(classify, name);
 }
 
 function enumArg(directive: ConstDirectiveNode, name: string): string | undefined {

@@ -1,6 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../schema/errors';
 import { explainInvalidUscc } from '../city';
+import { badInput } from '../kit';
+
+/** A field coordinate as `Type.field`, e.g. Person.idNumber. */
+export const COORDINATE = /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A department code argument, checked: a GB 32100 unified social credit code. */
 export function departmentCodeArg(argument: string, value: string): string;
@@ -53,4 +57,34 @@ export function knownNameArg(
     );
   }
   return value;
+}
+
+/**
+ * A required free text, trimmed and bounded. Free texts may hold personal data: messages give
+ * their length, never their content.
+ */
+export function requiredText(
+  argument: string,
+  value: string | null | undefined,
+  max: number,
+  what: string,
+): string {
+  const text = optionalText(argument, value, max);
+  if (text === null)
+    throw badInput(argument, `${argument} is missing: ${what} (up to ${max} characters).`);
+  return text;
+}
+
+/** An optional free text: blank is absent; longer than `max` is refused. */
+export function optionalText(
+  argument: string,
+  value: string | null | undefined,
+  max: number,
+): string | null {
+  const text = value?.trim() ?? '';
+  const length = [...text].length; // characters as PostgreSQL counts them, not UTF-16 units
+  if (length > max) {
+    throw badInput(argument, `${argument} has ${length} characters; the most is ${max}.`);
+  }
+  return text === '' ? null : text;
 }

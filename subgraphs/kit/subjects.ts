@@ -2,12 +2,12 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   defaultFieldResolver,
   isObjectType,
-  Kind,
   type FieldDefinitionNode,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
 import { SUBJECTS_EXTENSION } from '../../gateway/subgraph-context';
+import { classifyArgument } from '../../schema/classification';
 
 /**
  * The persons a row of one type is about: its `Person.id`s. A department declares one for
@@ -72,9 +72,8 @@ function noting(
 }
 
 function isPersonal(node: FieldDefinitionNode | null | undefined): boolean {
-  const classify = node?.directives?.find((d) => d.name.value === 'classify');
-  const pi = classify?.arguments?.find((a) => a.name.value === 'pi')?.value;
-  return pi?.kind === Kind.ENUM && pi.value !== 'NONE';
+  const pi = classifyArgument(node, 'pi');
+  return pi !== undefined && pi !== 'NONE';
 }
 
 /** Adds the request's subjects to the response's extensions (never to `data`). */

@@ -1,5 +1,6 @@
 import { MAX_HOLD_REASON, type HoldTarget, type RecordSearch } from '../../../gateway/records';
 import { badInput } from '../../kit';
+import { COORDINATE, requiredText } from '../arguments';
 
 /** The largest page of access records one request may ask for. */
 export const MAX_RECORDS_PAGE = 200;
@@ -26,7 +27,6 @@ export interface HoldInput {
 }
 
 const NAME = /^[A-Za-z0-9._:-]{1,64}$/;
-const COORDINATE = /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
 const PERSON_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const CASE_NUMBER = /^[\p{L}\p{N}._:/-]{1,64}$/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -80,10 +80,12 @@ export function holdArg(input: HoldInput): HoldTarget & { hiddenUntil: Date; rea
     throw badInput('input', 'Give exactly one of input.recordId and input.caseNumber.');
   }
   const hiddenUntil = new Date(timeArg('input.hiddenUntil', input.hiddenUntil)!);
-  const reason = input.reason.trim();
-  if (!reason || reason.length > MAX_HOLD_REASON) {
-    throw badInput('input.reason', `input.reason must be 1 to ${MAX_HOLD_REASON} characters.`);
-  }
+  const reason = requiredText(
+    'input.reason',
+    input.reason,
+    MAX_HOLD_REASON,
+    'why the records are held back',
+  );
   const target = recordId !== undefined ? { recordId } : { caseNumber: caseNumber! };
   return { ...target, hiddenUntil, reason };
 }

@@ -1,4 +1,5 @@
 import { badInput } from '../../kit';
+import { optionalText, requiredText } from '../arguments';
 
 /** The longest reason (the raiser's, or the owner's answer) an objection takes, in characters. */
 export const REASON_MAX = 2000;
@@ -31,36 +32,6 @@ export interface Answer {
   decision: Decision;
   correctedValue: string | null;
   reason: string | null;
-}
-
-/**
- * A required free text, trimmed and bounded. Free texts may hold personal data: messages give
- * their length, never their content.
- */
-export function requiredText(
-  argument: string,
-  value: string | null | undefined,
-  max: number,
-  what: string,
-): string {
-  const text = optionalText(argument, value, max);
-  if (text === null)
-    throw badInput(argument, `${argument} is missing: ${what} (up to ${max} characters).`);
-  return text;
-}
-
-/** An optional free text: blank is absent; longer than `max` is refused. */
-export function optionalText(
-  argument: string,
-  value: string | null | undefined,
-  max: number,
-): string | null {
-  const text = value?.trim() ?? '';
-  const length = [...text].length; // characters as PostgreSQL counts them, not UTF-16 units
-  if (length > max) {
-    throw badInput(argument, `${argument} has ${length} characters; the most is ${max}.`);
-  }
-  return text === '' ? null : text;
 }
 
 /** An objection id argument, e.g. OBJ00000042. */

@@ -3,10 +3,9 @@ import { ErrorCode } from '../../../schema/errors';
 import { page, type Caller, type DepartmentContext } from '../../kit';
 import type { Loaders } from '../loaders';
 import { beijingDate, isOverdue, objectionDeadline } from './deadline';
+import { optionalText, requiredText } from '../arguments';
 import {
   answerArg,
-  optionalText,
-  requiredText,
   REASON_MAX,
   VALUE_MAX,
   type AnswerObjectionInput,

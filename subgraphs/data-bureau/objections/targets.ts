@@ -4,6 +4,7 @@ import { splitCoordinate } from '../../../policies';
 import { SUPERGRAPH_PATH } from '../../../schema';
 import { isValidResidentId, isValidUscc } from '../../city';
 import { badInput } from '../../kit';
+import { COORDINATE } from '../arguments';
 import { fieldTypes, listFields } from '../policies/catalogue';
 
 /** The longest entity key an objection takes. */
@@ -20,7 +21,6 @@ export interface ObjectionTarget {
 }
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
-const COORDINATE = /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Entity types of the supergraph (types with @key), with their key fields: Person → 'id'. */
 const entityKeys: ReadonlyMap<string, string> = (() => {
