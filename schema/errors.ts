@@ -4,6 +4,8 @@
  */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** The request names no single query or mutation to run (400). */
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',

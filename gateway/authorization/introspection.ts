@@ -1,58 +1,94 @@
-import { Kind, type OperationDefinitionNode } from 'graphql';
-import type { Classification, Consumer } from '../../policies';
+import { HeaderMap, type GraphQLResponse } from '@apollo/server';
+import {
+  execute,
+  GraphQLError,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import type { PolicyAbility } from '../../policies';
+import { ErrorCode } from '../../schema/errors';
+import { visibleSchema } from './visible-schema';
 
-interface IntrospectedType {
-  name?: string;
-  fields?: { name: string }[] | null;
+/** Each consumer's own graph, built once per (schema, ability) and kept while both live. */
+export function createVisibleSchemas() {
+  const bySchema = new WeakMap<GraphQLSchema, WeakMap<PolicyAbility, GraphQLSchema | null>>();
+  return (schema: GraphQLSchema, ability: PolicyAbility): GraphQLSchema | null => {
+    let byAbility = bySchema.get(schema);
+    if (!byAbility) bySchema.set(schema, (byAbility = new WeakMap()));
+    let visible = byAbility.get(ability);
+    if (visible === undefined) byAbility.set(ability, (visible = visibleSchema(schema, ability)));
+    return visible;
+  };
 }
 
 /**
- * Removes from an introspection result the NONE fields the consumer's department does not
- * own: a field that never leaves its department is not even named to others. When the
- * result does not say which type a field list belongs to, every field name that is unshared
- * anywhere is removed (fail closed).
+ * Answers an introspection operation from the consumer's own graph: what is not open to them
+ * is not named, whatever the shape of the query (aliases, fragments, any depth, `__type` on
+ * any name).
  */
-export function hideUnsharedFields(
-  data: Record<string, unknown>,
-  operation: OperationDefinitionNode,
+export function introspect(
+  visible: GraphQLSchema | null,
+  document: DocumentNode,
+  operationName: string | null,
   variables: Record<string, unknown> | undefined,
-  classification: Classification,
-  consumer: Consumer,
-): void {
-  const hidden = (type: string, field: string) => {
-    const label = classification.get(`${type}.${field}`);
-    return label?.sharing === 'NONE' && label.owner !== consumer.department;
-  };
-  const hiddenAnywhere = new Set(
-    [...classification.keys()]
-      .filter((c) => hidden(...(c.split('.') as [string, string])))
-      .map((c) => c.split('.')[1]),
+): GraphQLResponse {
+  if (!visible) throw nothingReadable();
+  const invalid = validate(visible, document);
+  if (invalid.length > 0) return single({ errors: invalid.map(validationError) }, 400);
+  const result = execute({
+    schema: visible,
+    document,
+    operationName,
+    variableValues: variables,
+  });
+  if ('then' in result) throw new Error('Introspection is synchronous');
+  return single({
+    data: result.data ?? null,
+    ...(result.errors ? { errors: result.errors.map((e) => e.toJSON()) } : {}),
+  });
+}
+
+/**
+ * Validation errors restated against the consumer's own graph: Apollo validates against the
+ * whole graph, whose messages ("Did you mean ...?", "on type MedicalRecord") can name what the
+ * consumer cannot read. Falls back to one plain message when their graph finds nothing wrong.
+ */
+export function validationErrorsFor(
+  visible: GraphQLSchema | null,
+  document: DocumentNode,
+): GraphQLFormattedError[] {
+  const errors = visible ? validate(visible, document) : [];
+  if (errors.length > 0) return errors.map(validationError);
+  return [
+    {
+      message:
+        'The operation is not valid against the graph open to you; introspect it (or open the ' +
+        'landing page with your token) to see the types and fields you can read.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    },
+  ];
+}
+
+function validationError(error: GraphQLError): GraphQLFormattedError {
+  return { ...error.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+}
+
+function nothingReadable(): GraphQLError {
+  return new GraphQLError(
+    'No query field of the graph is open to you under this purpose, so there is no schema to ' +
+      'show; ask the data bureau which grants exist for your role (npm run policy -- who-can).',
+    { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } },
   );
-  const done = new Set<unknown>();
-  const prune = (type: IntrospectedType | null | undefined, typeName: string | undefined) => {
-    if (!type || !Array.isArray(type.fields) || done.has(type)) return;
-    done.add(type);
-    const name = type.name ?? typeName;
-    type.fields = type.fields.filter((f) =>
-      name ? !hidden(name, f.name) : !hiddenAnywhere.has(f.name),
-    );
+}
+
+function single(
+  singleResult: { data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[] },
+  status?: number,
+): GraphQLResponse {
+  return {
+    http: { status, headers: new HeaderMap() },
+    body: { kind: 'single', singleResult },
   };
-  const schema = data.__schema as { types?: IntrospectedType[] } | undefined;
-  for (const type of schema?.types ?? []) prune(type, undefined);
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || selection.name.value !== '__type') continue;
-    const arg = selection.arguments?.find((a) => a.name.value === 'name')?.value;
-    const typeName =
-      arg?.kind === Kind.STRING
-        ? arg.value
-        : arg?.kind === Kind.VARIABLE
-          ? String(variables?.[arg.name.value] ?? '')
-          : undefined;
-    prune(data[selection.alias?.value ?? '__type'] as IntrospectedType, typeName || undefined);
-  }
-  // __type reached through fragments or nested fields: prune by name alone.
-  for (const value of Object.values(data)) {
-    if (value && typeof value === 'object' && 'fields' in value)
-      prune(value as IntrospectedType, undefined);
-  }
 }

@@ -20,8 +20,16 @@ export interface SelectedField {
   path: string[];
 }
 
+/** A selection the walk could not resolve against the schema: it is denied, never skipped. */
+export interface UndecidableSelection {
+  path: string[];
+  /** What was selected (`Type.field`, `...Fragment`, `... on Type`). */
+  selection: string;
+}
+
 export interface OperationFields {
   fields: SelectedField[];
+  undecidable: UndecidableSelection[];
   /** The operation reads __schema or __type. */
   introspection: boolean;
 }
@@ -40,9 +48,12 @@ export function selectedFields(
   for (const d of document.definitions) {
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   }
-  const result: OperationFields = { fields: [], introspection: false };
+  const result: OperationFields = { fields: [], undecidable: [], introspection: false };
   const root = schema.getRootType(operation.operation);
-  if (!root) return result;
+  if (!root) {
+    result.undecidable.push({ path: [], selection: operation.operation });
+    return result;
+  }
 
   const collect = (
     set: SelectionSetNode,
@@ -60,8 +71,11 @@ export function selectedFields(
         }
         const objects = objectTypes(schema, parent);
         const definition = objects.map((t) => t.getFields()[name]).find((f) => f !== undefined);
-        if (!definition) continue;
         const fieldPath = [...path, selection.alias?.value ?? name];
+        if (!definition) {
+          result.undecidable.push({ path: fieldPath, selection: `${parent.name}.${name}` });
+          continue;
+        }
         result.fields.push({
           coordinates: objects.filter((t) => t.getFields()[name]).map((t) => `${t.name}.${name}`),
           path: fieldPath,
@@ -74,12 +88,20 @@ export function selectedFields(
           ? schema.getType(selection.typeCondition.name.value)
           : parent;
         if (type) collect(selection.selectionSet, type, path, seen);
+        else
+          result.undecidable.push({
+            path,
+            selection: `... on ${selection.typeCondition?.name.value ?? '?'}`,
+          });
       } else {
         const fragment = fragments.get(selection.name.value);
-        if (!fragment || seen.has(fragment.name.value)) continue;
-        const type = schema.getType(fragment.typeCondition.name.value);
-        if (type)
-          collect(fragment.selectionSet, type, path, new Set([...seen, fragment.name.value]));
+        const type = fragment && schema.getType(fragment.typeCondition.name.value);
+        // An unknown or cyclic spread (both invalid documents) is denied, never skipped.
+        if (!fragment || !type || seen.has(fragment.name.value)) {
+          result.undecidable.push({ path, selection: `...${selection.name.value}` });
+          continue;
+        }
+        collect(fragment.selectionSet, type, path, new Set([...seen, fragment.name.value]));
       }
     }
   };

@@ -25,6 +25,8 @@ export interface AuthorizationPlan {
   masked: MaskedField[];
   /** Every coordinate read, with its decision: for the explanation and the access record. */
   decisions: Decision[];
+  /** Selections the gateway could not resolve against the schema (denied in every mode). */
+  undecidable: string[];
   introspection: boolean;
 }
 
@@ -39,15 +41,25 @@ export function planOperation(
   ability: PolicyAbility,
   classification: Classification,
 ): AuthorizationPlan {
-  const { fields, introspection } = selectedFields(schema, document, operation);
+  const { fields, undecidable, introspection } = selectedFields(schema, document, operation);
   const seen = new Set<string>();
   const plan: AuthorizationPlan = {
     denied: [],
     deniedPaths: [],
     masked: [],
     decisions: [],
+    undecidable: undecidable.map((u) => u.selection),
     introspection,
   };
+  for (const { path, selection } of undecidable) {
+    plan.denied.push({
+      path: path.join('.'),
+      coordinate: selection,
+      reason: `The gateway cannot resolve ${selection} against the graph, so it is not read.`,
+      openedBy: [],
+    });
+    plan.deniedPaths.push(path);
+  }
   for (const field of fields) {
     // The same response key can be selected several times (directly and through fragments).
     const key = `${field.path.join('.')}\n${field.coordinates.join(',')}`;

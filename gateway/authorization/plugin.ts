@@ -1,13 +1,14 @@
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { createHash } from 'node:crypto';
-import { GraphQLError, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { consumerKey, maskValue, type Classification, type PolicyEngine } from '../../policies';
 import { ErrorCode } from '../../schema/errors';
 import type { GatewayContext } from '../context';
 import { removeDeniedFields } from './filter-document';
-import { hideUnsharedFields } from './introspection';
+import { createVisibleSchemas, introspect, validationErrorsFor } from './introspection';
 import { planOperation, type AuthorizationPlan } from './plan';
+import { resolveOperation } from './resolve-operation';
 import { rewriteAt, setNullAt } from './response';
 
 /** reject: a denied field fails the operation. filter: denied fields become null with an error each. */
@@ -15,9 +16,6 @@ export type EnforcementMode = 'reject' | 'filter';
 
 /** Operations × consumers × purposes whose decisions are kept. */
 export const DEFAULT_PLAN_CACHE_SIZE = 10_000;
-
-/** The role that may introspect the graph (never seeing other departments' NONE fields). */
-export const INTROSPECTION_ROLE = 'developer';
 
 const plans = new WeakMap<GatewayContext, AuthorizationPlan>();
 
@@ -42,6 +40,12 @@ export function authorizationPlugin(options: {
   const cache = new LRUCache<string, AuthorizationPlan>({
     max: options.cacheSize ?? DEFAULT_PLAN_CACHE_SIZE,
   });
+  const visibleSchemas = createVisibleSchemas();
+  const visibleTo = (rc: { schema: GraphQLSchema; contextValue: GatewayContext }) =>
+    visibleSchemas(
+      rc.schema,
+      options.engine.abilityFor(rc.contextValue.consumer, rc.contextValue.purpose),
+    );
 
   const planFor = (
     rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
@@ -62,16 +66,16 @@ export function authorizationPlugin(options: {
     async requestDidStart() {
       return {
         async didResolveOperation(rc) {
-          if (!rc.operation) return;
+          // The exact operation the planner will run, or a 400: never an undecided one.
+          const operation = resolveOperation(rc.document, rc.request.operationName);
+          if (operation !== rc.operation) throw operationMismatch();
           const context = rc.contextValue;
-          const plan = planFor(rc, rc.operation);
+          const plan = planFor(rc, operation);
           plans.set(context, plan);
-          if (plan.introspection && context.consumer.role !== INTROSPECTION_ROLE) {
-            throw new GraphQLError(
-              `Introspection is open to the '${INTROSPECTION_ROLE}' role only; ` +
-                'the schema is documented in the landing page and schema/*.graphql.',
-              { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } },
-            );
+          if (plan.undecidable.length > 0) throw undecidable(plan.undecidable);
+          if (plan.introspection) {
+            if (plan.decisions.length > 0) throw mixedIntrospection();
+            return;
           }
           if (plan.denied.length === 0) return;
           if (options.mode === 'reject') {
@@ -97,10 +101,33 @@ export function authorizationPlugin(options: {
             .update(JSON.stringify(plan.deniedPaths))
             .digest('hex');
         },
+        async responseForOperation(rc) {
+          if (!plans.get(rc.contextValue)?.introspection) return null;
+          return introspect(visibleTo(rc), rc.document, rc.operationName, rc.request.variables);
+        },
         async willSendResponse(rc) {
           const plan = plans.get(rc.contextValue);
           const body = rc.response.body;
-          if (!plan || body.kind !== 'single' || !body.singleResult.data) return;
+          if (body.kind !== 'single') {
+            // Incremental delivery is never planned here; nothing undecided leaves.
+            rc.response.body = {
+              kind: 'single',
+              singleResult: { errors: [unsupportedDelivery()] },
+            };
+            return;
+          }
+          const errors = body.singleResult.errors;
+          if (
+            rc.document &&
+            errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')
+          )
+            body.singleResult.errors = validationErrorsFor(visibleTo(rc), rc.document);
+          if (!body.singleResult.data || plan?.introspection) return;
+          if (!plan) {
+            // Data without a decision is never released.
+            body.singleResult.data = null;
+            return;
+          }
           const data = body.singleResult.data;
           if (options.mask !== false)
             for (const field of plan.masked)
@@ -120,17 +147,44 @@ export function authorizationPlugin(options: {
               })),
             ];
           }
-          if (plan.introspection && rc.operation) {
-            hideUnsharedFields(
-              data,
-              rc.operation,
-              rc.request.variables,
-              options.classification,
-              rc.contextValue.consumer,
-            );
-          }
         },
       };
     },
+  };
+}
+
+function refusal(message: string, code: ErrorCode, status: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status } } });
+}
+
+function operationMismatch(): GraphQLError {
+  return refusal(
+    'The operation to run could not be determined unambiguously; name it in "operationName".',
+    ErrorCode.OPERATION_RESOLUTION_FAILURE,
+    400,
+  );
+}
+
+function undecidable(selections: readonly string[]): GraphQLError {
+  return refusal(
+    `The gateway cannot decide ${selections.join(', ')} against the graph, so the operation is not run.`,
+    ErrorCode.BAD_USER_INPUT,
+    400,
+  );
+}
+
+function mixedIntrospection(): GraphQLError {
+  return refusal(
+    'Introspection (__schema, __type) cannot be combined with data fields in one operation; ' +
+      'send them as two operations.',
+    ErrorCode.BAD_USER_INPUT,
+    400,
+  );
+}
+
+function unsupportedDelivery() {
+  return {
+    message: 'Incremental delivery (@defer, @stream) is not served; remove the directive.',
+    extensions: { code: ErrorCode.BAD_USER_INPUT },
   };
 }

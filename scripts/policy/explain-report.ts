@@ -1,4 +1,3 @@
-import { INTROSPECTION_ROLE } from '../../gateway/authorization/plugin';
 import type { Consumer } from '../../policies';
 import { describeConsumer } from '../../policies';
 import type { FieldDecision } from './field-decisions';
@@ -51,7 +50,7 @@ function shownGrant(field: FieldDecision): string {
   return field.effect === 'denied' ? '-' : 'UNCONDITIONAL';
 }
 
-function summary({ fields, introspection, consumer }: Explanation): string[] {
+function summary({ fields, introspection }: Explanation): string[] {
   const by = (effect: FieldDecision['effect']) => fields.filter((f) => f.effect === effect).length;
   const denied = by('denied');
   const lines = [
@@ -62,9 +61,9 @@ function summary({ fields, introspection, consumer }: Explanation): string[] {
       'The gateway refuses this operation (reject mode), or answers the denied fields with null and an error each (filter mode).',
     );
   }
-  if (introspection && consumer.role !== INTROSPECTION_ROLE) {
+  if (introspection) {
     lines.push(
-      `It also reads __schema or __type, which only the '${INTROSPECTION_ROLE}' role may.`,
+      'It also reads __schema or __type: the answer describes only the fields open to this consumer under this purpose, and must be sent as an operation of its own.',
     );
   }
   return lines;

@@ -29,6 +29,11 @@ export interface Federation {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
+  /** Posts any JSON body to the gateway's /graphql (operationName, batches, odd shapes). */
+  post<T = Record<string, unknown>>(
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** This federation's access-record stream (its own hash chain in the test database). */
   streamId: string;
   /** SQL statements all departments have sent so far. */
@@ -80,18 +85,20 @@ export async function startFederation(
     readinessTimeoutMs: 2_000,
     logger: createLogger('silent'),
   });
+  const post = async <T>(body: unknown, headers?: Record<string, string>) => {
+    const response = await fetch(`${http.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<T>;
+  };
   return {
     url: http.url,
     subgraphs,
     streamId,
-    query: async (query, variables, headers) => {
-      const response = await fetch(`${http.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
+    query: (query, variables, headers) => post({ query, variables }, headers),
+    post,
     statements: () => databases.reduce((sum, db) => sum + db.statements, 0),
     stop: async () => {
       await http.close();

@@ -1,0 +1,153 @@
+import {
+  buildASTSchema,
+  getNamedType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isSpecifiedScalarType,
+  isUnionType,
+  Kind,
+  parse,
+  printSchema,
+  type DefinitionNode,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type NamedTypeNode,
+  type TypeNode,
+} from 'graphql';
+import type { PolicyAbility } from '../../policies';
+
+/**
+ * The graph one consumer may read under one purpose, as a valid schema: every field the
+ * ability denies is removed, then every type left without fields, every field returning a
+ * removed type, and every type no longer reachable from a root. Interface fields stay only
+ * where each implementing type shows them. Introspection and validation errors are answered
+ * from this schema, so they never name what the consumer cannot read. Null when the consumer
+ * can read no query field at all.
+ */
+export function visibleSchema(schema: GraphQLSchema, ability: PolicyAbility): GraphQLSchema | null {
+  const shown = (type: string, field: string) => ability.decide(type, field).effect !== 'deny';
+  const visibleFields = new Map<string, Set<string>>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__')) continue;
+    if (isObjectType(type)) {
+      visibleFields.set(
+        type.name,
+        new Set(Object.keys(type.getFields()).filter((f) => shown(type.name, f))),
+      );
+    } else if (isInterfaceType(type)) {
+      const implementations = schema.getPossibleTypes(type);
+      visibleFields.set(
+        type.name,
+        new Set(
+          Object.keys(type.getFields()).filter(
+            (f) => implementations.length > 0 && implementations.every((t) => shown(t.name, f)),
+          ),
+        ),
+      );
+    }
+  }
+  const document = pruneDocument(parse(printSchema(schema)), visibleFields);
+  if (!document) return null;
+  return buildASTSchema(reachableOnly(buildASTSchema(document), document));
+}
+
+type Definition = DefinitionNode & { name?: { value: string } };
+
+/** Removes hidden fields, then, until nothing changes, empty types and fields that return them. */
+function pruneDocument(
+  document: DocumentNode,
+  visibleFields: ReadonlyMap<string, ReadonlySet<string>>,
+): DocumentNode | null {
+  const removed = new Set<string>();
+  let definitions = document.definitions.filter(
+    // Only the spec's directives: a custom directive's definition is not part of any reader's graph.
+    (d) => d.kind !== Kind.DIRECTIVE_DEFINITION,
+  ) as Definition[];
+  const keepField = (typeName: string, field: FieldDefinitionNode) =>
+    (visibleFields.get(typeName)?.has(field.name.value) ?? false) &&
+    !removed.has(namedType(field.type));
+  for (let changed = true; changed;) {
+    changed = false;
+    definitions = definitions.flatMap((d): Definition[] => {
+      switch (d.kind) {
+        case Kind.OBJECT_TYPE_DEFINITION:
+        case Kind.INTERFACE_TYPE_DEFINITION: {
+          const fields = (d.fields ?? []).filter((f) => keepField(d.name.value, f));
+          const interfaces = (d.interfaces ?? []).filter((i) => !removed.has(i.name.value));
+          if (fields.length === 0) {
+            removed.add(d.name.value);
+            changed = true;
+            return [];
+          }
+          if (fields.length !== d.fields?.length || interfaces.length !== d.interfaces?.length)
+            changed = true;
+          return [{ ...d, fields, interfaces }];
+        }
+        case Kind.UNION_TYPE_DEFINITION: {
+          const types = (d.types ?? []).filter((t) => !removed.has(t.name.value));
+          if (types.length === 0) {
+            removed.add(d.name.value);
+            changed = true;
+            return [];
+          }
+          if (types.length !== d.types?.length) changed = true;
+          return [{ ...d, types }];
+        }
+        default:
+          return [d];
+      }
+    });
+  }
+  const query = definitions.find(
+    (d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name?.value === 'Query',
+  );
+  if (!query) return null;
+  // A schema definition naming a removed root (Mutation) is rewritten by dropping that root.
+  definitions = definitions.flatMap((d): Definition[] =>
+    d.kind === Kind.SCHEMA_DEFINITION
+      ? [{ ...d, operationTypes: d.operationTypes.filter((o) => !removed.has(o.type.name.value)) }]
+      : [d],
+  );
+  return { kind: Kind.DOCUMENT, definitions };
+}
+
+/** The document without the types no root reaches (through fields, arguments, interfaces, unions). */
+function reachableOnly(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
+  const reached = new Set<string>();
+  const visit = (type: GraphQLNamedType | null | undefined) => {
+    if (!type || reached.has(type.name)) return;
+    reached.add(type.name);
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        visit(getNamedType(field.type));
+        for (const arg of field.args) visit(getNamedType(arg.type));
+      }
+      for (const i of type.getInterfaces()) visit(i);
+      if (isInterfaceType(type)) for (const t of schema.getPossibleTypes(type)) visit(t);
+    } else if (isUnionType(type)) {
+      for (const t of type.getTypes()) visit(t);
+    } else if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) visit(getNamedType(field.type));
+    }
+  };
+  visit(schema.getQueryType());
+  visit(schema.getMutationType());
+  return {
+    ...document,
+    definitions: document.definitions.filter((d) => {
+      const name = (d as Definition).name?.value;
+      if (d.kind === Kind.SCHEMA_DEFINITION || name === undefined) return true;
+      const type = schema.getType(name);
+      return reached.has(name) && !(type && isSpecifiedScalarType(type));
+    }),
+  };
+}
+
+function namedType(type: TypeNode): string {
+  let t: TypeNode = type;
+  while (t.kind !== Kind.NAMED_TYPE) t = t.type;
+  return (t as NamedTypeNode).name.value;
+}
