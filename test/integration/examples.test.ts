@@ -80,8 +80,8 @@ describe('example operations on the default data', () => {
   it("subsistence eligibility: the allowance's household is the household public security registers", async () => {
     const { person } = await run<{ person: any }>('SubsistenceEligibility');
     expect(person.subsistenceAllowance.status).toBe('APPROVED');
-    // The caseworker's grant opens the ID number masked only: first 6 and last 4 characters.
-    expect(person.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    // The caseworker's grant opens the ID number masked only: the province and the check character.
+    expect(person.idNumber).toMatch(/^\d{2}\*{15}[\dX]$/);
     expect(person.subsistenceAllowance.householdSize).toBe(person.household.size);
     expect(person.household.members.map((m: Person) => m.id)).toContain(person.id);
     expect(person.annualIncomes.length).toBeGreaterThan(0);
