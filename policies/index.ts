@@ -36,3 +36,7 @@ export { describeConsumer, describeGrantConsumer } from './consumers';
 export { isExpired } from './expiry';
 export { grantOpenings, splitCoordinate } from './openings';
 export type { Opening, Refusal } from './openings';
+export { candidatesLeft } from './linkage';
+export { FIELD_FACTS, LOOKUPS, MIN_CANDIDATES, SAME_VALUE, VALUE_MODELS } from './linkage-model';
+export type { PersonFact, ValueModel, ValuePart } from './linkage-model';
+export { KEPT, keptPositions } from './mask-keeps';

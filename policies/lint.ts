@@ -1,5 +1,6 @@
 import { describeGrantConsumer } from './consumers';
 import { expiryInstant } from './expiry';
+import { findLinkage } from './linkage';
 import { fieldsByType } from './openings';
 import { isPlaceholder } from './placeholders';
 import { isCitizenGrant, type Grant, type PolicySet, type RowValue } from './policy-set';
@@ -18,7 +19,8 @@ export interface LintFinding {
  * Checks policies against the graph's classification: unknown types, fields and purposes,
  * fields granted by a department that does not own them, NONE fields granted outside their
  * owner, sensitive fields without legal basis or expiry, expired or malformed expiry dates,
- * row conditions on fields the type does not have or with placeholders that never resolve.
+ * row conditions on fields the type does not have or with placeholders that never resolve,
+ * and masked fields that what else the same consumer reads would rebuild (linkage.ts).
  */
 export function lintPolicies(
   policies: PolicySet,
@@ -57,6 +59,11 @@ export function lintPolicies(
     lintExpiry(grant, now, report);
     lintFields(grant, classification, report);
     lintRows(grant, classification, report);
+  }
+  for (const { grantIds, message } of findLinkage(policies, classification, now)) {
+    for (const grant of policies.grants.filter((g) => grantIds.includes(g.id))) {
+      findings.push({ severity: 'error', file: grant.file, grantId: grant.id, message });
+    }
   }
   return findings;
 }

@@ -1,3 +1,4 @@
+import { keptPositions, type PositionalStyle } from './mask-keeps';
 import type { MaskStyle } from './types';
 
 const HIDDEN = '***';
@@ -23,15 +24,10 @@ function maskScalar(style: Exclude<MaskStyle, 'NONE'>, value: unknown): string |
     case 'AMOUNT':
       return amountBand(value);
     case 'NAME':
-      return ifText(value, (chars) =>
-        chars.length < 2 ? '*' : chars[0] + '*'.repeat(chars.length - 1),
-      );
     case 'ID_NUMBER':
-      return ifText(value, (chars) => keep(chars, 6, 4));
     case 'MOBILE':
-      return ifText(value, (chars) => keep(chars, 3, 4));
     case 'ACCOUNT':
-      return ifText(value, (chars) => keep(chars, 0, 4));
+      return ifText(value, (chars) => keep(style, chars));
     case 'DATE':
       return ifText(value, (chars) => {
         const year = /^(\d{4})-\d{2}/.exec(chars.join(''));
@@ -50,15 +46,11 @@ function ifText(value: unknown, mask: (chars: string[]) => string): string {
   return typeof value === 'string' ? mask(Array.from(value)) : HIDDEN;
 }
 
-/** Keeps `head` leading and `tail` trailing characters; hides everything when fewer than one would be hidden in between. */
-function keep(chars: string[], head: number, tail: number): string {
-  const hidden = chars.length - head - tail;
-  if (hidden < Math.max(1, Math.ceil(chars.length / 3))) {
-    return '*'.repeat(Math.max(chars.length, 1));
-  }
-  return (
-    chars.slice(0, head).join('') + '*'.repeat(hidden) + chars.slice(chars.length - tail).join('')
-  );
+/** Keeps what the style keeps (mask-keeps.ts); hides everything when less than a third would be hidden. */
+function keep(style: PositionalStyle, chars: string[]): string {
+  const kept = new Set(keptPositions(style, chars.length));
+  if (chars.length === 0) return '*';
+  return chars.map((char, i) => (kept.has(i) ? char : '*')).join('');
 }
 
 /** Keeps the address down to the street level (街道, 镇 or 乡); otherwise its first 9 characters (half, when short). */

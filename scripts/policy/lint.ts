@@ -1,4 +1,4 @@
-import { lintPolicies, loadPolicies, type LintFinding } from '../../policies';
+import { lintPolicies, loadPolicies, MIN_CANDIDATES, type LintFinding } from '../../policies';
 import { parseCommandArgs } from './args';
 import { ok, type Command } from './command';
 import { count, shownPath } from './format';
@@ -9,7 +9,10 @@ const USAGE = `Usage: npm run policy -- lint [--policies <dir>] [--supergraph <f
 Checks every grant against the supergraph's classification: unknown types, fields and
 purposes, fields granted by a department that does not own them, NONE fields granted outside
 their owner, sensitive fields without legal basis or expiry, expired grants, row conditions
-that never apply. Prints 'file: grant-id: severity: message' per finding, grouped by file.
+that never apply, and masked fields that the rest of what the same consumer reads under the
+same purpose would rebuild: the same value readable in full elsewhere, a lookup by the full
+value, or fewer than ${MIN_CANDIDATES} candidate values left (policies/linkage-model.ts).
+Prints 'file: grant-id: severity: message' per finding, grouped by file.
 Exits 1 when there is an error; warnings alone exit 0.
 
 Options:

@@ -80,8 +80,11 @@ describe('example operations on the default data', () => {
   it("subsistence eligibility: the allowance's household is the household public security registers", async () => {
     const { person } = await run<{ person: any }>('SubsistenceEligibility');
     expect(person.subsistenceAllowance.status).toBe('APPROVED');
-    // The caseworker's grant opens the ID number masked only: first 6 and last 4 characters.
-    expect(person.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    // The caseworker's grant opens the ID number masked only (the province and the check
+    // character), and the birth date as its year: with the district and gender shown, a full
+    // birth date would leave 500 possible ID numbers.
+    expect(person.idNumber).toMatch(/^\d{2}\*{15}[\dX]$/);
+    expect(person.birthDate).toMatch(/^\d{4}-\*\*-\*\*$/);
     expect(person.subsistenceAllowance.householdSize).toBe(person.household.size);
     expect(person.household.members.map((m: Person) => m.id)).toContain(person.id);
     expect(person.annualIncomes.length).toBeGreaterThan(0);

@@ -142,11 +142,44 @@ describe('masked values never leak', () => {
     );
     expect(response.errors).toBeUndefined();
     const masked = response.data!.person.idNumber;
-    expect(masked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(masked).toMatch(/^\d{2}\*{15}[\dX]$/);
     expect(response.data!.person.n).toBe(masked);
     const fullNumber = full.data?.person?.idNumber;
     if (fullNumber) expect(JSON.stringify(response)).not.toContain(fullNumber);
-    expect(JSON.stringify(response)).not.toContain(masked.slice(0, 6) + '19');
+    expect(JSON.stringify(response.data)).not.toMatch(/\d{3}/);
+  });
+
+  it('the fields shown next to the masked ID number do not rebuild it, under any alias or path', async () => {
+    const full = await federation.query<{ person: { idNumber: string } }>(
+      `{ person(id: "${APPLICANT}") { idNumber } }`,
+      {},
+      await as('registrar', 'household-registration'),
+    );
+    const fullNumber = full.data!.person.idNumber;
+    const response = await federation.query<{ person: any }>(
+      `{ person(id: "${APPLICANT}") {
+          idNumber districtCode gender birthDate b: birthDate ...F
+          household { members { id idNumber birthDate } head { birthDate } }
+        } }
+        fragment F on Person { d: birthDate }`,
+      {},
+      await caseworker(),
+    );
+    expect(response.errors).toBeUndefined();
+    const { person } = response.data!;
+    const year = `${fullNumber.slice(6, 10)}-**-**`;
+    expect([person.birthDate, person.b, person.d]).toEqual([year, year, year]);
+    const self = person.household.members.find((m: { id: string }) => m.id === APPLICANT);
+    expect(self).toEqual({ id: APPLICANT, idNumber: person.idNumber, birthDate: year });
+    for (const member of person.household.members) {
+      expect(member.idNumber).toMatch(/^\d{2}\*{15}[\dX]$/);
+      expect(member.birthDate).toMatch(/^\d{4}-\*\*-\*\*$/);
+    }
+    const body = JSON.stringify(response);
+    // The birth month and day (MMDD) and the sequence appear nowhere.
+    expect(body).not.toContain(fullNumber.slice(10, 14));
+    expect(body).not.toContain(fullNumber.slice(6, 14));
+    expect(body).not.toContain(fullNumber.slice(14, 17));
   });
 });
 

@@ -85,6 +85,7 @@ describe('decisions of the example consumers on the example operations', () => {
       denied: [],
       masked: [
         'person.idNumber (ID_NUMBER)',
+        'person.birthDate (DATE)',
         'person.socialInsurance.monthlyContributionBase (AMOUNT)',
       ],
     });

@@ -85,9 +85,9 @@ describe("the DOMAIN's example consumers, under the policy files", () => {
         'Person',
         { districtCode: '510107' },
         0,
-        'id,name,gender,birthDate,districtCode,address,household,relationToHead',
+        'id,name,gender,districtCode,address,household,relationToHead',
       ],
-      ['read:masked', 'Person', { districtCode: '510107' }, 0, 'idNumber'],
+      ['read:masked', 'Person', { districtCode: '510107' }, 0, 'idNumber,birthDate'],
       [
         'read',
         'Household',

@@ -47,8 +47,9 @@ describe('maskValue', () => {
     ['NAME', '张三丰', '张**'],
     ['NAME', '欧阳娜娜', '欧***'],
     ['NAME', '张', '*'],
-    ['ID_NUMBER', '510104199001011234', '510104********1234'],
-    ['MOBILE', '13812345678', '138****5678'],
+    ['ID_NUMBER', '510104199001011234', '51***************4'],
+    ['ID_NUMBER', '11010519491231002X', '11***************X'],
+    ['MOBILE', '13812345678', '*******5678'],
     ['ADDRESS', '四川省成都市武侯区浆洗街街道龙江路12号3栋', '四川省成都市武侯区浆洗街街道***'],
     ['ADDRESS', '四川省成都市双流区黄甲镇科华北路8号', '四川省成都市双流区黄甲镇***'],
     ['ADDRESS', '四川省成都市武侯区人民南路四段27号附1号', '四川省成都市武侯区***'],
@@ -74,8 +75,8 @@ describe('maskValue', () => {
   it('leaves null as null and masks lists item by item', () => {
     expect(maskValue('NAME', null)).toBeNull();
     expect(maskValue('MOBILE', ['13812345678', '15900001111'])).toEqual([
-      '138****5678',
-      '159****1111',
+      '*******5678',
+      '*******1111',
     ]);
   });
 
@@ -105,10 +106,10 @@ describe('maskValue', () => {
       expect(maskValue('NAME', name)).toBe(name[0] + '*'.repeat(name.length - 1));
       const idNumber = generators.ID_NUMBER() as string;
       expect(maskValue('ID_NUMBER', idNumber)).toBe(
-        `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`,
+        `${idNumber.slice(0, 2)}${'*'.repeat(15)}${idNumber.slice(17)}`,
       );
       const mobile = generators.MOBILE() as string;
-      expect(maskValue('MOBILE', mobile)).toBe(`${mobile.slice(0, 3)}****${mobile.slice(7)}`);
+      expect(maskValue('MOBILE', mobile)).toBe(`*******${mobile.slice(7)}`);
       const account = generators.ACCOUNT() as string;
       expect(maskValue('ACCOUNT', account)).toBe(
         '*'.repeat(account.length - 4) + account.slice(-4),

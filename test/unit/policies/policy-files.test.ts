@@ -15,6 +15,27 @@ describe('the policy files in policies/', () => {
     expect(lintPolicies(policies, classification, now)).toEqual([]);
   });
 
+  it("would fail lint with the caseworker's grant as it was: ID number masked next to the full birth date", () => {
+    const { policies, classification, now } = setup();
+    const asItWas = {
+      ...policies,
+      grants: policies.grants.map((g) =>
+        g.id === 'public-security-caseworker-persons'
+          ? {
+              ...g,
+              fields: { ...g.fields, Person: { ...g.fields.Person, birthDate: 'full' as const } },
+            }
+          : g,
+      ),
+    };
+    expect(
+      lintPolicies(asItWas, classification, now).map((f) => [
+        f.grantId,
+        f.message.match(/only \S+/)?.[0],
+      ]),
+    ).toEqual([['public-security-caseworker-persons', 'only 45']]);
+  });
+
   it('give every grant a unique id prefixed with its provider', () => {
     const { policies } = setup();
     const ids = policies.grants.map((g) => g.id);
