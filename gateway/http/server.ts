@@ -32,6 +32,9 @@ export interface ListeningGateway {
 }
 
 /** Routes: POST/GET /graphql, /healthz, /readyz, and the landing page with its assets. */
+/** Pending connections the kernel may queue before the gateway accepts them. */
+export const LISTEN_BACKLOG = 4096;
+
 export async function listen(gateway: Gateway, options: HttpOptions): Promise<ListeningGateway> {
   const server = createServer((req, res) => {
     route(gateway, options, req, res).catch((error: unknown) => {
@@ -62,7 +65,11 @@ export async function listen(gateway: Gateway, options: HttpOptions): Promise<Li
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+    // A burst of new connections (1,000 clients at once) must queue, not be reset: the default
+    // backlog of 511 overflows; the kernel caps this at net.core.somaxconn.
+    server.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG }, () =>
+      resolve(),
+    );
   });
   const { port } = server.address() as AddressInfo;
   return {
