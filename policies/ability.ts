@@ -126,7 +126,10 @@ export function createPolicyAbility(
     const rules = compiled.rules.flatMap(({ rule, provider: owner }): PolicyRule[] => {
       const wanted = borrowed.get(rule.subject as string);
       if (!wanted || owner === provider) return [];
-      const fields = rule.fields === undefined ? [...wanted] : wanted.filter((f) => [rule.fields!].flat().includes(f));
+      const fields =
+        rule.fields === undefined
+          ? [...wanted]
+          : wanted.filter((f) => [rule.fields!].flat().includes(f));
       return fields.length > 0 ? [{ ...rule, fields }] : [];
     });
     return packPolicyRules(rules);

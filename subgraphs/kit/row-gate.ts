@@ -84,7 +84,9 @@ function factsOf(
 /** CASL's order: the first rule that applies decides; one that cannot be decided never allows. */
 function admits(rules: readonly Rule[], known: Record<string, unknown>): boolean {
   for (const rule of rules) {
-    const decidable = Object.keys(rule.conditions ?? {}).every((name) => Object.hasOwn(known, name));
+    const decidable = Object.keys(rule.conditions ?? {}).every((name) =>
+      Object.hasOwn(known, name),
+    );
     if (!decidable) {
       if (rule.inverted) return false;
       continue;
