@@ -65,14 +65,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         url: overrides[name] ?? url,
         fetcher: signingFetcher(name, client.fetcher, security, logger),
         willSendRequest({ request, context }) {
+          const { rules, borrowedRules } = security.disabled.has('policy')
+            ? { rules: READ_ALL, borrowedRules: [] }
+            : rulesFor(security, context as GatewayContext, name);
           const claims: Omit<ContextClaims, 'bodyHash'> = {
             consumer: context.consumer,
             purpose: context.purpose,
             caseNumber: context.caseNumber,
             requestId: context.requestId,
-            rules: security.disabled.has('policy')
-              ? READ_ALL
-              : rulesFor(security, context as GatewayContext, name),
+            rules,
+            borrowedRules,
           };
           (context as GatewayContext).departmentsCalled.add(name);
           request.http?.headers.set(CLAIMS_HEADER, JSON.stringify(claims));
@@ -163,16 +165,30 @@ export function takeSubjects(
   for (const id of reported) context.subjects.add(id);
 }
 
-const packedRules = new WeakMap<object, Map<string, unknown[]>>();
+interface DepartmentRules {
+  rules: unknown[];
+  borrowedRules: unknown[];
+}
 
-/** The packed rules a department enforces for this consumer and purpose, computed once per ability. */
-function rulesFor(security: Security, context: GatewayContext, subgraph: string): unknown[] {
+const packedRules = new WeakMap<object, Map<string, DepartmentRules>>();
+
+/**
+ * The packed rules a department enforces for this consumer and purpose (its own, and the
+ * owners' rules for the fields it borrows), computed once per ability.
+ */
+function rulesFor(security: Security, context: GatewayContext, subgraph: string): DepartmentRules {
   const ability = security.engine.abilityFor(context.consumer, context.purpose);
   let bySubgraph = packedRules.get(ability);
   if (!bySubgraph) packedRules.set(ability, (bySubgraph = new Map()));
   let rules = bySubgraph.get(subgraph);
   if (!rules) {
-    rules = ability.rulesFor(security.typesBySubgraph.get(subgraph) ?? [], subgraph);
+    rules = {
+      rules: ability.rulesFor(security.typesBySubgraph.get(subgraph) ?? [], subgraph),
+      borrowedRules: ability.borrowedRulesFor(
+        security.borrowedBySubgraph.get(subgraph) ?? new Map(),
+        subgraph,
+      ),
+    };
     bySubgraph.set(subgraph, rules);
   }
   return rules;

@@ -29,6 +29,8 @@ export interface Security {
   engine: PolicyEngine;
   classification: Classification;
   typesBySubgraph: ReadonlyMap<string, readonly string[]>;
+  /** Per subgraph, the fields it resolves that another subgraph owns (type → fields). */
+  borrowedBySubgraph: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   mode: EnforcementMode;
   /** What is switched off for a benchmark run (empty in service). */
   disabled: ReadonlySet<BenchmarkSwitch>;
@@ -73,9 +75,8 @@ export function buildSecurity(parts: {
   const disabled = new Set(parts.disable ?? []);
   if (disabled.size > 0)
     parts.logger.warn({ disabled: [...disabled] }, 'BENCHMARK MODE: protections switched off');
-  const { classification, unlabelled, typesBySubgraph } = classificationFromSupergraph(
-    parts.supergraphSdl,
-  );
+  const { classification, unlabelled, typesBySubgraph, borrowedBySubgraph } =
+    classificationFromSupergraph(parts.supergraphSdl);
   if (unlabelled.length > 0) {
     parts.logger.warn(
       { count: unlabelled.length, sample: unlabelled.slice(0, 5) },
@@ -94,6 +95,7 @@ export function buildSecurity(parts: {
     engine,
     classification,
     typesBySubgraph,
+    borrowedBySubgraph,
     mode: parts.mode,
     disabled,
     createContext: createContextFactory({ verifyToken, purposes: engine.purposes }),

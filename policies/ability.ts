@@ -23,6 +23,15 @@ export interface PolicyAbility {
    * only the rules opening that department's fields (the rows it must enforce).
    */
   rulesFor(types: readonly string[], provider?: string): PackedPolicyRule[];
+  /**
+   * The packed rules of other departments opening the fields `borrowed` names (type → fields a
+   * department resolves but does not own, such as the Person.id of a reference), narrowed to
+   * those fields: what decides whether the department may hand such a value out.
+   */
+  borrowedRulesFor(
+    borrowed: ReadonlyMap<string, readonly string[]>,
+    provider: string,
+  ): PackedPolicyRule[];
 }
 
 /** What an ability needs beyond its compiled rules. */
@@ -110,11 +119,28 @@ export function createPolicyAbility(
     return packPolicyRules(rules);
   }
 
+  function borrowedRulesFor(
+    borrowed: ReadonlyMap<string, readonly string[]>,
+    provider: string,
+  ): PackedPolicyRule[] {
+    const rules = compiled.rules.flatMap(({ rule, provider: owner }): PolicyRule[] => {
+      const wanted = borrowed.get(rule.subject as string);
+      if (!wanted || owner === provider) return [];
+      const fields =
+        rule.fields === undefined
+          ? [...wanted]
+          : wanted.filter((f) => [rule.fields!].flat().includes(f));
+      return fields.length > 0 ? [{ ...rule, fields }] : [];
+    });
+    return packPolicyRules(rules);
+  }
+
   return Object.freeze({
     consumer: context.consumer,
     purpose: context.purpose,
     casl,
     decide,
     rulesFor,
+    borrowedRulesFor,
   });
 }

@@ -23,7 +23,7 @@ export { DEFAULT_ABILITY_CACHE_SIZE, createPolicyEngine } from './engine';
 export { consumerKey } from './consumers';
 export type { PolicyEngine, PolicyEngineOptions } from './engine';
 export type { PolicyAbility } from './ability';
-export { packPolicyRules, unpackPolicyRules } from './rules';
+export { createPolicyCaslAbility, packPolicyRules, unpackPolicyRules } from './rules';
 export type { PackedPolicyRule, PolicyAction, PolicyCaslAbility, PolicyRule } from './rules';
 export { rowConditionsToSql } from './row-sql';
 export type { SqlCondition } from './row-sql';

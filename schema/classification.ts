@@ -25,12 +25,18 @@ export function classificationFromSupergraph(supergraph: string | DocumentNode):
   unlabelled: string[];
   /** The object types each subgraph serves (the rules a department receives are for these). */
   typesBySubgraph: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Per subgraph, the fields it resolves that another subgraph owns (entity keys such as
+   * Person.id in every department that references a person): type → fields.
+   */
+  borrowedBySubgraph: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
 } {
   const document = typeof supergraph === 'string' ? parse(supergraph) : supergraph;
   const graphs = graphNames(document);
   const labels = new Map<string, FieldLabel>();
   const unlabelled: string[] = [];
   const typesBySubgraph = new Map<string, string[]>();
+  const borrowedBySubgraph = new Map<string, Map<string, string[]>>();
   for (const type of document.definitions) {
     if (type.kind !== Kind.OBJECT_TYPE_DEFINITION || isFederationType(type)) continue;
     const typeGraphs = directives(type.directives, 'join__type').map(
@@ -52,6 +58,11 @@ export function classificationFromSupergraph(supergraph: string | DocumentNode):
       const pi = classifyArgument(field, 'pi');
       const owners = fieldGraphs.get(field.name.value) ?? [];
       const owner = owners.length === 1 ? owners[0]! : home;
+      for (const graph of owners.filter((g) => g !== owner)) {
+        const borrowed = borrowedBySubgraph.get(graph) ?? new Map<string, string[]>();
+        borrowedBySubgraph.set(graph, borrowed);
+        borrowed.set(type.name.value, [...(borrowed.get(type.name.value) ?? []), field.name.value]);
+      }
       if (!sharing || !pi || !SHARING.has(sharing) || !PI.has(pi)) {
         unlabelled.push(coordinate);
         labels.set(coordinate, { ...UNLABELLED, owner });
@@ -65,7 +76,7 @@ export function classificationFromSupergraph(supergraph: string | DocumentNode):
       });
     }
   }
-  return { classification: labels, unlabelled, typesBySubgraph };
+  return { classification: labels, unlabelled, typesBySubgraph, borrowedBySubgraph };
 }
 
 function graphNames(document: DocumentNode): Map<string, string> {

@@ -29,8 +29,16 @@ export const contextClaimsSchema = z.object({
   requestId: z.string(),
   /** Packed CASL rules for the types this department serves (policies' rulesFor). */
   rules: z.array(z.unknown()),
+  /**
+   * Packed CASL rules of other departments for the fields this department resolves but does
+   * not own (the Person.id of a reference): it hands such a value out only where they admit it.
+   */
+  borrowedRules: z.array(z.unknown()).default([]),
   /** base64url SHA-256 of the exact request body: the context is good for this call only. */
   bodyHash: z.string(),
 });
 
 export type ContextClaims = z.infer<typeof contextClaimsSchema>;
+
+/** Claims as the gateway writes them (rules that default to none may be left out). */
+export type ContextClaimsInput = z.input<typeof contextClaimsSchema>;

@@ -1,5 +1,5 @@
 export { CONTEXT_HEADER, DEFAULT_CONTEXT_TTL_SEC, SUBJECTS_EXTENSION } from './claims';
-export type { ContextClaims } from './claims';
+export type { ContextClaims, ContextClaimsInput } from './claims';
 export { bodyHash, createContextSigner } from './sign';
 export type { ContextSigner } from './sign';
 export { ContextError, createContextVerifier } from './verify';

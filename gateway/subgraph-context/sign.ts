@@ -1,5 +1,5 @@
 import { createHash, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { CONTEXT_ISSUER, DEFAULT_CONTEXT_TTL_SEC, type ContextClaims } from './claims';
+import { CONTEXT_ISSUER, DEFAULT_CONTEXT_TTL_SEC, type ContextClaimsInput } from './claims';
 
 const HEADER = base64url(JSON.stringify({ alg: 'EdDSA', typ: 'gateway-context+jwt' }));
 
@@ -16,7 +16,7 @@ export function createContextSigner(options: { privateKey: KeyObject; ttlSec?: n
   }
   return async (
     subgraph: string,
-    claims: Omit<ContextClaims, 'bodyHash'>,
+    claims: Omit<ContextClaimsInput, 'bodyHash'>,
     body: string,
   ): Promise<string> => {
     const iat = Math.floor(Date.now() / 1000);

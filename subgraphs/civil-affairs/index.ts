@@ -12,6 +12,20 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  // Row facts a condition may name, as in the loaders' SQL. A referenced Person is known by
+  // its id only: a condition on anything else (a district) denies the field here.
+  facts: {
+    MarriageRecord: {
+      registrationNumber: 'registrationNumber',
+      spouse: 'spouseId',
+      districtCode: 'districtCode',
+    },
+    SubsistenceAllowance: {
+      caseNumber: 'caseNumber',
+      applicant: 'applicantId',
+      districtCode: 'districtCode',
+    },
+  },
   subjects: {
     MarriageRecord: (row) => [row.personId as string, row.spouseId as string],
     SubsistenceAllowance: (row) => row.applicantId as string,

@@ -18,6 +18,23 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  // Row facts a condition may name, as in the stores' SQL (access records: none, so a row
+  // condition on them denies their fields here).
+  facts: {
+    Department: { districtCode: 'districtCode', parent: 'parentCode' },
+    DataResource: { code: 'code', department: 'departmentCode' },
+    Disclosure: { subject: 'subject' },
+    Objection: {
+      id: 'id',
+      entityType: 'entityType',
+      coordinate: 'coordinate',
+      owner: 'owner',
+      raisedBy: 'raisedBy',
+      raiserDepartment: 'raiserDepartment',
+      raiserRole: 'raiserRole',
+      status: 'status',
+    },
+  },
   subjects: {
     ...accessRecordSubjects,
     // An objection on a Person's field is about that person; other entities are keyed by

@@ -12,6 +12,11 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  // Row facts a condition may name (SERVICE_ITEM_ROW, EVALUATION_ROW in SQL).
+  facts: {
+    ServiceItem: { department: 'departmentCode' },
+    Evaluation: { id: 'id', evaluator: 'evaluatorId', serviceItem: 'serviceItemCode' },
+  },
   subjects: {
     Evaluation: (row) => row.evaluatorId as string,
   },

@@ -12,6 +12,16 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  // Row facts a condition may name (CERTIFICATE_COLUMNS in SQL); a Person by its id only.
+  facts: {
+    BirthCertificate: {
+      certificateNumber: 'certificateNumber',
+      child: 'childId',
+      mother: 'motherId',
+      father: 'fatherId',
+      districtCode: 'districtCode',
+    },
+  },
   subjects: {
     BirthCertificate: (row) => [
       row.childId as string,

@@ -12,6 +12,17 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  // Row facts a condition may name (APPEAL_ROW in SQL); a Person by its id only.
+  facts: {
+    Appeal: {
+      number: 'number',
+      submitter: 'submitterId',
+      districtCode: 'districtCode',
+      enterprise: 'enterpriseUscc',
+      assignedTo: 'assignedToCode',
+    },
+    AppealEvent: { department: 'departmentCode' },
+  },
   subjects: {
     Appeal: (row) => row.submitterId as string,
     AppealEvent: (row) => row.submitterId as string,

@@ -12,6 +12,14 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  // Row facts a condition may name (ACCOUNT_ROW in SQL); a Person by its id only.
+  facts: {
+    SocialInsuranceAccount: {
+      accountNumber: 'accountNumber',
+      holder: 'holderId',
+      employer: 'employerUscc',
+    },
+  },
   subjects: {
     SocialInsuranceAccount: (row) => row.holderId as string,
   },

@@ -5,6 +5,7 @@ import {
   type PackedPolicyRule,
   type PolicyRule,
 } from '../../policies';
+import { createRowGate, type RowDecision, type RowFacts } from './row-gate';
 
 /** Who is calling a department, for which purpose, as the gateway signed it. */
 export interface Caller {
@@ -25,11 +26,19 @@ export interface Caller {
     params: unknown[],
     field?: string,
   ): string;
+  /**
+   * Whether `field` of a loaded `type` row may be returned: a rule opening that very field
+   * (its owner's, for a field the department borrows such as a reference's Person.id) must
+   * admit the row, judged on the facts the department declares. Deny by default.
+   */
+  reads(type: string, field: string, row: unknown): RowDecision;
 }
 
-/** Builds the caller of one request from its verified context. */
-export function createCaller(claims: ContextClaims): Caller {
+/** Builds the caller of one request from its verified context and the department's row facts. */
+export function createCaller(claims: ContextClaims, facts: RowFacts = {}): Caller {
   const rules: PolicyRule[] = unpackPolicyRules(claims.rules as PackedPolicyRule[]);
+  const borrowed = unpackPolicyRules(claims.borrowedRules as PackedPolicyRule[]);
+  const reads = createRowGate([...rules, ...borrowed], facts);
   return {
     consumer: claims.consumer,
     purpose: claims.purpose,
@@ -41,5 +50,6 @@ export function createCaller(claims: ContextClaims): Caller {
       params.push(...condition.params);
       return `(${condition.sql})`;
     },
+    reads,
   };
 }

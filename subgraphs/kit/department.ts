@@ -3,6 +3,7 @@ import type { DocumentNode } from 'graphql';
 import type { City } from '../city/types';
 import type { Caller } from './caller';
 import type { Database } from './database';
+import type { RowFacts } from './row-gate';
 import type { CopyValue } from './copy';
 import type { SubjectsContext, SubjectsOf } from './subjects';
 
@@ -43,6 +44,13 @@ export interface Department<Loaders = unknown> {
    * a row is about. The department reports them with each response, for the access record.
    */
   subjects?: Readonly<Record<string, SubjectsOf>>;
+  /**
+   * For each type it resolves, the row facts a row condition may name: condition field → the
+   * property of the row objects its resolvers receive. A type's simple @key fields are facts
+   * by default. Every field is returned only on the rows a rule opening that field admits; a
+   * condition on a fact not declared here denies the field (fail closed).
+   */
+  facts?: RowFacts;
   /** Anything the department needs in its database beyond its own migrations, run after them. */
   prepare?(db: Database): Promise<void>;
 }

@@ -23,6 +23,8 @@ import { ErrorCode } from '../../schema/errors';
 import { createCaller } from './caller';
 import type { Database } from './database';
 import type { Department, DepartmentContext } from './department';
+import { gateFields } from './field-gate';
+import { rowFacts } from './row-facts';
 import { noteSubjects, reportSubjectsPlugin } from './subjects';
 
 /**
@@ -45,6 +47,7 @@ const BENCHMARK_CLAIMS = {
   caseNumber: null,
   requestId: 'benchmark',
   rules: packPolicyRules([{ action: 'read', subject: 'all' }]),
+  borrowedRules: [],
   bodyHash: '',
 };
 
@@ -73,19 +76,22 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+/** The department's executable schema: subjects noted, every field behind the row gate. */
+function departmentSchema<L>(department: Department<L>) {
+  const schema = buildSubgraphSchema({
+    typeDefs: department.typeDefs,
+    resolvers: department.resolvers as GraphQLResolverMap<unknown>,
+  });
+  // Audit before release: the gate must wrap the subjects note (a denied field is not disclosed).
+  return gateFields(noteSubjects(schema, department.subjects ?? {}, department.name));
+}
+
 /** Builds the department's Apollo subgraph server (not yet listening). */
 export function createSubgraphServer<L>(
   department: Department<L>,
 ): ApolloServer<DepartmentContext<L>> {
   return new ApolloServer<DepartmentContext<L>>({
-    schema: noteSubjects(
-      buildSubgraphSchema({
-        typeDefs: department.typeDefs,
-        resolvers: department.resolvers as GraphQLResolverMap<unknown>,
-      }),
-      department.subjects ?? {},
-      department.name,
-    ),
+    schema: departmentSchema(department),
     // Air-gapped networks: no landing page fetched from a CDN, nothing reported anywhere.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -116,6 +122,7 @@ export async function startSubgraph<L>(
   },
 ): Promise<RunningSubgraph> {
   const server = createSubgraphServer(department);
+  const facts = rowFacts(department.typeDefs, department.facts);
   await server.start();
   const verify = contextCheck(department.name, options.contextKey, options.replay);
   const http = createServer((req, res) => {
@@ -124,7 +131,7 @@ export async function startSubgraph<L>(
       context: async (raw) => {
         const header = req.headers[CONTEXT_HEADER];
         const claims = await verify(typeof header === 'string' ? header : undefined, raw);
-        const caller = createCaller(claims);
+        const caller = createCaller(claims, facts);
         return {
           db,
           caller,

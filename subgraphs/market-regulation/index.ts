@@ -12,6 +12,11 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  // Row facts a condition may name (ENTERPRISE_ROW, PENALTY_ROW in SQL).
+  facts: {
+    Enterprise: { districtCode: 'districtCode', legalRepresentative: 'legalRepresentativeId' },
+    AdministrativePenalty: { decisionNumber: 'decisionNumber', authority: 'authorityCode' },
+  },
   subjects: {
     // Only `legalRepresentative` is personal: it names the representative.
     Enterprise: (row) => row.legalRepresentativeId as string,

@@ -12,6 +12,11 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  // Row facts a condition may name (PERSON_ROW and HOUSEHOLD_ROW in SQL); ids are keys.
+  facts: {
+    Person: { districtCode: 'districtCode', household: 'householdId' },
+    Household: { districtCode: 'districtCode', head: 'headId' },
+  },
   subjects: {
     // A household's address and size concern its members; its head stands for them (members
     // read through `members` are noted one by one).

@@ -113,7 +113,11 @@ export function createLoaders(db: Database, caller: Caller) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** The person holding a resident ID number, if the caller may read them. */
+/**
+ * The person holding a resident ID number, if the caller may read them. Searching by a field
+ * reads it: only rows where the caller may read `idNumber` are searched, so a miss says nothing
+ * about a person outside those rows.
+ */
 export function findPersonByIdNumber(
   db: Database,
   caller: Caller,
@@ -121,10 +125,17 @@ export function findPersonByIdNumber(
 ): Promise<PersonRow[]> {
   const params: unknown[] = [idNumber];
   const rows = caller.rowFilter('Person', PERSON_ROW, params);
-  return db.query<PersonRow>(`${PERSON} WHERE p.id_number = $1 AND ${rows}`, params);
+  const searched = caller.rowFilter('Person', PERSON_ROW, params, 'idNumber');
+  return db.query<PersonRow>(
+    `${PERSON} WHERE p.id_number = $1 AND ${rows} AND ${searched}`,
+    params,
+  );
 }
 
-/** One page of the persons the caller may read, optionally in one district, in id order. */
+/**
+ * One page of the persons the caller may read, optionally in one district, in id order. A
+ * district filter reads the district: it keeps only rows where the caller may read `districtCode`.
+ */
 export function listPersons(
   db: Database,
   caller: Caller,
@@ -133,8 +144,9 @@ export function listPersons(
 ) {
   const params: unknown[] = [districtCode, limit, offset];
   const rows = caller.rowFilter('Person', PERSON_ROW, params);
+  const district = caller.rowFilter('Person', PERSON_ROW, params, 'districtCode');
   return db.query<PersonRow>(
-    `${PERSON} WHERE ($1::text IS NULL OR p.district_code = $1) AND ${rows}
+    `${PERSON} WHERE ($1::text IS NULL OR (p.district_code = $1 AND ${district})) AND ${rows}
      ORDER BY p.id LIMIT $2 OFFSET $3`,
     params,
   );

@@ -12,6 +12,10 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
+  // Row facts a condition may name, as in the loaders' SQL.
+  facts: {
+    PersonalIncome: { year: 'year' },
+  },
   subjects: {
     PersonalIncome: (row) => row.personId as string,
   },

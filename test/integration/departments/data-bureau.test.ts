@@ -470,9 +470,9 @@ describe('row policy of the policies', () => {
       POLICIES,
       {},
       rules(
-        { action: 'read', subject: 'Grant', fields: ['id'] },
+        { action: 'read', subject: 'Grant', fields: ['id', 'purposes'] },
         { action: 'read', subject: 'Purpose', fields: ['code'] },
-        { action: 'read', subject: 'FieldClassification', fields: ['coordinate'] },
+        { action: 'read', subject: 'FieldClassification', fields: ['coordinate', 'readers'] },
         { action: 'read', subject: 'Reader', fields: ['grantId'] },
       ),
     );

@@ -183,11 +183,15 @@ describe('public-security subgraph', () => {
         { action: 'read', subject: 'Household', fields: ['id', 'size'] },
       );
       const response = await subgraph.query(
-        `query ($id: ID!) { household(id: $id) { id members { id } } }`,
+        `query ($id: ID!) { household(id: $id) { id size members { id } } }`,
         { id: myHousehold.id },
         householdWithoutMembers,
       );
-      expect(response.data).toEqual({ household: { id: myHousehold.id, members: [] } });
+      // members is [Person!]!: its FORBIDDEN null takes the household with it.
+      expect(response.data).toEqual({ household: null });
+      expect(response.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+        [['household', 'members'], 'FORBIDDEN'],
+      ]);
     });
 
     it('returns nothing under rules that do not mention Person or Household', async () => {

@@ -1,0 +1,98 @@
+import { createPolicyCaslAbility, type PolicyAction, type PolicyRule } from '../../policies';
+
+/**
+ * Per type, the row facts a department knows: the field a row condition names → the property
+ * of the row objects its resolvers receive (`{ household: 'householdId' }`).
+ */
+export type RowFacts = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** Whether one field of one row may be returned. */
+export type RowDecision = 'allow' | 'deny';
+
+/** Decides one field of one loaded row under the caller's rules. */
+export type RowGate = (type: string, field: string, row: unknown) => RowDecision;
+
+const ACTIONS: readonly PolicyAction[] = ['read', 'read:masked'];
+
+type Rule = ReturnType<ReturnType<typeof createPolicyCaslAbility>['rulesFor']>[number];
+
+interface FieldPlan {
+  readonly rules: ReadonlyMap<PolicyAction, readonly Rule[]>;
+  /** Every condition name any of the rules uses (the facts a decision depends on). */
+  readonly names: readonly string[];
+  /** Decisions by the row's values of `names`. */
+  readonly decided: Map<string, RowDecision>;
+}
+
+/**
+ * The per-field row gate: a field of a row is returned only when a rule opening that field
+ * (in full or masked) has conditions this row meets. Conditions are matched on the facts the
+ * department declares for the type; a condition on a fact it does not declare, or that the row
+ * lacks (null or undefined), cannot be decided and denies (fail closed). Decisions are cached
+ * per field and per combination of the facts its rules name, so a batch of rows costs a few
+ * CASL evaluations, not one per row.
+ */
+export function createRowGate(rules: PolicyRule[], facts: RowFacts): RowGate {
+  const ability = createPolicyCaslAbility(rules);
+  const plans = new Map<string, FieldPlan>();
+
+  function planFor(type: string, field: string): FieldPlan {
+    const key = `${type}.${field}`;
+    let plan = plans.get(key);
+    if (!plan) {
+      const byAction = new Map(ACTIONS.map((a) => [a, ability.rulesFor(a, type, field)]));
+      const names = new Set(
+        [...byAction.values()].flat().flatMap((rule) => Object.keys(rule.conditions ?? {})),
+      );
+      plan = { rules: byAction, names: [...names].sort(), decided: new Map() };
+      plans.set(key, plan);
+    }
+    return plan;
+  }
+
+  return (type, field, row) => {
+    const plan = planFor(type, field);
+    const known = factsOf(row, facts[type] ?? {}, plan.names);
+    const key = JSON.stringify(plan.names.map((name) => known[name] ?? null));
+    let decision = plan.decided.get(key);
+    if (!decision) {
+      decision = ACTIONS.some((action) => admits(plan.rules.get(action) ?? [], known))
+        ? 'allow'
+        : 'deny';
+      plan.decided.set(key, decision);
+    }
+    return decision;
+  };
+}
+
+/** The row's values of `names`, keeping only the facts the department declares and the row has. */
+function factsOf(
+  row: unknown,
+  declared: Readonly<Record<string, string>>,
+  names: readonly string[],
+): Record<string, unknown> {
+  const known: Record<string, unknown> = {};
+  if (typeof row !== 'object' || row === null) return known;
+  for (const name of names) {
+    const property = Object.hasOwn(declared, name) ? declared[name]! : undefined;
+    const value = property === undefined ? undefined : (row as Record<string, unknown>)[property];
+    if (value !== undefined && value !== null) known[name] = value;
+  }
+  return known;
+}
+
+/** CASL's order: the first rule that applies decides; one that cannot be decided never allows. */
+function admits(rules: readonly Rule[], known: Record<string, unknown>): boolean {
+  for (const rule of rules) {
+    const decidable = Object.keys(rule.conditions ?? {}).every((name) =>
+      Object.hasOwn(known, name),
+    );
+    if (!decidable) {
+      if (rule.inverted) return false;
+      continue;
+    }
+    // The ability's subjects are typed as type names; conditions match the facts object.
+    if (rule.matchesConditions(known as never)) return !rule.inverted;
+  }
+  return false;
+}
