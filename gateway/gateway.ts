@@ -140,22 +140,25 @@ const SUBJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /**
  * Moves the persons a subgraph reports disclosing (`extensions.subjects`) into the request's
  * context, for its access record; the client never sees them. A malformed report fails the
- * call (fail closed): data whose subjects cannot be recorded is not released.
+ * call (fail closed): data whose subjects cannot be recorded is not released. The report is
+ * judged whole before any id is taken, so a bad one leaves nothing behind for later calls.
  */
 export function takeSubjects(
-  response: { extensions?: Record<string, unknown> },
+  response: { extensions?: unknown },
   context: GatewayContext,
   subgraph: string,
   logger: Logger,
 ): void {
-  const reported = response.extensions?.[SUBJECTS_EXTENSION];
+  const extensions = response.extensions;
+  if (extensions === undefined || extensions === null) return;
+  const reported = isRecord(extensions)
+    ? Object.hasOwn(extensions, SUBJECTS_EXTENSION)
+      ? extensions[SUBJECTS_EXTENSION]
+      : undefined
+    : MALFORMED;
   if (reported === undefined) return;
-  delete response.extensions![SUBJECTS_EXTENSION];
-  if (
-    !Array.isArray(reported) ||
-    reported.length > MAX_SUBJECTS_PER_RESPONSE ||
-    !reported.every((id) => typeof id === 'string' && SUBJECT_ID.test(id))
-  ) {
+  if (isRecord(extensions)) delete extensions[SUBJECTS_EXTENSION];
+  if (!isSubjectList(reported)) {
     logger.error({ subgraph, requestId: context.requestId }, 'malformed subjects report');
     throw new GraphQLError(
       `The ${subgraph} subgraph reported the persons it disclosed in a malformed way; its data is withheld.`,
@@ -168,6 +171,19 @@ export function takeSubjects(
 interface DepartmentRules {
   rules: unknown[];
   borrowedRules: unknown[];
+}
+const MALFORMED = Symbol('malformed');
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isSubjectList(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= MAX_SUBJECTS_PER_RESPONSE &&
+    value.every((id) => typeof id === 'string' && SUBJECT_ID.test(id))
+  );
 }
 
 const packedRules = new WeakMap<object, Map<string, DepartmentRules>>();

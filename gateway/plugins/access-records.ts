@@ -6,6 +6,9 @@ import type { GatewayContext } from '../context';
 import type { Logger } from '../logger';
 import type { AccessRecord, FieldAccess, RecordWriter } from '../records';
 
+// An operation that failed with one of these codes was refused, not failed.
+const REFUSALS = new Set<unknown>([ErrorCode.FORBIDDEN, ErrorCode.BAD_USER_INPUT]);
+
 /** What to do with an operation that carries no personal data when its record cannot be stored. */
 export type NonPersonalOnOutage = 'serve' | 'withhold';
 
@@ -31,8 +34,7 @@ export function accessRecordsPlugin(options: {
           const result = body.singleResult;
           const fields = fieldAccesses(context, options.classification);
           const refused =
-            !result.data &&
-            (result.errors ?? []).some((e) => e.extensions?.code === ErrorCode.FORBIDDEN);
+            !result.data && (result.errors ?? []).some((e) => REFUSALS.has(e.extensions?.code));
           const outcome = result.data ? 'served' : refused ? 'refused' : 'failed';
           const record: AccessRecord = {
             time: new Date(context.startedAt).toISOString(),

@@ -9,6 +9,7 @@ import { authorizationPlugin } from '../authorization/plugin';
 import type { Logger } from '../logger';
 import type { Security } from '../security';
 import { accessRecordsPlugin, type NonPersonalOnOutage } from './access-records';
+import { badInputPlugin } from './bad-input';
 import { requestLogPlugin } from './request-log';
 import type { RecordWriter } from '../records';
 
@@ -35,6 +36,8 @@ export function gatewayPlugins(options: {
             mask: !options.security.disabled.has('masking'),
           }),
         ]),
+    // A refused argument is a 400 without data; before the record, which counts it refused.
+    badInputPlugin(),
     // Audit before release: the record is committed before the response leaves. Keep last.
     ...(options.security.disabled.has('records')
       ? []

@@ -19,7 +19,6 @@ export function decodeCursor(after: string): Cursor {
   } catch {
     // falls through to the error below
   }
-  throw new TypeError(
-    `after '${after}' is not a cursor a previous page returned; pass its 'next'.`,
-  );
+  // The token is not repeated: it is the caller's own input, and may be anything.
+  throw new TypeError("after is not a cursor a previous page returned; pass its 'next'.");
 }

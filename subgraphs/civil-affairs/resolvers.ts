@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../schema/errors';
-import { page, type DepartmentContext } from '../kit';
-import { districtCodeArg } from '../kit';
+import { districtCodeArg, page, personReference, type DepartmentContext } from '../kit';
 import { marriages } from './marriages';
 import {
   listAllowances,
@@ -47,7 +46,7 @@ export const resolvers = {
   },
   Person: {
     // Public security owns persons: every id resolves here, with no record meaning none.
-    __resolveReference: (ref: PersonRef) => ({ id: ref.id }),
+    __resolveReference: personReference,
     maritalStatus: async (ref: PersonRef, _: unknown, ctx: Context) =>
       marriages(await ctx.loaders.parties.load(ref.id)).status ?? closedStatus(ctx),
     marriageRecords: async (ref: PersonRef, _: unknown, ctx: Context) =>

@@ -1,63 +1,53 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../schema/errors';
-import { explainInvalidUscc } from '../city';
-import { badInput } from '../kit';
+import {
+  badInput,
+  identifierFormat,
+  normalizeIdentifier,
+  optionalIdentifierArg,
+  stripFormatCharacters,
+  DEPARTMENT_CODE,
+  MAX_IDENTIFIER_INPUT,
+} from '../kit';
 
 /** A field coordinate as `Type.field`, e.g. Person.idNumber. */
-export const COORDINATE = /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
+export const COORDINATE = identifierFormat(
+  /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/,
+  'a field as Type.field, e.g. Person.name',
+);
 
 /** A department code argument, checked: a GB 32100 unified social credit code. */
 export function departmentCodeArg(argument: string, value: string): string;
-export function departmentCodeArg(
-  argument: string,
-  value: string | null | undefined,
-): string | null;
-export function departmentCodeArg(
-  argument: string,
-  value: string | null | undefined,
-): string | null {
-  if (value == null) return null;
-  const problem = explainInvalidUscc(value);
-  if (problem) {
-    throw new GraphQLError(
-      `${argument} must be a department's unified social credit code: ${problem}`,
-      {
-        extensions: { code: ErrorCode.BAD_USER_INPUT, argument },
-      },
-    );
-  }
-  return value;
+export function departmentCodeArg(argument: string, value: unknown): string | null;
+export function departmentCodeArg(argument: string, value: unknown): string | null {
+  return optionalIdentifierArg(argument, value, DEPARTMENT_CODE);
 }
 
-/** An optional district code argument, checked: six digits (GB/T 2260), e.g. 510107. */
-export function districtCodeArg(value: string | null | undefined): string | null {
-  if (value == null) return null;
-  if (!/^\d{6}$/.test(value)) {
-    throw new GraphQLError(
-      `districtCode must be a six-digit administrative division code such as 510107; got '${value}'.`,
-      { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'districtCode' } },
-    );
-  }
-  return value;
-}
-
-/** An optional argument that must name one of `known` (a purpose code, a subgraph, a type). */
+/**
+ * An optional argument that must name one of `known` (a purpose code, a subgraph, a type),
+ * exactly, once normalized. The value given is not repeated.
+ */
 export function knownNameArg(
   argument: string,
-  value: string | null | undefined,
+  value: unknown,
   what: string,
   known: Iterable<string>,
 ): string | null {
   if (value == null) return null;
   const names = [...known];
-  if (!names.includes(value)) {
-    throw new GraphQLError(
-      `${argument} must be ${what}, one of: ${names.join(', ')}; got '${value}'.`,
-      { extensions: { code: ErrorCode.BAD_USER_INPUT, argument } },
-    );
-  }
-  return value;
+  const name =
+    typeof value === 'string' && value.length <= MAX_IDENTIFIER_INPUT
+      ? normalizeIdentifier(value)
+      : null;
+  if (name !== null && names.includes(name)) return name;
+  throw badInput(argument, `${argument} must be ${what}, one of: ${names.join(', ')}.`);
 }
+
+/** A name as consumers carry them (a subgraph or role name): lowercase words joined by hyphens. */
+export const CONSUMER_NAME = identifierFormat(
+  /^[a-z][a-z0-9-]{0,62}$/,
+  "a department's subgraph name such as civil-affairs",
+);
+
+export { districtCodeArg } from '../kit';
 
 /**
  * A required free text, trimmed and bounded. Free texts may hold personal data: messages give
@@ -75,13 +65,16 @@ export function requiredText(
   return text;
 }
 
-/** An optional free text: blank is absent; longer than `max` is refused. */
+/**
+ * An optional free text: blank is absent; longer than `max` is refused. Format characters
+ * (zero-width, bidi controls) are removed: stored text shows what it says.
+ */
 export function optionalText(
   argument: string,
   value: string | null | undefined,
   max: number,
 ): string | null {
-  const text = value?.trim() ?? '';
+  const text = stripFormatCharacters(value ?? '').trim();
   const length = [...text].length; // characters as PostgreSQL counts them, not UTF-16 units
   if (length > max) {
     throw badInput(argument, `${argument} has ${length} characters; the most is ${max}.`);

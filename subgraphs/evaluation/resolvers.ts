@@ -1,4 +1,12 @@
-import { page, type DepartmentContext } from '../kit';
+import {
+  DEPARTMENT_CODE,
+  identifierArg,
+  page,
+  personReference,
+  referenceKey,
+  SERVICE_ITEM_CODE,
+  type DepartmentContext,
+} from '../kit';
 import { departmentCodeArg } from './arguments';
 import { rectificationOf } from './rectification';
 import {
@@ -28,7 +36,7 @@ interface PersonRef {
 export const resolvers = {
   Query: {
     serviceItem: (_: unknown, args: { code: string }, ctx: Context) =>
-      ctx.loaders.serviceItem.load(args.code),
+      ctx.loaders.serviceItem.load(identifierArg('code', args.code, SERVICE_ITEM_CODE)),
     serviceItems: async (_: unknown, args: ServiceItemsArgs, ctx: Context) => {
       const departmentCode = departmentCodeArg('departmentCode', args.departmentCode);
       const rows = await listServiceItems(ctx.db, ctx.caller, departmentCode, page(args));
@@ -37,7 +45,10 @@ export const resolvers = {
     },
   },
   ServiceItem: {
-    __resolveReference: (ref: CodeRef, ctx: Context) => ctx.loaders.serviceItem.load(ref.code),
+    __resolveReference: (ref: Record<string, unknown>, ctx: Context) => {
+      const key = referenceKey(ref, 'code', SERVICE_ITEM_CODE);
+      return key && ctx.loaders.serviceItem.load(key.code);
+    },
     department: (item: ServiceItemRow) => ({ __typename: 'Department', code: item.departmentCode }),
     ratingSummary: (item: ServiceItemRow, _: unknown, ctx: Context) =>
       ctx.loaders.serviceItemSummary.load(item.code),
@@ -55,7 +66,8 @@ export const resolvers = {
   },
   Department: {
     // The data bureau owns departments: every code resolves here, without items meaning none.
-    __resolveReference: (ref: CodeRef) => ({ code: ref.code }),
+    __resolveReference: (ref: Record<string, unknown>) =>
+      referenceKey(ref, 'code', DEPARTMENT_CODE),
     serviceItems: async (department: CodeRef, _: unknown, ctx: Context) => {
       const rows = await ctx.loaders.serviceItemsOfDepartment.load(department.code);
       for (const row of rows) ctx.loaders.serviceItem.prime(row.code, row);
@@ -66,7 +78,7 @@ export const resolvers = {
   },
   Person: {
     // Public security owns persons: every id resolves here, without ratings meaning none.
-    __resolveReference: (ref: PersonRef) => ({ id: ref.id }),
+    __resolveReference: personReference,
     evaluations: (person: PersonRef, _: unknown, ctx: Context) =>
       ctx.loaders.evaluationsByEvaluator.load(person.id),
   },

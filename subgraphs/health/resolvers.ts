@@ -1,4 +1,4 @@
-import { page, type DepartmentContext } from '../kit';
+import { page, personReference, type DepartmentContext } from '../kit';
 import { certificateNumberArg, dateArg, districtCodeArg } from './arguments';
 import { listBirthCertificates, type BirthCertificateRow, type Loaders } from './store';
 
@@ -34,7 +34,7 @@ export const resolvers = {
   },
   Person: {
     // Public security owns persons: every id resolves here, with no record meaning none.
-    __resolveReference: (ref: PersonRef) => ({ id: ref.id }),
+    __resolveReference: personReference,
     birthCertificate: (ref: PersonRef, _: unknown, ctx: Context) =>
       ctx.loaders.certificateOfChild.load(ref.id),
     vaccinations: (ref: PersonRef, _: unknown, ctx: Context) =>

@@ -1,4 +1,11 @@
-import { page, type DepartmentContext } from '../kit';
+import {
+  DEPARTMENT_CODE,
+  page,
+  personReference,
+  referenceKey,
+  USCC,
+  type DepartmentContext,
+} from '../kit';
 import { appealNumberArg, departmentCodeArg, districtCodeArg } from './arguments';
 import type { AppealCountsRow, AppealEventRow, AppealRow, AppealStage, Loaders } from './store';
 import { listAppeals } from './store';
@@ -57,17 +64,18 @@ export const resolvers = {
   },
   // Persons, enterprises and departments are owned elsewhere: every key resolves here.
   Person: {
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    __resolveReference: personReference,
     appeals: (ref: { id: string }, _: unknown, ctx: Context) =>
       ctx.loaders.bySubmitter.load(ref.id),
   },
   Enterprise: {
-    __resolveReference: (ref: { uscc: string }) => ({ uscc: ref.uscc }),
+    __resolveReference: (ref: Record<string, unknown>) => referenceKey(ref, 'uscc', USCC),
     appeals: (ref: { uscc: string }, args: { limit?: number }, ctx: Context) =>
       ctx.loaders.aboutEnterprise.load({ key: ref.uscc, limit: page(args).limit }),
   },
   Department: {
-    __resolveReference: (ref: { code: string }) => ({ code: ref.code }),
+    __resolveReference: (ref: Record<string, unknown>) =>
+      referenceKey(ref, 'code', DEPARTMENT_CODE),
     appealSummary: async (ref: { code: string }, _: unknown, ctx: Context) =>
       appealSummary(await ctx.loaders.counts.load(ref.code)),
     appealsAssigned: (ref: { code: string }, args: { limit?: number }, ctx: Context) =>

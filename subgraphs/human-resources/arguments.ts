@@ -1,13 +1,11 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../schema/errors';
+import { identifierArg, identifierFormat } from '../kit';
 
-const ACCOUNT_NUMBER = /^SI\d{14}$/;
+const ACCOUNT_NUMBER = identifierFormat(
+  /^SI[0-9]{14}$/,
+  "'SI' followed by 14 digits, e.g. SI51010000012345",
+);
 
 /** A social insurance account number argument, checked: 'SI' and 14 digits, e.g. SI51010000012345. */
-export function accountNumberArg(value: string): string {
-  if (ACCOUNT_NUMBER.test(value)) return value;
-  throw new GraphQLError(
-    "accountNumber must be 'SI' followed by 14 digits, e.g. SI51010000012345.",
-    { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'accountNumber' } },
-  );
+export function accountNumberArg(value: unknown): string {
+  return identifierArg('accountNumber', value, ACCOUNT_NUMBER);
 }

@@ -1,4 +1,4 @@
-import type { DepartmentContext } from '../kit';
+import { personReference, referenceKey, USCC, type DepartmentContext } from '../kit';
 import { accountNumberArg } from './arguments';
 import type { AccountRow, EmployerRow, Loaders } from './store';
 
@@ -18,6 +18,7 @@ export const resolvers = {
       account.employerUscc ? { __typename: 'Enterprise', uscc: account.employerUscc } : null,
   },
   Person: {
+    __resolveReference: personReference,
     employmentStatus: async (person: { id: string }, _: unknown, ctx: Context) => {
       const account = await ctx.loaders.accountOfHolder.load(person.id);
       return account?.employmentStatusReadable ? account.employmentStatus : null;
@@ -28,8 +29,10 @@ export const resolvers = {
     },
   },
   Enterprise: {
-    __resolveReference: (ref: { uscc: string }, ctx: Context) =>
-      ctx.loaders.employer.load(ref.uscc),
+    __resolveReference: (ref: Record<string, unknown>, ctx: Context) => {
+      const key = referenceKey(ref, 'uscc', USCC);
+      return key && ctx.loaders.employer.load(key.uscc);
+    },
     socialInsurance: (employer: EmployerRow) => employer,
   },
 };

@@ -24,5 +24,26 @@ export { prepareDepartment } from './prepare';
 export type { Caller } from './caller';
 export { SUBGRAPH_MAX_BODY_BYTES } from './server';
 export { OPEN_FOR_BENCHMARK } from './server';
-export { badInput, districtCodeArg, optionalUsccArg, residentIdArg, usccArg } from './arguments';
+export {
+  badInput,
+  DEPARTMENT_CODE,
+  departmentCodeArg,
+  DISTRICT_CODE,
+  districtCodeArg,
+  entityKeyOf,
+  HOUSEHOLD_ID,
+  identifierArg,
+  identifierFormat,
+  optionalIdentifierArg,
+  PERSON_ID,
+  RESIDENT_ID,
+  SERVICE_ITEM_CODE,
+  residentIdArg,
+  USCC,
+  usccArg,
+} from './arguments';
+export type { IdentifierFormat } from './arguments';
+export { MAX_IDENTIFIER_INPUT, normalizeIdentifier, stripFormatCharacters } from './normalize';
+export { ENTITY_KEY_FORMATS, personReference, referenceKey } from './references';
 export type { SubjectsOf } from './subjects';
+export { personalIdentifierIn, withoutPersonalIdentifiers } from './personal-text';

@@ -1,5 +1,12 @@
-import { page, type DepartmentContext } from '../kit';
-import { districtCodeArg, usccArg } from '../kit';
+import {
+  districtCodeArg,
+  page,
+  personReference,
+  referenceKey,
+  USCC,
+  usccArg,
+  type DepartmentContext,
+} from '../kit';
 import { listEnterprises, type EnterpriseRow, type Loaders, type PenaltyRow } from './store';
 
 type Context = DepartmentContext<Loaders>;
@@ -28,8 +35,10 @@ export const resolvers = {
     },
   },
   Enterprise: {
-    __resolveReference: (ref: { uscc: string }, ctx: Context) =>
-      ctx.loaders.enterprise.load(ref.uscc),
+    __resolveReference: (ref: Record<string, unknown>, ctx: Context) => {
+      const key = referenceKey(ref, 'uscc', USCC);
+      return key && ctx.loaders.enterprise.load(key.uscc);
+    },
     legalRepresentative: (enterprise: EnterpriseRow) => ({
       __typename: 'Person',
       id: enterprise.legalRepresentativeId,
@@ -41,6 +50,7 @@ export const resolvers = {
     authority: (penalty: PenaltyRow) => ({ __typename: 'Department', code: penalty.authorityCode }),
   },
   Person: {
+    __resolveReference: personReference,
     enterprisesRepresented: async (person: { id: string }, _: unknown, ctx: Context) => {
       const rows = await ctx.loaders.enterprisesRepresented.load(person.id);
       for (const row of rows) ctx.loaders.enterprise.prime(row.uscc, row);

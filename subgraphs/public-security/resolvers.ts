@@ -1,4 +1,13 @@
-import { districtCodeArg, page, residentIdArg, type DepartmentContext } from '../kit';
+import {
+  districtCodeArg,
+  HOUSEHOLD_ID,
+  identifierArg,
+  page,
+  PERSON_ID,
+  referenceKey,
+  residentIdArg,
+  type DepartmentContext,
+} from '../kit';
 import type { HouseholdRow, Loaders, PersonRow } from './store';
 import { findPersonByIdNumber, listPersons } from './store';
 
@@ -6,7 +15,8 @@ type Context = DepartmentContext<Loaders>;
 
 export const resolvers = {
   Query: {
-    person: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.person.load(args.id),
+    person: (_: unknown, args: { id: string }, ctx: Context) =>
+      ctx.loaders.person.load(identifierArg('id', args.id, PERSON_ID)),
     personByIdNumber: async (_: unknown, args: { idNumber: string }, ctx: Context) => {
       const [person] = await findPersonByIdNumber(
         ctx.db,
@@ -30,15 +40,21 @@ export const resolvers = {
       return rows;
     },
     household: (_: unknown, args: { id: string }, ctx: Context) =>
-      ctx.loaders.household.load(args.id),
+      ctx.loaders.household.load(identifierArg('id', args.id, HOUSEHOLD_ID)),
   },
   Person: {
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.person.load(ref.id),
+    __resolveReference: (ref: Record<string, unknown>, ctx: Context) => {
+      const key = referenceKey(ref, 'id', PERSON_ID);
+      return key && ctx.loaders.person.load(key.id);
+    },
     household: (person: PersonRow, _: unknown, ctx: Context) =>
       ctx.loaders.householdOf.load(person.id),
   },
   Household: {
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.household.load(ref.id),
+    __resolveReference: (ref: Record<string, unknown>, ctx: Context) => {
+      const key = referenceKey(ref, 'id', HOUSEHOLD_ID);
+      return key && ctx.loaders.household.load(key.id);
+    },
     head: (household: HouseholdRow, _: unknown, ctx: Context) =>
       ctx.loaders.head.load(household.id),
     members: (household: HouseholdRow, _: unknown, ctx: Context) =>

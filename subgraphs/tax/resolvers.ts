@@ -1,4 +1,4 @@
-import { page, type DepartmentContext } from '../kit';
+import { page, personReference, referenceKey, USCC, type DepartmentContext } from '../kit';
 import { ratingYearArg } from './arguments';
 import {
   listTaxpayersByCredit,
@@ -31,14 +31,17 @@ export const resolvers = {
     },
   },
   Enterprise: {
-    __resolveReference: (ref: { uscc: string }, ctx: Context) =>
-      ctx.loaders.taxpayer.load(ref.uscc),
+    __resolveReference: (ref: Record<string, unknown>, ctx: Context) => {
+      const key = referenceKey(ref, 'uscc', USCC);
+      return key && ctx.loaders.taxpayer.load(key.uscc);
+    },
     taxCreditRating: (taxpayer: TaxpayerRow) =>
       taxpayer.ratingYear === null
         ? null
         : { year: taxpayer.ratingYear, level: taxpayer.ratingLevel },
   },
   Person: {
+    __resolveReference: personReference,
     annualIncomes: (person: { id: string }, _: unknown, ctx: Context) =>
       ctx.loaders.incomes.load(person.id),
   },

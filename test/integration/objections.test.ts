@@ -165,7 +165,8 @@ describe('an inspector objects to a public-security value; public security answe
       decision: 'REJECTED',
       reason: 'Changed my mind.',
     });
-    expect(again.data).toBeNull();
+    expect(again.status).toBe(400);
+    expect(again.data).toBeUndefined();
     expect(again.errors).toEqual([
       {
         message: `Objection ${raised.id} was already answered (ACCEPTED at ${accepted.data!.answerObjection.answeredAt}); an objection is answered once.`,
@@ -260,7 +261,8 @@ describe('an objection on a tax value goes to tax, which rejects it with a reaso
 describe('what is objected to is checked, with messages that say what is wrong', () => {
   async function refusal(input: Record<string, unknown>) {
     const response = await raise(await inspector(), { ...wrongName, ...input });
-    expect(response.data).toBeNull();
+    expect(response.status).toBe(400);
+    expect(response.data).toBeUndefined();
     return response.errors![0]!;
   }
 
@@ -290,7 +292,7 @@ describe('what is objected to is checked, with messages that say what is wrong',
     [
       'something that is not Type.field',
       { coordinate: 'name' },
-      'input.coordinate must name one field as Type.field, e.g. Person.name or TaxCreditRating.level.',
+      'input.coordinate must be one field as Type.field, e.g. Person.name or TaxCreditRating.level; the value given is not one.',
     ],
     [
       'an entry point rather than a value',

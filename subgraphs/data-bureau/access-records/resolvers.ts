@@ -15,6 +15,7 @@ import { badInput, type DepartmentContext } from '../../kit';
 import type { Loaders } from '../loaders';
 import { governance } from '../policies/deployment';
 import {
+  caseNumberArg,
   filterArg,
   holdArg,
   pageArgs,
@@ -72,7 +73,10 @@ export const accessRecordResolvers = {
       };
     },
     disclosureHolds: (_: unknown, args: { caseNumber?: string | null }, ctx: Context) =>
-      holdsInForce(ctx.db.pool, { now: new Date(), caseNumber: args.caseNumber ?? undefined }),
+      holdsInForce(ctx.db.pool, {
+        now: new Date(),
+        caseNumber: caseNumberArg('caseNumber', args.caseNumber),
+      }),
     myAccessRecords: async (
       _: unknown,
       args: { first?: number | null; after?: string | null },

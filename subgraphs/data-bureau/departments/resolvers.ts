@@ -1,4 +1,4 @@
-import type { DepartmentContext } from '../../kit';
+import { DEPARTMENT_CODE, referenceKey, type DepartmentContext } from '../../kit';
 import { departmentCodeArg, districtCodeArg } from '../arguments';
 import type { Loaders } from '../loaders';
 import { listDepartments, type DepartmentFilter, type DepartmentRow } from './store';
@@ -26,8 +26,10 @@ export const departmentResolvers = {
     },
   },
   Department: {
-    __resolveReference: (ref: { code: string }, ctx: Context) =>
-      ctx.loaders.department.load(ref.code),
+    __resolveReference: (ref: Record<string, unknown>, ctx: Context) => {
+      const key = referenceKey(ref, 'code', DEPARTMENT_CODE);
+      return key && ctx.loaders.department.load(key.code);
+    },
     parent: (department: DepartmentRow, _: unknown, ctx: Context) =>
       department.parentCode === null ? null : ctx.loaders.department.load(department.parentCode),
   },

@@ -1,4 +1,4 @@
-import { badInput } from '../../kit';
+import { badInput, identifierArg, identifierFormat, withoutPersonalIdentifiers } from '../../kit';
 import { optionalText, requiredText } from '../arguments';
 
 /** The longest reason (the raiser's, or the owner's answer) an objection takes, in characters. */
@@ -7,7 +7,10 @@ export const REASON_MAX = 2000;
 export const VALUE_MAX = 500;
 
 /** Objection ids as the desk issues them. */
-const OBJECTION_ID = /^OBJ\d{8}$/;
+const OBJECTION_ID = identifierFormat(
+  /^OBJ[0-9]{8}$/,
+  'an objection id such as OBJ00000042, as raiseObjection returned it',
+);
 
 export type Decision = 'ACCEPTED' | 'REJECTED';
 
@@ -35,12 +38,19 @@ export interface Answer {
 }
 
 /** An objection id argument, e.g. OBJ00000042. */
-export function objectionIdArg(argument: string, value: string): string {
-  if (OBJECTION_ID.test(value)) return value;
-  throw badInput(
-    argument,
-    `${argument} must be an objection id such as OBJ00000042, as raiseObjection returned it.`,
-  );
+export function objectionIdArg(argument: string, value: unknown): string {
+  return identifierArg(argument, value, OBJECTION_ID);
+}
+
+/** An objection's or an answer's reason: bounded, and never carrying a person's identifiers. */
+export function requiredReason(argument: string, value: string | null | undefined, what: string) {
+  return withoutPersonalIdentifiers(argument, requiredText(argument, value, REASON_MAX, what));
+}
+
+/** An optional reason: blank is absent; otherwise as requiredReason. */
+export function optionalReason(argument: string, value: string | null | undefined) {
+  const text = optionalText(argument, value, REASON_MAX);
+  return text === null ? null : withoutPersonalIdentifiers(argument, text);
 }
 
 /**
@@ -60,7 +70,7 @@ export function answerArg(input: AnswerObjectionInput): Answer {
           VALUE_MAX,
           'an accepted objection gives the value as corrected in your system',
         ),
-        reason: optionalText('input.reason', input.reason, REASON_MAX),
+        reason: optionalReason('input.reason', input.reason),
       };
     case 'REJECTED':
       if (optionalText('input.correctedValue', input.correctedValue, VALUE_MAX) !== null) {
@@ -73,10 +83,9 @@ export function answerArg(input: AnswerObjectionInput): Answer {
         id,
         decision: input.decision,
         correctedValue: null,
-        reason: requiredText(
+        reason: requiredReason(
           'input.reason',
           input.reason,
-          REASON_MAX,
           'a rejected objection says why the value is right',
         ),
       };

@@ -3,10 +3,10 @@ import { ErrorCode } from '../../../schema/errors';
 import { page, type Caller, type DepartmentContext } from '../../kit';
 import type { Loaders } from '../loaders';
 import { beijingDate, isOverdue, objectionDeadline } from './deadline';
-import { optionalText, requiredText } from '../arguments';
+import { optionalText } from '../arguments';
 import {
   answerArg,
-  REASON_MAX,
+  requiredReason,
   VALUE_MAX,
   type AnswerObjectionInput,
   type RaiseObjectionInput,
@@ -69,10 +69,9 @@ export const objectionResolvers = {
         raiser,
         purpose: ctx.caller.purpose,
         caseNumber: ctx.caller.caseNumber,
-        reason: requiredText(
+        reason: requiredReason(
           'input.reason',
           input.reason,
-          REASON_MAX,
           'say what is wrong with the value and how you know',
         ),
         proposedValue: optionalText('input.proposedValue', input.proposedValue, VALUE_MAX),

@@ -2,13 +2,21 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, type ConstDirectiveNode } from 'graphql';
 import { splitCoordinate } from '../../../policies';
 import { SUPERGRAPH_PATH } from '../../../schema';
-import { isValidResidentId, isValidUscc } from '../../city';
-import { badInput } from '../../kit';
-import { COORDINATE } from '../arguments';
+import { isValidResidentId } from '../../city';
+import {
+  badInput,
+  ENTITY_KEY_FORMATS,
+  identifierArg,
+  MAX_IDENTIFIER_INPUT,
+  normalizeIdentifier,
+} from '../../kit';
+import { COORDINATE, knownNameArg } from '../arguments';
 import { fieldTypes, listFields } from '../policies/catalogue';
 
-/** The longest entity key an objection takes. */
-export const ENTITY_KEY_MAX = 100;
+const TARGET_COORDINATE = {
+  ...COORDINATE,
+  what: 'one field as Type.field, e.g. Person.name or TaxCreditRating.level',
+};
 
 /** The value an objection is about: one field of one entity, and who owns that field. */
 export interface ObjectionTarget {
@@ -45,10 +53,10 @@ function keyOf(directive: ConstDirectiveNode): string | undefined {
  * raiser's. Messages name the argument and never repeat the key (a person's key is personal).
  */
 export function objectionTarget(
-  input: { entityType: string; entityKey: string; coordinate: string },
+  input: { entityType: unknown; entityKey: unknown; coordinate: unknown },
   raiserDepartment: string,
 ): ObjectionTarget {
-  const coordinate = input.coordinate.trim();
+  const coordinate = identifierArg('input.coordinate', input.coordinate, TARGET_COORDINATE);
   const owner = ownerOf(coordinate);
   if (owner === raiserDepartment) {
     throw badInput(
@@ -56,13 +64,15 @@ export function objectionTarget(
       `${coordinate} is owned by your own department (${owner}): correct it in your own system; objections are for values received from other departments.`,
     );
   }
-  const entityType = input.entityType.trim();
-  const keyField = entityKeys.get(entityType);
-  if (!keyField) {
-    throw badInput(
-      'input.entityType',
-      `input.entityType must be an entity type of the graph (a type with a key), one of: ${[...entityKeys.keys()].sort().join(', ')}.`,
-    );
+  const entityType = knownNameArg(
+    'input.entityType',
+    input.entityType,
+    'an entity type of the graph (a type with a key)',
+    [...entityKeys.keys()].sort(),
+  );
+  const keyField = entityType === null ? undefined : entityKeys.get(entityType);
+  if (entityType === null || keyField === undefined) {
+    throw badInput('input.entityType', 'input.entityType is missing: name the entity type.');
   }
   return {
     entityType,
@@ -112,25 +122,26 @@ function ownerOf(coordinate: string): string {
   return label.owner;
 }
 
-function entityKey(value: string, entityType: string, keyField: string): string {
-  const key = value.trim();
+// Judged normalized: a full-width or zero-width-spliced ID number is an ID number all the same.
+function entityKey(value: unknown, entityType: string, keyField: string): string {
+  const key =
+    typeof value === 'string' && value.length <= MAX_IDENTIFIER_INPUT
+      ? normalizeIdentifier(value)
+      : '';
   const what = `the ${entityType}'s key (${entityType}.${keyField})`;
-  if (key.length === 0 || key.length > ENTITY_KEY_MAX) {
-    throw badInput(
-      'input.entityKey',
-      `input.entityKey must be ${what}, 1 to ${ENTITY_KEY_MAX} characters; it has ${key.length}.`,
-    );
-  }
-  if (isValidResidentId(key)) {
+  if (isValidResidentId(key.toUpperCase())) {
     throw badInput(
       'input.entityKey',
       `input.entityKey is a resident ID number; give ${what} instead: ID numbers are never keys.`,
     );
   }
-  if (keyField === 'uscc' && !isValidUscc(key)) {
+  const format = Object.hasOwn(ENTITY_KEY_FORMATS, entityType)
+    ? ENTITY_KEY_FORMATS[entityType]
+    : undefined;
+  if (!format?.test(key)) {
     throw badInput(
       'input.entityKey',
-      `input.entityKey must be ${what}: a valid unified social credit code (GB 32100) of 18 characters.`,
+      `input.entityKey must be ${what}: ${format?.what ?? 'a key this desk knows how to check'}.`,
     );
   }
   return key;

@@ -1,6 +1,7 @@
 import { isExpired } from '../../../policies';
 import type { DepartmentContext } from '../../kit';
-import { knownNameArg } from '../arguments';
+import { optionalIdentifierArg } from '../../kit';
+import { CONSUMER_NAME, knownNameArg } from '../arguments';
 import type { Loaders } from '../loaders';
 import { fieldTypes, listFields, readersOf, type FieldRow } from './catalogue';
 import { governance } from './deployment';
@@ -31,7 +32,11 @@ export const policyResolvers = {
           "a department's subgraph name",
           departments,
         ),
-        consumerDepartment: args.consumerDepartment ?? null,
+        consumerDepartment: optionalIdentifierArg(
+          'consumerDepartment',
+          args.consumerDepartment,
+          CONSUMER_NAME,
+        ),
         purpose: knownNameArg('purpose', args.purpose, 'a purpose code', purposeCodes),
       };
       return ctx.loaders.governance.visible('Grant', listGrants(filter));

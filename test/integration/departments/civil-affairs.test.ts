@@ -2,6 +2,9 @@ import { packPolicyRules, type PolicyRule } from '../../../policies';
 import { Database } from '../../../subgraphs/kit';
 import { testDatabaseUrl } from '../../support/database';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
+import { unknownPersonId } from '../../support/identifiers';
+
+const NOBODY = unknownPersonId(1);
 
 let subgraph: OneSubgraph;
 let db: Database;
@@ -105,11 +108,11 @@ describe('civil-affairs subgraph', () => {
     const divorced = latest.find((p) => p.kind === 'DIVORCE')!;
     expect(married && divorced).toBeTruthy();
 
-    const { persons: found } = await persons([married.id, divorced.id, 'P-NO-RECORDS']);
+    const { persons: found } = await persons([married.id, divorced.id, NOBODY]);
     expect(found.map((p) => p.maritalStatus)).toEqual(['MARRIED', 'DIVORCED', 'SINGLE']);
     expect(found[0]!.marriageRecords.at(-1)!.spouse.id).toBe(married.spouseId);
     expect(found[2]).toEqual({
-      id: 'P-NO-RECORDS',
+      id: NOBODY,
       maritalStatus: 'SINGLE',
       marriageRecords: [],
       subsistenceAllowance: null,

@@ -11,6 +11,7 @@ import { SUPERGRAPH_PATH, classificationFromSupergraph } from '../../../schema';
 import { createCity } from '../../../subgraphs/city';
 import { TEST_CITY } from '../../support/city';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
+import { unknownDepartmentCode } from '../../support/identifiers';
 
 const city = createCity(TEST_CITY);
 const { classification } = classificationFromSupergraph(readFileSync(SUPERGRAPH_PATH, 'utf8'));
@@ -261,7 +262,7 @@ describe('row policy', () => {
     const wanted = [...wuhou, ...districts].map(({ code }) => code);
     const fifty = [
       ...wanted,
-      ...Array.from({ length: 50 - wanted.length }, (_, i) => `UNKNOWN-${i}`),
+      ...Array.from({ length: 50 - wanted.length }, (_, i) => unknownDepartmentCode(i)),
     ];
     const cost = async (codes: readonly string[]) => {
       const before = subgraph.statements();
@@ -434,7 +435,7 @@ describe('data-bureau: the policies, for auditors', () => {
     expect(result.errors).toMatchObject([
       {
         message: expect.stringMatching(
-          /^provider must be a department's subgraph name, one of: .*health.*; got 'helth'\.$/,
+          /^provider must be a department's subgraph name, one of: .*health.*\.$/,
         ),
         extensions: { code: 'BAD_USER_INPUT', argument: 'provider' },
       },
@@ -442,9 +443,7 @@ describe('data-bureau: the policies, for auditors', () => {
     const purpose = await subgraph.query(`{ grants(purpose: "curiosity") { id } }`);
     expect(purpose.errors).toMatchObject([
       {
-        message: expect.stringMatching(
-          /^purpose must be a purpose code, one of: .*audit.*; got 'curiosity'\.$/,
-        ),
+        message: expect.stringMatching(/^purpose must be a purpose code, one of: .*audit.*\.$/),
         extensions: { code: 'BAD_USER_INPUT', argument: 'purpose' },
       },
     ]);
@@ -452,7 +451,7 @@ describe('data-bureau: the policies, for auditors', () => {
     expect(type.errors).toMatchObject([
       {
         message: expect.stringMatching(
-          /^type must be an object type of the graph, one of: .*Person.*; got 'Persn'\.$/,
+          /^type must be an object type of the graph, one of: .*Person.*\.$/,
         ),
         extensions: { code: 'BAD_USER_INPUT', argument: 'type' },
       },

@@ -143,7 +143,8 @@ describe('human-resources subgraph', () => {
     );
     expect(response.errors).toEqual([
       expect.objectContaining({
-        message: "accountNumber must be 'SI' followed by 14 digits, e.g. SI51010000012345.",
+        message:
+          "accountNumber must be 'SI' followed by 14 digits, e.g. SI51010000012345; the value given is not one.",
         extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'accountNumber' }),
       }),
     ]);

@@ -3,6 +3,9 @@ import { createCity } from '../../../subgraphs/city';
 import type { Enterprise } from '../../../subgraphs/city/types';
 import { TEST_CITY } from '../../support/city';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
+import { unknownPersonId } from '../../support/identifiers';
+
+const NOBODY = unknownPersonId(1);
 
 let subgraph: OneSubgraph;
 const enterprises: Enterprise[] = [...createCity(TEST_CITY).enterprises()];
@@ -147,7 +150,7 @@ describe('market-regulation subgraph', () => {
     const {
       entities: [person],
     } = await entities<{ enterprisesRepresented: unknown[] }>(
-      [{ __typename: 'Person', id: 'P-NOBODY' }],
+      [{ __typename: 'Person', id: NOBODY }],
       '... on Person { enterprisesRepresented { uscc } }',
     );
     expect(person).toEqual({ enterprisesRepresented: [] });
@@ -169,7 +172,7 @@ describe('market-regulation subgraph', () => {
     expect(response.errors).toEqual([
       expect.objectContaining({
         message:
-          "uscc must be a unified social credit code (GB 32100): The check character of '91350100M000100Y44' should be '3', not '4'.",
+          'uscc must be a unified social credit code (GB 32100): 18 characters of 0-9 and the capital letters other than I, O, S, V and Z, with a correct check character; the value given is not one.',
         extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'uscc' }),
       }),
     ]);

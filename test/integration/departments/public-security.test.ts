@@ -75,7 +75,9 @@ describe('public-security subgraph', () => {
       code: 'BAD_USER_INPUT',
       argument: 'idNumber',
     });
-    expect(response.errors![0]!.message).toMatch(/^idNumber is not a valid resident ID number/);
+    expect(response.errors![0]!.message).toMatch(
+      /^idNumber must be a valid resident ID number \(GB 11643\)/,
+    );
     expect(JSON.stringify(response)).not.toContain(almost.slice(0, 10));
   });
 
