@@ -30,7 +30,15 @@ const open = (type: string, field: string) =>
 const stranger = () =>
   as({ sub: 'stranger-1', kind: 'official', dept: 'tax', role: 'clerk' }, 'audit');
 
-function literal(type: GraphQLInputType): string {
+// Well-formed identifiers by argument name, so the entry point is reached, not refused as input.
+const EXAMPLES: Record<string, string> = {
+  'enterprise.uscc': '"91510107MA5B0A7H79"',
+  'serviceItem.code': '"510100-007-XK-0001"',
+  'department.code': '"91510107MA5B0A7H79"',
+};
+
+function literal(type: GraphQLInputType, name = ''): string {
+  if (EXAMPLES[name]) return EXAMPLES[name];
   const named = getNullableType(type);
   if (isListType(named)) return `[${literal(named.ofType)}]`;
   if (isEnumType(named)) return named.getValues()[0]!.name;
@@ -59,7 +67,7 @@ function selection(type: GraphQLObjectType, depth = 0): string {
 function operation(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
   const args = field.args.filter((a) => isNonNullType(a.type));
   const argList = args.length
-    ? `(${args.map((a) => `${a.name}: ${literal(a.type)}`).join(', ')})`
+    ? `(${args.map((a) => `${a.name}: ${literal(a.type, `${field.name}.${a.name}`)}`).join(', ')})`
     : '';
   const type = getNamedType(field.type);
   const sub = isObjectType(type) ? ` ${selection(type)}` : '';
