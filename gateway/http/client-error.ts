@@ -29,17 +29,20 @@ const MALFORMED: [number, string, ErrorCode, TransportRefusal, string] = [
   'The request is not well-formed HTTP/1.1.',
 ];
 
+// The peer went away (reset, or closed mid-request): there is no one to answer.
+const GONE = new Set(['ECONNRESET', 'HPE_INVALID_EOF_STATE']);
+
 /**
  * Answers a request Node's HTTP parser refused before any handler saw it (headers too large,
  * too slow, malformed), with a code and a request id, and records it as a security event (no
- * consumer can be known). A peer that reset the connection is not answered.
+ * consumer can be known). A peer that is gone is neither answered nor recorded.
  */
 export function answerClientError(
   error: NodeJS.ErrnoException,
   socket: Duplex & { remoteAddress?: string; _httpMessage?: { headersSent?: boolean } },
   refusals: RefusalRecords,
 ): void {
-  if (error.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
+  if (GONE.has(error.code ?? '') || !socket.writable || socket._httpMessage?.headersSent) {
     socket.destroy();
     return;
   }
