@@ -1,6 +1,10 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MAX_TOKEN_BYTES } from './identity';
+
+/** Longest Authorization header read as a token, in bytes; longer is 401 before any parsing. */
+export { DEFAULT_MAX_TOKEN_BYTES };
 
 /** Port of the gateway's HTTP server. */
 export const DEFAULT_PORT = 4000;
@@ -10,6 +14,12 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_SUPERGRAPH_PATH = join(__dirname, '..', 'schema', 'supergraph.graphql');
 /** Largest request body accepted, in bytes. */
 export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
+/** Milliseconds a request's headers, then its body, have to arrive; a slower client gets 408. */
+export const DEFAULT_BODY_DEADLINE_MS = 10_000;
+/** Largest request head (request line and headers), in bytes; larger is 431 (Node's default). */
+export const DEFAULT_MAX_HEADER_BYTES = 16_384;
+/** Distinct (client address, reason) security events stored per second; the rest are counted per reason. */
+export const DEFAULT_SECURITY_EVENTS_PER_SECOND = 50;
 /** Milliseconds a readiness probe waits for each subgraph. */
 export const DEFAULT_READINESS_TIMEOUT_MS = 2_000;
 /** Example operations preloaded in the landing page: the government graph's. */
@@ -86,6 +96,24 @@ const schema = z.object({
   nonPersonalOnOutage: z.enum(['serve', 'withhold']).default('serve'),
   /** MAX_BODY_BYTES: larger requests get 413. */
   maxBodyBytes: z.coerce.number().int().positive().default(DEFAULT_MAX_BODY_BYTES),
+  /** BODY_DEADLINE_MS: the headers, then the body, must each arrive within this; later is 408. */
+  bodyDeadlineMs: z.coerce.number().int().min(100).max(300_000).default(DEFAULT_BODY_DEADLINE_MS),
+  /** MAX_HEADER_BYTES: largest request head; larger is 431. */
+  maxHeaderBytes: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(1_048_576)
+    .default(DEFAULT_MAX_HEADER_BYTES),
+  /** MAX_TOKEN_BYTES: longest Authorization header; longer is 401 before the token is parsed. */
+  maxTokenBytes: z.coerce.number().int().min(256).max(1_048_576).default(DEFAULT_MAX_TOKEN_BYTES),
+  /** SECURITY_EVENTS_PER_SECOND: distinct (address, reason) security events stored per second; beyond, one per reason with a count. */
+  securityEventsPerSecond: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(DEFAULT_SECURITY_EVENTS_PER_SECOND),
   /** READINESS_TIMEOUT_MS: per-subgraph wait of /readyz. */
   readinessTimeoutMs: z.coerce.number().int().positive().default(DEFAULT_READINESS_TIMEOUT_MS),
   /** LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
@@ -129,6 +157,10 @@ export function loadGatewayConfig(
     recordStreamId: env.RECORD_STREAM_ID,
     nonPersonalOnOutage: env.RECORDS_NON_PERSONAL_ON_OUTAGE,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    bodyDeadlineMs: env.BODY_DEADLINE_MS,
+    maxHeaderBytes: env.MAX_HEADER_BYTES,
+    maxTokenBytes: env.MAX_TOKEN_BYTES,
+    securityEventsPerSecond: env.SECURITY_EVENTS_PER_SECOND,
     readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     development: env.NODE_ENV === 'development',
@@ -178,6 +210,10 @@ const ENV_NAMES: Record<string, string> = {
   recordStreamId: 'RECORD_STREAM_ID',
   nonPersonalOnOutage: 'RECORDS_NON_PERSONAL_ON_OUTAGE',
   maxBodyBytes: 'MAX_BODY_BYTES',
+  bodyDeadlineMs: 'BODY_DEADLINE_MS',
+  maxHeaderBytes: 'MAX_HEADER_BYTES',
+  maxTokenBytes: 'MAX_TOKEN_BYTES',
+  securityEventsPerSecond: 'SECURITY_EVENTS_PER_SECOND',
   readinessTimeoutMs: 'READINESS_TIMEOUT_MS',
   logLevel: 'LOG_LEVEL',
 };

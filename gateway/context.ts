@@ -1,55 +1,89 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Consumer } from '../policies';
-import { readPurpose, type TokenVerifier } from './identity';
+import { IdentityError, readPurpose, type TokenVerifier } from './identity';
+
+/** What is known of a request as it arrives, before anything about it is checked. */
+export interface Arrival {
+  /** The caller's x-request-id when well-formed, else a new UUID; sent back and on to every subgraph. */
+  requestId: string;
+  /** The peer's address (IPv4-mapped IPv6 written as IPv4); null once the socket is gone. */
+  clientAddress: string | null;
+  /** When the request arrived (ms since the epoch). */
+  startedAt: number;
+}
 
 /** Per-request state, built fresh for every request (never shared between callers). */
-export interface GatewayContext {
-  /** The caller's x-request-id when well-formed, else a new UUID; sent on to every subgraph. */
-  requestId: string;
+export interface GatewayContext extends Arrival {
   /** Who is asking, from the verified bearer token. */
   consumer: Consumer;
   /** The purpose stated in x-purpose, a code of the catalogue. */
   purpose: string;
   /** The case number stated in x-case-number, if any. */
   caseNumber: string | null;
-  /** When the request arrived (ms since the epoch). */
-  startedAt: number;
   /** Subgraphs called for this request (the access record lists them). */
   departmentsCalled: Set<string>;
   /** Pseudonymous ids of the persons whose personal information the subgraphs reported returning. */
   subjects: Set<string>;
+  /**
+   * Set once the access-records plugin has taken this request's record; the HTTP layer records
+   * the rest. An object, because Apollo hands plugins a shallow copy of the context.
+   */
+  record: { taken: boolean };
 }
 
-export type ContextFactory = (req: IncomingMessage) => Promise<GatewayContext>;
+export type ContextFactory = (req: IncomingMessage, arrival: Arrival) => Promise<GatewayContext>;
+
+/** A request refused while its context was made; `consumer` when its token was verified before. */
+export class ContextRefused extends Error {
+  constructor(
+    readonly refusal: IdentityError,
+    readonly consumer: Consumer | null,
+  ) {
+    super(refusal.message);
+    this.name = 'ContextRefused';
+  }
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
- * The one place where each request's state is made: identity first (401 when the token is
- * missing or bad), then the stated purpose (400 when missing, 403 when not in the catalogue).
+ * The one place where each request's state is made, from its headers alone (the body is not
+ * read yet): identity first (401 when the token is missing or bad), then the stated purpose
+ * (400 when missing, 403 when not in the catalogue). Refusals are ContextRefused.
  */
 export function createContextFactory(options: {
   verifyToken: TokenVerifier;
   purposes: ReadonlySet<string>;
 }): ContextFactory {
-  return async (req) => {
-    const consumer = await options.verifyToken(req.headers.authorization);
-    const { purpose, caseNumber } = readPurpose(req.headers, options.purposes);
-    return {
-      requestId: requestIdOf(req),
-      consumer,
-      purpose,
-      caseNumber,
-      startedAt: Date.now(),
-      departmentsCalled: new Set(),
-      subjects: new Set(),
-    };
+  return async (req, arrival) => {
+    let consumer: Consumer | null = null;
+    try {
+      consumer = await options.verifyToken(req.headers.authorization);
+      const { purpose, caseNumber } = readPurpose(req.headers, options.purposes);
+      return {
+        ...arrival,
+        consumer,
+        purpose,
+        caseNumber,
+        departmentsCalled: new Set(),
+        subjects: new Set(),
+        record: { taken: false },
+      };
+    } catch (error) {
+      if (error instanceof IdentityError) throw new ContextRefused(error, consumer);
+      throw error;
+    }
   };
 }
 
-/** The caller's request id when well-formed, else a fresh one. */
-export function requestIdOf(req: IncomingMessage): string {
+/** The request id, peer address and time of a request that has just arrived. */
+export function arrivalOf(req: IncomingMessage): Arrival {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  const address = req.socket.remoteAddress ?? null;
+  return {
+    requestId: typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID(),
+    clientAddress: address?.startsWith('::ffff:') ? address.slice(7) : address,
+    startedAt: Date.now(),
+  };
 }

@@ -11,6 +11,7 @@ import type { Logger } from './logger';
 import type { NonPersonalOnOutage } from './plugins/access-records';
 import type { RecordWriter } from './records';
 import { gatewayPlugins } from './plugins';
+import { createRefusalRecords, NO_REFUSAL_RECORDS, type RefusalRecords } from './refusals';
 import type { Security } from './security';
 import { CONTEXT_HEADER, SUBJECTS_EXTENSION, type ContextClaims } from './subgraph-context';
 import { supergraphEndpoints, type SubgraphEndpoint } from './supergraph';
@@ -22,7 +23,12 @@ export interface GatewayOptions {
   subgraphUrls?: Readonly<Record<string, string>>;
   security: Security;
   /** Where every operation's access record is committed before its response is released. */
-  records: { writer: RecordWriter; nonPersonalOnOutage: NonPersonalOnOutage };
+  records: {
+    writer: RecordWriter;
+    nonPersonalOnOutage: NonPersonalOnOutage;
+    /** How security events (refusals without a consumer) are coalesced; see createSecurityEventLog. */
+    securityEvents?: { windowMs?: number; perWindow?: number };
+  };
   logger: Logger;
   development?: boolean;
   client?: SubgraphClientOptions;
@@ -32,6 +38,8 @@ export interface Gateway {
   server: ApolloServer<GatewayContext>;
   security: Security;
   records: RecordWriter;
+  /** Where the requests refused outside GraphQL are recorded. */
+  refusals: RefusalRecords;
   /** Where each subgraph is called, overrides applied. */
   endpoints: readonly SubgraphEndpoint[];
   stop(): Promise<void>;
@@ -95,13 +103,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     stopOnTerminationSignals: false,
   });
   await server.start();
+  const refusals = security.disabled.has('records')
+    ? NO_REFUSAL_RECORDS
+    : createRefusalRecords({
+        writer: options.records.writer,
+        logger,
+        securityEvents: options.records.securityEvents,
+      });
   return {
     server,
     security,
     records: options.records.writer,
+    refusals,
     endpoints,
     stop: async () => {
       await server.stop();
+      await refusals.close();
       await client.close();
     },
   };

@@ -52,6 +52,7 @@ export async function createSecurity(
     issuer,
     audience,
     allowAnonymous: config.allowAnonymous,
+    maxTokenBytes: config.maxTokenBytes,
     mode: config.enforcementMode,
     contextPrivateKey: loadContextKeys(config.contextPrivateKeyFile).privateKey,
     disable: config.benchmarkDisable,
@@ -67,6 +68,8 @@ export function buildSecurity(parts: {
   issuer: string;
   audience: string;
   allowAnonymous: boolean;
+  /** Longest Authorization header read as a token (default DEFAULT_MAX_TOKEN_BYTES). */
+  maxTokenBytes?: number;
   mode: EnforcementMode;
   contextPrivateKey: KeyObject;
   disable?: readonly BenchmarkSwitch[];
@@ -89,6 +92,7 @@ export function buildSecurity(parts: {
     issuer: parts.issuer,
     audience: parts.audience,
     allowAnonymous: parts.allowAnonymous,
+    maxTokenBytes: parts.maxTokenBytes,
   });
   const verifyToken = disabled.has('identity') ? unverifiedTokens : cachedVerifier(verified);
   return {

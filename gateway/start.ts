@@ -30,7 +30,11 @@ export async function startGateway(
     supergraphSdl,
     subgraphUrls: config.subgraphUrls,
     security,
-    records: { writer: records.writer, nonPersonalOnOutage: config.nonPersonalOnOutage },
+    records: {
+      writer: records.writer,
+      nonPersonalOnOutage: config.nonPersonalOnOutage,
+      securityEvents: { perWindow: config.securityEventsPerSecond },
+    },
     logger,
     development: config.development,
   });

@@ -6,6 +6,18 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** The request names no single query or mutation to run (400). */
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /** The request itself is malformed: not UTF-8, not one JSON object, a batch, unreadable. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** 405: a method /graphql does not serve, or a GET that is not a query. */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  /** 415: a POST body that is not application/json. */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** 413: a body over MAX_BODY_BYTES. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** 431: request headers over MAX_HEADER_BYTES. */
+  REQUEST_HEADERS_TOO_LARGE: 'REQUEST_HEADERS_TOO_LARGE',
+  /** 408: headers or body not complete within BODY_DEADLINE_MS. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',

@@ -7,6 +7,8 @@ import {
   DEFAULT_RECORDS_SCHEMA,
   describeBreak,
   exportJsonLines,
+  MAX_SEARCH_LIMIT,
+  searchRecords,
   verifyChains,
 } from '../gateway/records';
 import { openStore } from '../subgraphs/kit/store';
@@ -17,6 +19,9 @@ Commands:
   verify [--stream <id>]                          walk the hash chains; exit 1 at the first break
   export --from <ISO> --to <ISO> [--out <file>]   records with from <= time < to, as JSON Lines
                                                   with each hash, previous hash and stream heads
+  refusals [--from <ISO>] [--to <ISO>] [--reason <code>] [--client <address>] [--unidentified]
+           [--limit <n>]                          refused requests, newest first: probing shows
+                                                  as security events (--unidentified: no consumer)
 
 Options:
   --schema <name>   schema of the access records (default ${DEFAULT_RECORDS_SCHEMA})
@@ -62,6 +67,7 @@ export async function run(argv: readonly string[], io: AuditIo): Promise<number>
       );
       return 1;
     }
+    if (args.command === 'refusals') return await refusals(pool, args, io);
     return args.command === 'verify'
       ? await verify(pool, args, io)
       : await exportTo(pool, args, io);
@@ -111,8 +117,38 @@ async function exportTo(pool: pg.Pool, args: Args, io: AuditIo): Promise<number>
   return 0;
 }
 
+async function refusals(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
+  const page = await searchRecords(pool, {
+    outcome: 'refused',
+    from: args.from,
+    to: args.to,
+    reason: args.reason,
+    clientAddress: args.client,
+    consumerKind: args.unidentified ? 'unidentified' : undefined,
+    limit: args.limit,
+    schema: args.schema,
+  });
+  for (const r of page.records) {
+    const who =
+      r.consumer.kind === 'official'
+        ? `${r.consumer.department}/${r.consumer.role} ${r.consumer.id}`
+        : r.consumer.kind;
+    io.stdout.write(
+      `${r.time} ${String(r.count ?? 1).padStart(5)}x ${r.reason ?? '-'} from ${r.clientAddress ?? '(many addresses)'} by ${who} request ${r.requestId}\n`,
+    );
+  }
+  io.stderr.write(
+    `${page.records.length} refusal record${page.records.length === 1 ? '' : 's'}${page.next ? ` (more: raise --limit or narrow --from/--to)` : ''}.\n`,
+  );
+  return 0;
+}
+
 interface Args {
-  command: 'verify' | 'export';
+  command: 'verify' | 'export' | 'refusals';
+  reason?: string;
+  client?: string;
+  unidentified?: boolean;
+  limit: number;
   schema: string;
   stream?: string;
   from?: string;
@@ -131,27 +167,36 @@ function parse(argv: readonly string[]): Args | { command: 'help' } {
       to: { type: 'string' },
       out: { type: 'string' },
       schema: { type: 'string', default: DEFAULT_RECORDS_SCHEMA },
+      reason: { type: 'string' },
+      client: { type: 'string' },
+      unidentified: { type: 'boolean' },
+      limit: { type: 'string', default: '100' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const [command, ...extra] = positionals;
   if (values.help || command === 'help') return { command: 'help' };
   if (extra.length) throw new UsageError(`Unexpected argument '${extra[0]}'.`);
-  if (command !== 'verify' && command !== 'export') {
+  if (command !== 'verify' && command !== 'export' && command !== 'refusals') {
     throw new UsageError(command ? `Unknown command '${command}'.` : 'Name a command.');
   }
-  if (command === 'export') {
-    for (const key of ['from', 'to'] as const) {
-      const value = values[key];
+  for (const key of ['from', 'to'] as const) {
+    const value = values[key];
+    if (command === 'export' || value !== undefined) {
       if (!value || Number.isNaN(Date.parse(value))) {
         throw new UsageError(
-          `export needs --${key} as an ISO 8601 time, e.g. 2025-01-01T00:00:00Z.`,
+          `${command} needs --${key} as an ISO 8601 time, e.g. 2025-01-01T00:00:00Z.`,
         );
       }
     }
   }
-  const { stream, from, to, out, schema = DEFAULT_RECORDS_SCHEMA } = values;
-  return { command, schema, stream, from, to, out };
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
+    throw new UsageError(`--limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}.`);
+  }
+  const { stream, from, to, out, reason, client, unidentified } = values;
+  const schema = values.schema ?? DEFAULT_RECORDS_SCHEMA;
+  return { command, schema, stream, from, to, out, reason, client, unidentified, limit };
 }
 
 if (require.main === module) {

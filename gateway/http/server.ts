@@ -1,12 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_BODY_DEADLINE_MS, DEFAULT_MAX_HEADER_BYTES } from '../config';
+import { arrivalOf, type Arrival } from '../context';
 import { ErrorCode } from '../../schema/errors';
 import { CONTEXT_HEADER } from '../subgraph-context';
 import type { Gateway } from '../gateway';
 import type { Logger } from '../logger';
-import { IdentityError } from '../identity';
-import { handleGraphQL, HttpError } from './graphql';
+import { answerClientError } from './client-error';
 import { checkReadiness } from './readiness';
+import { HttpError, refusalOf, sendRefusal } from './refusal';
+import { serveGraphQL } from './serve-graphql';
 
 /** Serves a non-GraphQL path (landing page, its assets); null when the path is not its own. */
 export type PageHandler = (pathname: string) => Promise<{
@@ -19,6 +22,10 @@ export interface HttpOptions {
   port: number;
   host: string;
   maxBodyBytes: number;
+  /** Milliseconds the headers, then the body, have to arrive (BODY_DEADLINE_MS); later is 408. */
+  bodyDeadlineMs?: number;
+  /** Largest request head (request line and headers) in bytes (MAX_HEADER_BYTES); larger is 431. */
+  maxHeaderBytes?: number;
   readinessTimeoutMs: number;
   logger: Logger;
   pages?: PageHandler;
@@ -31,37 +38,38 @@ export interface ListeningGateway {
   close(): Promise<void>;
 }
 
-/** Routes: POST/GET /graphql, /healthz, /readyz, and the landing page with its assets. */
 /** Pending connections the kernel may queue before the gateway accepts them. */
 export const LISTEN_BACKLOG = 4096;
 
+/**
+ * Routes: POST/GET /graphql, /healthz, /readyz, and the landing page with its assets. Every
+ * response carries `x-request-id`. Requests Node cannot parse (headers over maxHeaderBytes,
+ * headers not complete within bodyDeadlineMs, malformed HTTP) are answered and recorded too.
+ */
 export async function listen(gateway: Gateway, options: HttpOptions): Promise<ListeningGateway> {
-  const server = createServer((req, res) => {
-    route(gateway, options, req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) {
-        res.setHeader('connection', 'close');
-        sendJson(res, error.status, {
-          errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }],
-        });
-        return;
-      }
-      if (error instanceof IdentityError) {
-        if (error.status === 401) res.setHeader('www-authenticate', 'Bearer');
-        sendJson(res, error.status, {
-          errors: [{ message: error.message, extensions: { code: error.extensions.code } }],
-        });
-        return;
-      }
-      options.logger.error({ err: error }, 'request failed');
-      if (!res.headersSent)
-        sendJson(res, 500, {
-          errors: [
-            { message: 'Unexpected error.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
-          ],
-        });
-      else res.destroy();
-    });
-  });
+  const deadlineMs = options.bodyDeadlineMs ?? DEFAULT_BODY_DEADLINE_MS;
+  const server = createServer(
+    {
+      maxHeaderSize: options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES,
+      headersTimeout: deadlineMs,
+      // A backstop only: the body deadline (counted after the headers) answers first.
+      requestTimeout: deadlineMs * 2 + 1_000,
+      connectionsCheckingInterval: Math.min(1_000, deadlineMs),
+    },
+    (req, res) => {
+      const arrival = arrivalOf(req);
+      res.setHeader('x-request-id', arrival.requestId);
+      route(gateway, { ...options, bodyDeadlineMs: deadlineMs }, req, res, arrival).catch(
+        (error: unknown) => {
+          options.logger.error({ requestId: arrival.requestId, err: error }, 'request failed');
+          sendRefusal(res, refusalOf(error), arrival.requestId);
+        },
+      );
+    },
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
+    answerClientError(error, socket, gateway.refusals),
+  );
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -85,16 +93,19 @@ export async function listen(gateway: Gateway, options: HttpOptions): Promise<Li
 
 async function route(
   gateway: Gateway,
-  options: HttpOptions,
+  options: HttpOptions & { bodyDeadlineMs: number },
   req: IncomingMessage,
   res: ServerResponse,
+  arrival: Arrival,
 ) {
-  const { pathname } = new URL(req.url ?? '/', 'http://gateway');
+  const pathname = pathOf(req);
   if (pathname === '/graphql') {
-    await handleGraphQL(gateway.server, req, res, {
-      maxBodyBytes: options.maxBodyBytes,
-      context: () => gateway.security.createContext(req),
-    });
+    const limits = {
+      maxBytes: options.maxBodyBytes,
+      deadlineMs: options.bodyDeadlineMs,
+      logger: options.logger,
+    };
+    await serveGraphQL(gateway, limits, req, res, arrival);
     return;
   }
   if (pathname === '/healthz') {
@@ -123,6 +134,19 @@ async function route(
   sendJson(res, 404, {
     error: `No route for ${req.method} ${pathname}. GraphQL is served at /graphql.`,
   });
+}
+
+function pathOf(req: IncomingMessage): string {
+  try {
+    return new URL(req.url ?? '/', 'http://gateway').pathname;
+  } catch {
+    throw new HttpError(
+      400,
+      ErrorCode.BAD_REQUEST,
+      'The request target is not a URL path.',
+      'malformed-http',
+    );
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

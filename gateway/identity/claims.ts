@@ -65,7 +65,10 @@ export function consumerFromClaims(payload: unknown): Consumer {
     const problems = parsed.error.issues.map(
       (issue) => `'${issue.path.join('.')}' ${issue.message}`,
     );
-    throw unauthenticated(`The bearer token's claims are malformed: ${problems.join('; ')}.`);
+    throw unauthenticated(
+      `The bearer token's claims are malformed: ${problems.join('; ')}.`,
+      'token-claims',
+    );
   }
   const claims = parsed.data;
   return Object.freeze({

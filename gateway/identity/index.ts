@@ -1,10 +1,14 @@
 export { ANONYMOUS_CONSUMER } from './consumer';
 export type { Consumer, ConsumerKind } from './consumer';
 export { IdentityError } from './errors';
-export type { IdentityErrorCode } from './errors';
+export type { IdentityErrorCode, IdentityRefusal, PurposeRefusal, TokenRefusal } from './errors';
 export { ACCEPTED_ALGORITHMS, loadVerificationKeys } from './keys';
 export type { AcceptedAlgorithm, KeySource, VerificationKeys } from './keys';
-export { createTokenVerifier, DEFAULT_CLOCK_TOLERANCE_SEC } from './verify';
+export {
+  createTokenVerifier,
+  DEFAULT_CLOCK_TOLERANCE_SEC,
+  DEFAULT_MAX_TOKEN_BYTES,
+} from './verify';
 export type { TokenVerifier, TokenVerifierOptions } from './verify';
 export { readPurpose } from './purpose';
 export type { RequestHeaders, StatedPurpose } from './purpose';

@@ -18,28 +18,33 @@ export function explainJoseError(error: unknown, expected: Expectations): Identi
   if (error instanceof errors.JWTExpired) {
     return unauthenticated(
       `The bearer token expired at ${instant(error.payload.exp)}. Obtain a new one from the identity provider.`,
+      'token-expired',
     );
   }
   if (error instanceof errors.JWTClaimValidationFailed) return claimFailure(error, expected);
   if (error instanceof errors.JWSSignatureVerificationFailed) {
     return unauthenticated(
       "The bearer token's signature does not verify with the identity provider's keys: it was signed with another key or altered.",
+      'token-signature',
     );
   }
   if (error instanceof errors.JWKSNoMatchingKey) {
     const kid = expected.header.kid === null ? 'no key id' : `key id '${expected.header.kid}'`;
     return unauthenticated(
       `The bearer token (${expected.header.alg}, ${kid}) names no key of the identity provider; it was signed by another issuer or with a retired key.`,
+      'token-signature',
     );
   }
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
     return unauthenticated(
       'The bearer token is not a well-formed JWT: its header, payload or signature does not decode.',
+      'token-malformed',
     );
   }
   if (error instanceof errors.JOSENotSupported || error instanceof errors.JOSEAlgNotAllowed) {
     return unauthenticated(
       'The bearer token uses a header parameter or algorithm the gateway does not support.',
+      'token-malformed',
     );
   }
   return null;
@@ -53,27 +58,35 @@ function claimFailure(
   if (reason === 'missing') {
     return unauthenticated(
       `The bearer token has no '${claim}' claim; ${REQUIRED[claim] ?? 'the gateway requires it'}.`,
+      'token-claims',
     );
   }
   if (reason === 'invalid')
     return unauthenticated(
       `The bearer token's '${claim}' claim is not a NumericDate (seconds since 1970).`,
+      'token-claims',
     );
   switch (claim) {
     case 'nbf':
       return unauthenticated(
         `The bearer token is not valid before ${instant(payload.nbf)}; check the clocks of the identity provider and the gateway.`,
+        'token-claims',
       );
     case 'iss':
       return unauthenticated(
         `The bearer token was issued by another issuer; the gateway accepts tokens issued by '${expected.issuer}'.`,
+        'token-claims',
       );
     case 'aud':
       return unauthenticated(
         `The bearer token is meant for another audience; the gateway accepts tokens for '${expected.audience}'.`,
+        'token-claims',
       );
     default:
-      return unauthenticated(`The bearer token's '${claim}' claim is not accepted.`);
+      return unauthenticated(
+        `The bearer token's '${claim}' claim is not accepted.`,
+        'token-claims',
+      );
   }
 }
 

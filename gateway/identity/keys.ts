@@ -117,6 +117,7 @@ async function singleKey(pem: string, alg: AcceptedAlgorithm): Promise<Verificat
     if (header.alg !== alg) {
       throw unauthenticated(
         `The bearer token is signed with ${header.alg}, but the gateway's key verifies ${alg} only.`,
+        'token-malformed',
       );
     }
     return key;

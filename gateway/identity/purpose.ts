@@ -30,18 +30,21 @@ export function readPurpose(
     throw new IdentityError(
       'BAD_USER_INPUT',
       `This request states no purpose; send the header 'x-purpose: <code>' with one of: ${catalogue}.`,
+      'purpose-missing',
     );
   }
   if (!PURPOSE_CODE.test(purpose)) {
     throw new IdentityError(
       'BAD_USER_INPUT',
       `The x-purpose header is not a purpose code (lowercase letters, digits and hyphens); send one of: ${catalogue}.`,
+      'purpose-malformed',
     );
   }
   if (!knownPurposes.has(purpose)) {
     throw new IdentityError(
       'FORBIDDEN',
       `Purpose '${purpose}' is not in the purpose catalogue; state one of: ${catalogue}.`,
+      'purpose-unknown',
     );
   }
   const caseNumber = single(headers, 'x-case-number');
@@ -50,6 +53,7 @@ export function readPurpose(
     throw new IdentityError(
       'BAD_USER_INPUT',
       "The x-case-number header must be 1 to 64 letters, digits, '-', '_' or '/'; send the case number as the case file writes it, or leave the header out.",
+      'case-number-malformed',
     );
   }
   return { purpose, caseNumber };

@@ -6,6 +6,9 @@ import { unauthenticated } from './errors';
 import { explainJoseError } from './jose-errors';
 import { ACCEPTED_ALGORITHMS, type VerificationKeys } from './keys';
 
+/** Longest Authorization header value read as a token; a longer one is refused before any parsing. */
+export const DEFAULT_MAX_TOKEN_BYTES = 8_192;
+
 /** Seconds of clock skew allowed between the identity provider and the gateway (exp, nbf). */
 export const DEFAULT_CLOCK_TOLERANCE_SEC = 30;
 
@@ -23,6 +26,8 @@ export interface TokenVerifierOptions {
    * UNCONDITIONAL data only). A request with a bad token is refused all the same. Off by default.
    */
   allowAnonymous?: boolean;
+  /** Longest Authorization header accepted, in bytes; defaults to DEFAULT_MAX_TOKEN_BYTES. */
+  maxTokenBytes?: number;
 }
 
 /** Establishes a request's consumer from its Authorization header; rejects with an IdentityError (401). */
@@ -31,6 +36,7 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Consu
 /** Builds the verifier of bearer tokens: RS256, ES256 or EdDSA signatures only, issuer, audience and expiry checked. */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const { keys, issuer, audience, allowAnonymous = false } = options;
+  const maxTokenBytes = options.maxTokenBytes ?? DEFAULT_MAX_TOKEN_BYTES;
   if (!issuer || !audience)
     throw new Error('createTokenVerifier needs a non-empty issuer and audience.');
   const verifyOptions: JWTVerifyOptions = {
@@ -46,6 +52,13 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       if (allowAnonymous) return ANONYMOUS_CONSUMER;
       throw unauthenticated(
         "This request has no Authorization header and the gateway does not serve anonymous requests; send 'Authorization: Bearer <token>' with a token from the identity provider.",
+        'token-missing',
+      );
+    }
+    if (Buffer.byteLength(authorization) > maxTokenBytes) {
+      throw unauthenticated(
+        `The Authorization header is longer than the ${maxTokenBytes} bytes a token may have (MAX_TOKEN_BYTES); send the token the identity provider issued.`,
+        'token-too-long',
       );
     }
     const token = readBearerToken(authorization);

@@ -5,9 +5,7 @@ import { planOf } from '../authorization/plugin';
 import type { GatewayContext } from '../context';
 import type { Logger } from '../logger';
 import type { AccessRecord, FieldAccess, RecordWriter } from '../records';
-
-// An operation that failed with one of these codes was refused, not failed.
-const REFUSALS = new Set<unknown>([ErrorCode.FORBIDDEN, ErrorCode.BAD_USER_INPUT]);
+import { outcomeOfResult } from '../refusals';
 
 /** What to do with an operation that carries no personal data when its record cannot be stored. */
 export type NonPersonalOnOutage = 'serve' | 'withhold';
@@ -31,11 +29,10 @@ export function accessRecordsPlugin(options: {
           const body = rc.response.body;
           if (body.kind !== 'single') return;
           const context = rc.contextValue;
+          context.record.taken = true;
           const result = body.singleResult;
           const fields = fieldAccesses(context, options.classification);
-          const refused =
-            !result.data && (result.errors ?? []).some((e) => REFUSALS.has(e.extensions?.code));
-          const outcome = result.data ? 'served' : refused ? 'refused' : 'failed';
+          const { outcome, reason } = outcomeOfResult(result);
           const record: AccessRecord = {
             time: new Date(context.startedAt).toISOString(),
             requestId: context.requestId,
@@ -49,6 +46,8 @@ export function accessRecordsPlugin(options: {
             durationMs: Math.round(Date.now() - context.startedAt),
             subjects: [...context.subjects],
             delayedUntil: null,
+            clientAddress: context.clientAddress,
+            reason,
           };
           try {
             await options.writer.append(record);

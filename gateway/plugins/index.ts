@@ -10,6 +10,7 @@ import type { Logger } from '../logger';
 import type { Security } from '../security';
 import { accessRecordsPlugin, type NonPersonalOnOutage } from './access-records';
 import { badInputPlugin } from './bad-input';
+import { requestIdPlugin } from './request-id';
 import { requestLogPlugin } from './request-log';
 import type { RecordWriter } from '../records';
 
@@ -25,6 +26,7 @@ export function gatewayPlugins(options: {
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),
     requestLogPlugin(options.logger),
+    requestIdPlugin(),
     // Decides every field before any department is called; masks the response after.
     ...(options.security.disabled.has('policy')
       ? []

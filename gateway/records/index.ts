@@ -27,3 +27,9 @@ export type { CitizenRecord, RecordPage, RecordSearch, RowRestriction } from './
 export { holdDisclosure, holdsInForce, MAX_HOLD_REASON } from './holds';
 export type { DisclosureHold, HoldTarget } from './holds';
 export type { StreamHead } from './heads';
+export {
+  createSecurityEventLog,
+  DEFAULT_SECURITY_EVENT_WINDOW_MS,
+  DEFAULT_SECURITY_EVENTS_PER_WINDOW,
+} from './security-events';
+export type { SecurityEvent, SecurityEventLog } from './security-events';

@@ -18,10 +18,10 @@ export interface FieldAccess {
   effect: FieldEffect;
 }
 
-/** Who asked: the identity the gateway established for the request. */
+/** Who asked: the identity the gateway established for the request ('unidentified': none could be). */
 export interface RecordConsumer {
-  kind: ConsumerKind;
-  /** The official's (or citizen's) account id; 'anonymous' for anonymous callers. */
+  kind: ConsumerKind | 'unidentified';
+  /** The official's (or citizen's) account id; 'anonymous' or 'unidentified' when there is none. */
   id: string;
   department: string | null;
   role: string | null;
@@ -41,6 +41,7 @@ export interface AccessRecord {
   purpose: string | null;
   /** Case number (案件编号) the request stated. */
   caseNumber: string | null;
+  /** The operation's name and SHA-256; hash '' when the request was refused before its operation was read. */
   operation: { name: string | null; hash: string };
   fields: FieldAccess[];
   /** Departments (subgraph names) the gateway called. */
@@ -52,6 +53,12 @@ export interface AccessRecord {
   subjects: string[];
   /** Hidden from the persons concerned until this time (open investigation); null: at once. */
   delayedUntil: string | null;
+  /** The client's network address as the gateway saw it (default null). */
+  clientAddress?: string | null;
+  /** Why the operation was refused or failed, a code such as 'token-expired' (default null: served). */
+  reason?: string | null;
+  /** How many identical refusals this record stands for: security events are coalesced (default 1). */
+  count?: number;
 }
 
 /** A record's place in its writer's chain. */
@@ -70,8 +77,11 @@ export interface StoredRecord extends AccessRecord, ChainPosition {
 /** The previous hash of a stream's first record. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Version of the canonical form; hashed with the content, so it can never change silently. */
-export const RECORD_FORMAT = 1;
+/**
+ * Version of the canonical form; hashed with the content, so it can never change silently.
+ * 1: the first content; 2: adds clientAddress, reason and count.
+ */
+export const RECORD_FORMAT = 2;
 
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -97,7 +107,7 @@ export function canonicalRecord(
   record: AccessRecord & ChainPosition,
   format: number = RECORD_FORMAT,
 ): string {
-  return canonicalJson({ format, ...pickContent(record) });
+  return canonicalJson({ format, ...pickContent(record, format) });
 }
 
 /** SHA-256 (hex) of the previous hash and the canonical record: one link of the chain. */
@@ -105,9 +115,13 @@ export function hashRecord(prevHash: string, canonical: string): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
-// A StoredRecord also carries its hashes: only the content and position are hashed.
-function pickContent(r: AccessRecord & ChainPosition): AccessRecord & ChainPosition {
-  return {
+// A StoredRecord also carries its hashes: only the content and position are hashed, in the
+// form of the record's own format (audit before release: never change what a format covers).
+function pickContent(
+  r: AccessRecord & ChainPosition,
+  format: number,
+): AccessRecord & ChainPosition {
+  const first = {
     id: r.id,
     streamId: r.streamId,
     seq: r.seq,
@@ -123,5 +137,12 @@ function pickContent(r: AccessRecord & ChainPosition): AccessRecord & ChainPosit
     durationMs: r.durationMs,
     subjects: r.subjects,
     delayedUntil: r.delayedUntil,
+  };
+  if (format < 2) return first;
+  return {
+    ...first,
+    clientAddress: r.clientAddress ?? null,
+    reason: r.reason ?? null,
+    count: r.count ?? 1,
   };
 }

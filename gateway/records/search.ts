@@ -24,6 +24,14 @@ export interface RecordSearch {
   personId?: string;
   /** The case number (案件编号) the request stated. */
   caseNumber?: string;
+  /** 'served', 'refused' or 'failed'. */
+  outcome?: string;
+  /** Why a request was refused, e.g. 'token-expired'. */
+  reason?: string;
+  /** The client's network address. */
+  clientAddress?: string;
+  /** 'unidentified' finds the security events: refusals before any consumer was established. */
+  consumerKind?: string;
   from?: string;
   to?: string;
   limit: number;
@@ -59,6 +67,10 @@ export function searchRecords(
   where.add('fields @> $?::jsonb', containsCoordinate(search.coordinate));
   where.add('subjects @> ARRAY[$?::text]', search.personId);
   where.add('case_number = $?', search.caseNumber);
+  where.add('outcome = $?', search.outcome);
+  where.add('reason = $?', search.reason);
+  where.add('client_address = $?', search.clientAddress);
+  where.add('consumer_kind = $?', search.consumerKind);
   where.add('occurred_at >= $?', search.from);
   where.add('occurred_at < $?', search.to);
   if (search.restrict) where.restrict(search.restrict);

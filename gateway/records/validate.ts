@@ -4,10 +4,10 @@ import type { AccessRecord } from './record';
 
 // PostgreSQL text refuses NUL and jsonb refuses lone surrogates: one such string would fail a
 // whole batch of other requests' records, so it is refused here, for its own caller only.
-const text = (max: number) =>
+const text = (max: number, min = 1) =>
   z
     .string()
-    .min(1)
+    .min(min)
     .max(max)
     .refine(
       (s) => !s.includes('\0') && !/\p{Surrogate}/u.test(s),
@@ -23,7 +23,7 @@ const schema = z.object({
   time: instant,
   requestId: name,
   consumer: z.object({
-    kind: z.enum(['official', 'citizen', 'anonymous']),
+    kind: z.enum(['official', 'citizen', 'anonymous', 'unidentified']),
     id: name,
     department: name.nullable(),
     role: name.nullable(),
@@ -31,7 +31,7 @@ const schema = z.object({
   }),
   purpose: name.nullable(),
   caseNumber: name.nullable(),
-  operation: z.object({ name: text(500).nullable(), hash: name }),
+  operation: z.object({ name: text(500).nullable(), hash: text(200, 0) }),
   fields: z.array(
     z.object({
       coordinate: text(500),
@@ -44,6 +44,14 @@ const schema = z.object({
   durationMs: z.number().int().min(0).max(2_147_483_647),
   subjects: z.array(name).transform(uniqueSorted),
   delayedUntil: instant.nullable(),
+  clientAddress: text(100).nullable().default(null),
+  // A code, never a message: messages may carry what a client sent.
+  reason: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, 'must be a code of lowercase letters, digits and hyphens')
+    .nullable()
+    .default(null),
+  count: z.number().int().min(1).max(2_147_483_647).default(1),
 });
 
 /**

@@ -68,6 +68,8 @@ function contextCheck(
 
 /** Largest request body a department accepts, in bytes. */
 export const SUBGRAPH_MAX_BODY_BYTES = 4_000_000;
+/** Milliseconds a call's body has to arrive whole. */
+export const SUBGRAPH_BODY_DEADLINE_MS = 10_000;
 
 export interface RunningSubgraph {
   name: string;
@@ -127,7 +129,8 @@ export async function startSubgraph<L>(
   const verify = contextCheck(department.name, options.contextKey, options.replay);
   const http = createServer((req, res) => {
     handleGraphQL(server, req, res, {
-      maxBodyBytes: SUBGRAPH_MAX_BODY_BYTES,
+      maxBytes: SUBGRAPH_MAX_BODY_BYTES,
+      deadlineMs: SUBGRAPH_BODY_DEADLINE_MS,
       context: async (raw) => {
         const header = req.headers[CONTEXT_HEADER];
         const claims = await verify(typeof header === 'string' ? header : undefined, raw);
@@ -149,13 +152,15 @@ export async function startSubgraph<L>(
               ? error.status
               : 500;
       const code =
-        status === 401
-          ? ErrorCode.UNAUTHENTICATED
-          : status === 500
-            ? ErrorCode.INTERNAL_SERVER_ERROR
-            : status === 503
-              ? ErrorCode.SUBGRAPH_UNAVAILABLE
-              : ErrorCode.BAD_USER_INPUT;
+        error instanceof HttpError
+          ? error.code
+          : status === 401
+            ? ErrorCode.UNAUTHENTICATED
+            : status === 500
+              ? ErrorCode.INTERNAL_SERVER_ERROR
+              : status === 503
+                ? ErrorCode.SUBGRAPH_UNAVAILABLE
+                : ErrorCode.BAD_USER_INPUT;
       const message = status === 500 ? 'Unexpected error.' : (error as Error).message;
       if (res.headersSent) return void res.destroy();
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });

@@ -49,6 +49,11 @@ export async function startFederation(
     nonPersonalOnOutage?: 'serve' | 'withhold';
     /** Where access records go (default: the test database). */
     recordsUrl?: string;
+    /** Transport limits (default: the gateway's). */
+    http?: { maxBodyBytes?: number; bodyDeadlineMs?: number; maxHeaderBytes?: number };
+    /** How security events are coalesced (default: the gateway's). */
+    securityEvents?: { windowMs?: number; perWindow?: number };
+    maxTokenBytes?: number;
   } = {},
 ): Promise<Federation> {
   const url = testDatabaseUrl();
@@ -73,6 +78,7 @@ export async function startFederation(
     records: {
       writer: records.writer,
       nonPersonalOnOutage: options.nonPersonalOnOutage ?? 'serve',
+      securityEvents: options.securityEvents,
     },
     security: await testSecurity(supergraphSdl, options),
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
@@ -83,6 +89,7 @@ export async function startFederation(
     host: '127.0.0.1',
     maxBodyBytes: 1_000_000,
     readinessTimeoutMs: 2_000,
+    ...options.http,
     logger: createLogger('silent'),
   });
   const post = async <T>(body: unknown, headers?: Record<string, string>) => {

@@ -32,7 +32,12 @@ function testIdentityKey() {
 /** The gateway's security layer as production builds it, with the test keys and the real policies. */
 export async function testSecurity(
   supergraphSdl: string,
-  options: { mode?: EnforcementMode; allowAnonymous?: boolean; policies?: PolicySet } = {},
+  options: {
+    mode?: EnforcementMode;
+    allowAnonymous?: boolean;
+    policies?: PolicySet;
+    maxTokenBytes?: number;
+  } = {},
 ): Promise<Security> {
   const { jwk } = await testIdentityKey();
   return buildSecurity({
@@ -42,6 +47,7 @@ export async function testSecurity(
     issuer: DEV_ISSUER,
     audience: DEV_AUDIENCE,
     allowAnonymous: options.allowAnonymous ?? false,
+    maxTokenBytes: options.maxTokenBytes,
     mode: options.mode ?? 'reject',
     contextPrivateKey: contextKeys.privateKey,
     logger: createLogger('silent'),

@@ -132,7 +132,10 @@ describe('the gateway over any Federation 2 supergraph', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { message: string; extensions: object }[] };
     expect(body.errors[0]!.message).toMatch(/^The request body is not valid JSON/);
-    expect(body.errors[0]!.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(body.errors[0]!.extensions).toEqual({
+      code: 'BAD_REQUEST',
+      requestId: response.headers.get('x-request-id'),
+    });
   });
 
   it('answers a body over the limit with 413 and the limit', async () => {

@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Arrival, GatewayContext } from '../context';
+import type { Gateway } from '../gateway';
+import type { Logger } from '../logger';
+import { reasonOfCode } from '../refusals';
+import type { BodyLimits } from './body';
+import { handleGraphQL } from './graphql';
+import { refusalOf, sendRefusal } from './refusal';
+
+/**
+ * Serves /graphql. Headers first: the token and the purpose are checked before a byte of the
+ * body is read, so a caller without a valid token cannot make the gateway read megabytes.
+ * Every request leaves one record: the access-records plugin writes it for what GraphQL
+ * answered; what is refused here (or by Apollo before its plugins run) is recorded here.
+ */
+export async function serveGraphQL(
+  gateway: Gateway,
+  limits: BodyLimits & { logger: Logger },
+  req: IncomingMessage,
+  res: ServerResponse,
+  arrival: Arrival,
+): Promise<void> {
+  let context: GatewayContext | undefined;
+  try {
+    context = await gateway.security.createContext(req, arrival);
+    const ready = context;
+    const status = await handleGraphQL(gateway.server, req, res, {
+      ...limits,
+      context: async () => ready,
+    });
+    if (!context.record.taken) {
+      await gateway.refusals.record(arrival, {
+        reason: status < 400 ? 'unrecorded-response' : reasonOfStatus(status),
+        outcome: status >= 400 && status < 500 ? 'refused' : 'failed',
+        consumer: context.consumer,
+        purpose: context.purpose,
+        caseNumber: context.caseNumber,
+      });
+    }
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal.outcome === 'failed')
+      limits.logger.error({ requestId: arrival.requestId, err: error }, 'request failed');
+    sendRefusal(res, refusal, arrival.requestId);
+    await gateway.refusals.record(arrival, {
+      reason: refusal.reason,
+      outcome: refusal.outcome,
+      consumer: context?.consumer ?? refusal.consumer,
+      purpose: context?.purpose,
+      caseNumber: context?.caseNumber,
+    });
+  }
+}
+
+// Apollo refuses some requests before its plugins run (no query, CSRF, bad variables): 400s.
+function reasonOfStatus(status: number): string {
+  return status === 400 ? reasonOfCode('BAD_REQUEST') : `http-${status}`;
+}
