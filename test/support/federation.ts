@@ -98,7 +98,10 @@ export async function startFederation(
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
-    return { status: response.status, ...((await response.json()) as object) } as GraphQLResponse<T>;
+    return {
+      status: response.status,
+      ...((await response.json()) as object),
+    } as GraphQLResponse<T>;
   };
   return {
     url: http.url,
