@@ -443,6 +443,23 @@ describe('row rules hold per field, in every entry point', () => {
   });
 });
 
+describe('relations give only what the caller may read of the target', () => {
+  it('a citizen keeps their own marriage record; only the spouse it may not name is null', async () => {
+    const response = await federation.query<{
+      person: { marriageRecords: { registrationNumber: string; spouse: unknown }[] };
+    }>(
+      'query ($id: ID!) { person(id: $id) { marriageRecords { registrationNumber spouse { id } } } }',
+      { id: city.marriage.citizen },
+      await citizen(city.marriage.citizen),
+    );
+    const records = response.data!.person.marriageRecords;
+    expect(records.length).toBeGreaterThan(0);
+    expect(records[0]!.registrationNumber).toMatch(/\S/);
+    expect(records.every((r) => r.spouse === null)).toBe(true);
+    expect(JSON.stringify(response)).not.toContain(city.marriage.spouse.id);
+  });
+});
+
 describe('in-condition rows and batching', () => {
   it("a city-wide page shows each mobile exactly on the registrar's own district's rows", async () => {
     const response = await federation.query<{ persons: { id: string; mobile: string | null }[] }>(
