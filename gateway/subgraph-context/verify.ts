@@ -34,6 +34,10 @@ export function createContextVerifier(options: {
     } catch (error) {
       throw new ContextError(`The gateway context is not valid: ${reason(error)}.`);
     }
+    // One context, one department: an audience list would let it be replayed to each of them.
+    if (payload.aud !== options.subgraph) {
+      throw new ContextError('The gateway context is not valid: its aud claim is wrong.');
+    }
     const claims = contextClaimsSchema.safeParse(payload);
     if (!claims.success) throw new ContextError('The gateway context is malformed.');
     if (claims.data.bodyHash !== bodyHash(body)) {
