@@ -1,4 +1,6 @@
 import { HeaderMap, type GraphQLResponse } from '@apollo/server';
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import {
   execute,
   GraphQLError,
@@ -9,17 +11,33 @@ import {
 } from 'graphql';
 import type { PolicyAbility } from '../../policies';
 import { ErrorCode } from '../../schema/errors';
-import { visibleSchema } from './visible-schema';
+import { visibleFieldsOf, visibleSchema } from './visible-schema';
 
-/** Each consumer's own graph, built once per (schema, ability) and kept while both live. */
+/** Distinct visible graphs kept built (consumers that may read the same fields share one). */
+export const VISIBLE_SCHEMA_CACHE_SIZE = 200;
+
+/**
+ * Each consumer's own graph: the fields are decided once per (schema, ability); the schema is
+ * built once per distinct set of fields, so a thousand citizens cost one build.
+ */
 export function createVisibleSchemas() {
-  const bySchema = new WeakMap<GraphQLSchema, WeakMap<PolicyAbility, GraphQLSchema | null>>();
+  const byAbility = new WeakMap<GraphQLSchema, WeakMap<PolicyAbility, GraphQLSchema | null>>();
+  const byFields = new WeakMap<GraphQLSchema, LRUCache<string, { schema: GraphQLSchema | null }>>();
   return (schema: GraphQLSchema, ability: PolicyAbility): GraphQLSchema | null => {
-    let byAbility = bySchema.get(schema);
-    if (!byAbility) bySchema.set(schema, (byAbility = new WeakMap()));
-    let visible = byAbility.get(ability);
-    if (visible === undefined) byAbility.set(ability, (visible = visibleSchema(schema, ability)));
-    return visible;
+    let abilities = byAbility.get(schema);
+    if (!abilities) byAbility.set(schema, (abilities = new WeakMap()));
+    const known = abilities.get(ability);
+    if (known !== undefined) return known;
+    const fields = visibleFieldsOf(schema, ability);
+    const key = createHash('sha256')
+      .update(JSON.stringify([...fields].map(([type, names]) => [type, [...names]])))
+      .digest('hex');
+    let built = byFields.get(schema);
+    if (!built) byFields.set(schema, (built = new LRUCache({ max: VISIBLE_SCHEMA_CACHE_SIZE })));
+    let entry = built.get(key);
+    if (!entry) built.set(key, (entry = { schema: visibleSchema(schema, fields) }));
+    abilities.set(ability, entry.schema);
+    return entry.schema;
   };
 }
 

@@ -27,7 +27,23 @@ import type { PolicyAbility } from '../../policies';
  * from this schema, so they never name what the consumer cannot read. Null when the consumer
  * can read no query field at all.
  */
-export function visibleSchema(schema: GraphQLSchema, ability: PolicyAbility): GraphQLSchema | null {
+export function visibleSchema(
+  schema: GraphQLSchema,
+  visibleFields: ReadonlyMap<string, ReadonlySet<string>>,
+): GraphQLSchema | null {
+  const document = pruneDocument(parse(printSchema(schema)), visibleFields);
+  if (!document) return null;
+  return buildASTSchema(reachableOnly(buildASTSchema(document), document));
+}
+
+/**
+ * The fields of each object and interface type the ability does not deny. Consumers with the
+ * same fields (every citizen, say) share one visible schema, built once.
+ */
+export function visibleFieldsOf(
+  schema: GraphQLSchema,
+  ability: PolicyAbility,
+): Map<string, Set<string>> {
   const shown = (type: string, field: string) => ability.decide(type, field).effect !== 'deny';
   const visibleFields = new Map<string, Set<string>>();
   for (const type of Object.values(schema.getTypeMap())) {
@@ -49,9 +65,7 @@ export function visibleSchema(schema: GraphQLSchema, ability: PolicyAbility): Gr
       );
     }
   }
-  const document = pruneDocument(parse(printSchema(schema)), visibleFields);
-  if (!document) return null;
-  return buildASTSchema(reachableOnly(buildASTSchema(document), document));
+  return visibleFields;
 }
 
 type Definition = DefinitionNode & { name?: { value: string } };
