@@ -122,13 +122,19 @@ function interfaceObjectGraphs(
   return [...found].sort();
 }
 
-/** The subgraphs named by `@join__type` or `@join__field` directives; unknown graphs are left out. */
+/**
+ * The subgraphs named by `@join__type` or `@join__field` directives; a field marked
+ * `external` in a subgraph is not resolved there. Unknown graphs are left out.
+ */
 function joinGraphs(
   list: readonly ConstDirectiveNode[] | undefined,
   name: 'join__type' | 'join__field',
   graphs: ReadonlyMap<string, string>,
 ): string[] {
-  return directives(list, name).flatMap((d) => graphs.get(graphArg(d) ?? '') ?? []);
+  const named = directives(list, name)
+    .filter((d) => !(name === 'join__field' && booleanArg(d, 'external')))
+    .flatMap((d) => graphs.get(graphArg(d) ?? '') ?? []);
+  return [...new Set(named)];
 }
 
 function graphNames(document: DocumentNode): Map<string, string> {

@@ -205,6 +205,39 @@ describe('owners in a supergraph with @interfaceObject subgraphs', () => {
   });
 });
 
+describe('owners of fields another subgraph marks @external', () => {
+  it('are the subgraphs that resolve them, not the one that only requires them', () => {
+    const result = composeServices([
+      {
+        name: 'products',
+        url: 'http://127.0.0.1:1/products',
+        typeDefs: parse(`${link('"@key"')}
+          type Query { products: [Product!]! }
+          type Product @key(fields: "id") { id: ID! price: Int! weight: Int! }`),
+      },
+      {
+        name: 'inventory',
+        url: 'http://127.0.0.1:1/inventory',
+        typeDefs: parse(`${link('"@key", "@external", "@requires"')}
+          type Product @key(fields: "id") {
+            id: ID!
+            price: Int! @external
+            weight: Int! @external
+            shippingEstimate: Int! @requires(fields: "price weight")
+          }`),
+      },
+    ]);
+    expect(result.supergraphSdl).toMatch(/@join__field\(graph: INVENTORY, external: true\)/);
+    expect(owners(result.supergraphSdl!)).toEqual({
+      'Query.products': 'products',
+      'Product.id': 'products',
+      'Product.price': 'products',
+      'Product.weight': 'products',
+      'Product.shippingEstimate': 'inventory',
+    });
+  });
+});
+
 describe('the committed supergraph', () => {
   it('names an owner for every field', () => {
     expect(classificationFromSupergraph(readFileSync(SUPERGRAPH_PATH, 'utf8')).unowned).toEqual([]);
