@@ -78,12 +78,18 @@ export function buildSecurity(parts: {
   const disabled = new Set(parts.disable ?? []);
   if (disabled.size > 0)
     parts.logger.warn({ disabled: [...disabled] }, 'BENCHMARK MODE: protections switched off');
-  const { classification, unlabelled, typesBySubgraph, borrowedBySubgraph } =
+  const { classification, unlabelled, unowned, typesBySubgraph, borrowedBySubgraph } =
     classificationFromSupergraph(parts.supergraphSdl);
   if (unlabelled.length > 0) {
     parts.logger.warn(
       { count: unlabelled.length, sample: unlabelled.slice(0, 5) },
       'fields without @classify: closed unless a grant opens them',
+    );
+  }
+  if (unowned.length > 0) {
+    parts.logger.warn(
+      { count: unowned.length, sample: unowned.slice(0, 5) },
+      'fields the supergraph names no resolving subgraph for: denied to everyone',
     );
   }
   const engine = createPolicyEngine(parts.policies, classification);

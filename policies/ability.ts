@@ -74,7 +74,8 @@ export function createPolicyAbility(
       notes: compiled.notes.get(coordinate) ?? [],
     };
     const openedBy = openers.map((o) => o.grantId);
-    if (reasonContext.label) {
+    // A field without an owner is opened by no grant: deny it whatever the rules say.
+    if (reasonContext.label && reasonContext.label.owner !== null) {
       const full = casl.relevantRuleFor('read', type, field);
       if (full) {
         const grantId = grantOf.get(full.origin as PolicyRule) ?? null;

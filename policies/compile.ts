@@ -109,16 +109,15 @@ function rule(
 
 const builtIns = new WeakMap<Classification, readonly CompiledRule[]>();
 
-/** UNCONDITIONAL fields: one rule per type and owner, without conditions. */
+/** UNCONDITIONAL fields: one rule per type and owner, without conditions. A field without an owner stays closed. */
 function builtInRules(classification: Classification): readonly CompiledRule[] {
   let rules = builtIns.get(classification);
   if (!rules) {
-    const unconditional = [...classification]
-      .filter(([, label]) => label.sharing === 'UNCONDITIONAL')
-      .map(([coordinate, label]) => {
-        const [type, field] = splitCoordinate(coordinate);
-        return { type, field, owner: label.owner };
-      });
+    const unconditional = [...classification].flatMap(([coordinate, label]) => {
+      if (label.sharing !== 'UNCONDITIONAL' || label.owner === null) return [];
+      const [type, field] = splitCoordinate(coordinate);
+      return [{ type, field, owner: label.owner }];
+    });
     rules = groupBy(unconditional, (f) => `${f.type}\n${f.owner}`).map((fields) => ({
       rule: rule(
         'read',

@@ -28,12 +28,18 @@ export function maskReason(context: ReasonContext, grantId: string | null): stri
   return `${context.coordinate} is opened to ${describeConsumer(context.consumer)} for purpose '${context.purpose}' only masked (${style}) by grant ${grantId}.`;
 }
 
+/** Why a field without an owner is closed to everyone. */
+export function unownedReason(coordinate: string): string {
+  return `${coordinate} has no owner: the supergraph names no subgraph that resolves it, so no grant can open it and it is denied to everyone; check the field's @join__field directives and recompose the supergraph.`;
+}
+
 /** Why a field is not readable, and what would open it. */
 export function denyReason(context: ReasonContext): string {
   const { coordinate, label, consumer, purpose } = context;
   if (!label) {
     return `${coordinate} is not a field of the classified graph; check the type and field names against the supergraph.`;
   }
+  if (label.owner === null) return unownedReason(coordinate);
   const openers =
     context.openers.map((o) => `${o.grantId} (${o.purposes.join(', ')})`).join(', ') ||
     `none; ask its owner, ${label.owner}, for a grant`;

@@ -34,6 +34,7 @@ export { whoCanRead } from './who-can';
 export type { Reader } from './who-can';
 export { describeConsumer, describeGrantConsumer } from './consumers';
 export { isExpired } from './expiry';
+export { unownedReason } from './explain';
 export { grantOpenings, splitCoordinate } from './openings';
 export type { Opening, Refusal } from './openings';
 export { candidatesLeft } from './linkage';

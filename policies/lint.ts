@@ -1,6 +1,7 @@
 import { describeGrantConsumer } from './consumers';
 import { expiryInstant } from './expiry';
 import { findLinkage } from './linkage';
+import { unownedReason } from './explain';
 import { fieldsByType } from './openings';
 import { isPlaceholder } from './placeholders';
 import { isCitizenGrant, type Grant, type PolicySet, type RowValue } from './policy-set';
@@ -117,6 +118,8 @@ function lintFields(grant: Grant, classification: Classification, report: Report
           'error',
           `${coordinate} is not a field of the graph; check the spelling against schema/*.graphql.`,
         );
+      } else if (label.owner === null) {
+        report('error', unownedReason(coordinate));
       } else if (label.owner !== grant.provider) {
         report(
           'error',

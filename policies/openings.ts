@@ -80,6 +80,9 @@ export function grantOpenings(
 }
 
 function refusal(grant: Grant, label: FieldLabel, ownOfficials: boolean): string | null {
+  if (label.owner === null) {
+    return 'has no owner in the supergraph (no subgraph resolves it there), so no grant can open it';
+  }
   if (label.owner !== grant.provider) {
     return `is owned by ${label.owner}, and only the owner grants its fields`;
   }

@@ -30,8 +30,11 @@ export interface FieldLabel {
   readonly sharing: SharingClass;
   readonly pi: PersonalInfo;
   readonly mask: MaskStyle;
-  /** The owning department's subgraph name, e.g. 'public-security'. */
-  readonly owner: string;
+  /**
+   * The owning department's subgraph name, e.g. 'public-security'; null when the supergraph
+   * does not tell which subgraph resolves the field: then no grant opens it.
+   */
+  readonly owner: string | null;
 }
 
 /** Every field's label, keyed by coordinate ('Person.name'). */

@@ -1,6 +1,12 @@
 import { isExpired } from '../../policies';
 import { describeGrantConsumer } from '../../policies';
-import { loadPolicies, whoCanRead, type FieldLabel, type Reader } from '../../policies';
+import {
+  loadPolicies,
+  unownedReason,
+  whoCanRead,
+  type FieldLabel,
+  type Reader,
+} from '../../policies';
 import { parseCommandArgs } from './args';
 import { closeMatches } from './close-matches';
 import { failed, ok, UsageError, type Command } from './command';
@@ -81,7 +87,7 @@ function describeLabel(coordinate: string, label: FieldLabel): string {
     `  sharing class  ${label.sharing} (${SHARING_ZH[label.sharing]})`,
     `  personal info  ${label.pi} (${PI_ZH[label.pi]})`,
     `  mask           ${label.mask}`,
-    `  owner          ${label.owner}`,
+    `  owner          ${label.owner ?? '(none: the supergraph names no subgraph that resolves it)'}`,
   ].join('\n');
 }
 
@@ -92,6 +98,7 @@ function shownConsumer(reader: Reader): string {
 }
 
 function nobody(coordinate: string, label: FieldLabel): string {
+  if (label.owner === null) return unownedReason(coordinate);
   return label.sharing === 'NONE'
     ? `No grant opens ${coordinate}: it is NONE (不予共享), and only a grant by ${label.owner} to its own officials could.`
     : `No grant opens ${coordinate}: nobody can read it until ${label.owner} writes a grant.`;

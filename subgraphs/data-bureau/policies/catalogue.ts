@@ -19,7 +19,7 @@ export interface FieldRow {
   sharingClass: FieldLabel['sharing'];
   personalInfo: FieldLabel['pi'];
   mask: FieldLabel['mask'];
-  owner: string;
+  owner: FieldLabel['owner'];
 }
 
 /** Reader as the graph shows it (`expired` is decided when asked). */

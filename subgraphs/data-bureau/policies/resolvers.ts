@@ -15,7 +15,7 @@ interface GrantsArgs {
   purpose?: string | null;
 }
 
-const departments = new Set([...governance.classification.values()].map((l) => l.owner));
+const departments = new Set([...governance.classification.values()].flatMap((l) => l.owner ?? []));
 const purposeCodes = governance.policies.purposes.map((p) => p.code);
 
 const expiredNow = (row: { expires: string | null }) =>
