@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { loadContextPublicKey } from '../gateway/subgraph-context';
+import { loadContextPublicKey } from '../contracts/subgraph-context';
 import { loadManifest, ROOT_DIR } from '../schema/load-manifest';
 import { loadDepartments } from '../subgraphs';
-import { createCity } from '../subgraphs/city';
-import { cityOptionsFromEnv } from '../subgraphs/dataset';
+import { createCity } from '../fixtures/city';
+import { cityOptionsFromEnv } from '../fixtures/city/dataset';
 import {
   departmentUrl,
   OPEN_FOR_BENCHMARK,

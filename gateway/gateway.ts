@@ -3,17 +3,21 @@ import { ApolloServer } from '@apollo/server';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { packPolicyRules } from '../policies';
-import { ErrorCode } from '../schema/errors';
+import { ErrorCode } from '../contracts/errors';
 import type { GatewayContext } from './context';
 import { maskError } from './errors';
 import { createSubgraphFetcher, type SubgraphClientOptions } from './fetcher';
 import type { Logger } from './logger';
 import type { NonPersonalOnOutage } from './plugins/access-records';
-import type { RecordWriter } from './records';
+import type { RecordWriter } from '../records';
 import { gatewayPlugins } from './plugins';
 import { createRefusalRecords, NO_REFUSAL_RECORDS, type RefusalRecords } from './refusals';
 import type { Security } from './security';
-import { CONTEXT_HEADER, SUBJECTS_EXTENSION, type ContextClaims } from './subgraph-context';
+import {
+  CONTEXT_HEADER,
+  SUBJECTS_EXTENSION,
+  type ContextClaims,
+} from '../contracts/subgraph-context';
 import { supergraphEndpoints, type SubgraphEndpoint } from './supergraph';
 
 export interface GatewayOptions {

@@ -1,8 +1,8 @@
 import type { Consumer } from '../policies';
-import { ErrorCode } from '../schema/errors';
+import { ErrorCode } from '../contracts/errors';
 import type { Arrival } from './context';
 import type { Logger } from './logger';
-import { createSecurityEventLog, type Outcome, type RecordWriter } from './records';
+import { createSecurityEventLog, type Outcome, type RecordWriter } from '../records';
 
 // Codes that say the client's request was at fault: the operation was refused, not failed.
 const CLIENT_CODES = new Set<string>([

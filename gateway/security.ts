@@ -21,8 +21,12 @@ import {
   type VerificationKeys,
 } from './identity';
 import type { Logger } from './logger';
-import { cachedVerifier, unverifiedTokens } from './token-cache';
-import { createContextSigner, loadContextKeys, type ContextSigner } from './subgraph-context';
+import { cachedVerifier, unverifiedTokens } from './identity/token-cache';
+import {
+  createContextSigner,
+  loadContextKeys,
+  type ContextSigner,
+} from '../contracts/subgraph-context';
 
 /** Everything the gateway enforces with: identity, purposes, policies, and the subgraph context. */
 export interface Security {

@@ -4,7 +4,7 @@ import { createGateway } from './gateway';
 import { listen, type PageHandler } from './http/server';
 import { LANDING_CONTENT_SECURITY_POLICY, readLandingAsset, renderLandingPage } from './landing';
 import { createLogger, type Logger } from './logger';
-import { openRecordsStore } from './records-store';
+import { openRecordsStore } from '../records/store';
 import { createSecurity } from './security';
 import { readSupergraph } from './supergraph';
 

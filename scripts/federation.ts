@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
-import { createCity } from '../subgraphs/city';
+import { createCity } from '../fixtures/city';
 import { loadDepartments } from '../subgraphs';
-import type { CityOptions } from '../subgraphs/dataset';
+import type { CityOptions } from '../fixtures/city/dataset';
 import {
   departmentUrl,
   prepareDepartment,
@@ -11,7 +11,7 @@ import {
   type Store,
 } from '../subgraphs/kit';
 import type { ManifestEntry } from '../schema/load-manifest';
-import type { ReplayGuard } from '../gateway/subgraph-context';
+import type { ReplayGuard } from '../contracts/subgraph-context';
 
 export interface RunningDepartments {
   subgraphs: RunningSubgraph[];

@@ -1,8 +1,8 @@
 import { loadGatewayConfig, startGateway } from '../gateway';
 import { loadManifest } from '../schema/load-manifest';
-import { cityOptionsFromEnv } from '../subgraphs/dataset';
+import { cityOptionsFromEnv } from '../fixtures/city/dataset';
 import { openStore } from '../subgraphs/kit';
-import { loadContextKeys } from '../gateway/subgraph-context';
+import { loadContextKeys } from '../contracts/subgraph-context';
 import { startDepartments } from './federation';
 
 /**

@@ -1,7 +1,7 @@
 import { loadManifest } from '../schema/load-manifest';
-import { cityOptionsFromEnv } from '../subgraphs/dataset';
+import { cityOptionsFromEnv } from '../fixtures/city/dataset';
 import { openStore } from '../subgraphs/kit';
-import { loadContextPublicKey, redisReplayGuard } from '../gateway/subgraph-context';
+import { loadContextPublicKey, redisReplayGuard } from '../contracts/subgraph-context';
 import { startDepartments } from './federation';
 
 /** npm run subgraph -- <name>: one department alone, as departments deploy separately. */

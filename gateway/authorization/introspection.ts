@@ -8,7 +8,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { PolicyAbility } from '../../policies';
-import { ErrorCode } from '../../schema/errors';
+import { ErrorCode } from '../../contracts/errors';
 import { visibleSchema } from './visible-schema';
 
 /** Each consumer's own graph, built once per (schema, ability) and kept while both live. */

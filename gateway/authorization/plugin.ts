@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { consumerKey, maskValue, type Classification, type PolicyEngine } from '../../policies';
-import { ErrorCode } from '../../schema/errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { GatewayContext } from '../context';
 import { removeDeniedFields } from './filter-document';
 import { createVisibleSchemas, introspect, validationErrorsFor } from './introspection';

@@ -3,8 +3,8 @@ import type { Arrival, GatewayContext } from '../context';
 import type { Gateway } from '../gateway';
 import type { Logger } from '../logger';
 import { reasonOfCode } from '../refusals';
-import type { BodyLimits } from './body';
-import { handleGraphQL } from './graphql';
+import type { BodyLimits } from '../../contracts/http/body';
+import { handleGraphQL } from '../../contracts/http/graphql';
 import { refusalOf, sendRefusal } from './refusal';
 
 /**

@@ -12,7 +12,7 @@ import { accessRecordsPlugin, type NonPersonalOnOutage } from './access-records'
 import { badInputPlugin } from './bad-input';
 import { requestIdPlugin } from './request-id';
 import { requestLogPlugin } from './request-log';
-import type { RecordWriter } from '../records';
+import type { RecordWriter } from '../../records';
 
 /** The gateway's plugins, wired in this one place, in order. */
 export function gatewayPlugins(options: {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../schema/errors';
-import { isValidResidentId, isValidUscc } from '../city/identifiers';
+import { ErrorCode } from '../../contracts/errors';
+import { isValidResidentId, isValidUscc } from '../../domain/identifiers';
 import { MAX_IDENTIFIER_INPUT, normalizeIdentifier } from './normalize';
 
 /** A BAD_USER_INPUT error naming the argument. Messages never repeat a personal value. */

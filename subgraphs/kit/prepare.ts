@@ -1,4 +1,4 @@
-import type { City } from '../city/types';
+import type { City } from '../../fixtures/city/types';
 import { Database } from './database';
 import { schemaName, type Department } from './department';
 import { migrate } from './migrate';

@@ -1,4 +1,4 @@
-import type { City } from '../city/types';
+import type { City } from '../../fixtures/city/types';
 import { copyRows } from './copy';
 import type { Database } from './database';
 import type { Department } from './department';

@@ -9,7 +9,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KeyObject } from 'node:crypto';
-import { handleGraphQL, HttpError } from '../../gateway/http/graphql';
+import { handleGraphQL, HttpError } from '../../contracts/http/graphql';
 import {
   CONTEXT_HEADER,
   ContextError,
@@ -17,9 +17,9 @@ import {
   ReplayCheckUnavailable,
   type ContextVerifier,
   type ReplayGuard,
-} from '../../gateway/subgraph-context';
+} from '../../contracts/subgraph-context';
 import { packPolicyRules } from '../../policies';
-import { ErrorCode } from '../../schema/errors';
+import { ErrorCode } from '../../contracts/errors';
 import { createCaller } from './caller';
 import type { Database } from './database';
 import type { Department, DepartmentContext } from './department';

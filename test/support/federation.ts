@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { openRecordsStore } from '../../gateway/records-store';
+import { openRecordsStore } from '../../records/store';
 import { createGateway } from '../../gateway/gateway';
 import { listen } from '../../gateway/http/server';
 import { createLogger } from '../../gateway/logger';

@@ -8,7 +8,7 @@ import {
 } from '../../../policies';
 import { isExpired } from '../../../policies';
 import { SUPERGRAPH_PATH, classificationFromSupergraph } from '../../../schema';
-import { createCity } from '../../../subgraphs/city';
+import { createCity } from '../../../fixtures/city';
 import { TEST_CITY } from '../../support/city';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
 import { unknownDepartmentCode } from '../../support/identifiers';

@@ -1,6 +1,6 @@
 import { packPolicyRules, type PolicyRule } from '../../../policies';
-import { createCity } from '../../../subgraphs/city';
-import type { Enterprise, Person } from '../../../subgraphs/city/types';
+import { createCity } from '../../../fixtures/city';
+import type { Enterprise, Person } from '../../../fixtures/city/types';
 import { TEST_CITY } from '../../support/city';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
 

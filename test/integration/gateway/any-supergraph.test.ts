@@ -6,7 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import { createGateway, createLogger, listen, type ListeningGateway } from '../../../gateway';
 import { parsePolicies } from '../../../policies';
-import type { RecordsStore } from '../../../gateway/records-store';
+import type { RecordsStore } from '../../../records/store';
 import { testRecords } from '../../support/records';
 import { as, testSecurity } from '../../support/security';
 

@@ -4,7 +4,7 @@ import {
   explainInvalidResidentId,
   explainInvalidUscc,
   type Person,
-} from '../../../subgraphs/city';
+} from '../../../fixtures/city';
 import {
   CELLS,
   SEQUENCES,
@@ -12,7 +12,7 @@ import {
   newbornBirth,
   newbornStride,
   residentIdNumber,
-} from '../../../subgraphs/city/identity';
+} from '../../../fixtures/city/identity';
 
 const city = createCity({ seed: 20261124, persons: 20_000 });
 const persons: Person[] = [...city.households()].flatMap((h) => h.members);

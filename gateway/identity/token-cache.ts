@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { LRUCache } from 'lru-cache';
-import type { Consumer } from '../policies';
-import { consumerFromClaims, readBearerToken, type TokenVerifier } from './identity';
+import type { Consumer } from '../../policies';
+import { consumerFromClaims, readBearerToken, type TokenVerifier } from '.';
 
 /** Verified tokens kept (a token is verified once, then trusted until it expires). */
 export const DEFAULT_TOKEN_CACHE_SIZE = 10_000;

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Kind, parse } from 'graphql';
-import { ErrorCode } from '../../schema/errors';
-import { HttpError } from './refusal';
+import { ErrorCode } from '../errors';
+import { HttpError } from './http-error';
 
 const ALLOW = { allow: 'GET, POST' };
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { ErrorCode } from '../../schema/errors';
-import { HttpError } from './refusal';
+import { ErrorCode } from '../errors';
+import { HttpError } from './http-error';
 
 /** Limits on reading one request body. */
 export interface BodyLimits {

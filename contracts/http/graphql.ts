@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, type BodyLimits } from './body';
 import { checkContentType, checkGetOperation, checkMethod, parseBody } from './transport';
 
-export { HttpError } from './refusal';
+export { HttpError } from './http-error';
 
 /**
  * Hands one HTTP request to Apollo Server and writes its answer; returns the status sent.

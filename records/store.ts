@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { Logger } from './logger';
-import { createRecordWriter, migrateRecords, type RecordWriter } from './records';
+import type { Logger } from '../gateway/logger';
+import { createRecordWriter, migrateRecords, type RecordWriter } from '.';
 
 /** Connections the access-record writer keeps (group commit needs few). */
 export const RECORDS_POOL_SIZE = 4;

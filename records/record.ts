@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ConsumerKind } from '../identity/consumer';
+import type { ConsumerKind } from '../contracts/consumer';
 
 /** Whether a field carries personal information (个人信息), and whether it is sensitive. */
 export type PiClass = 'NONE' | 'PERSONAL' | 'SENSITIVE';
