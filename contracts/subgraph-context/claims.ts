@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callerSchema } from '../consumer';
 
 /** The header a subgraph call carries its signed context in. */
 export const CONTEXT_HEADER = 'x-gateway-context';
@@ -15,15 +16,7 @@ export const DEFAULT_CONTEXT_TTL_SEC = 30;
 
 /** What the gateway tells a department about one call, signed so the department can trust it. */
 export const contextClaimsSchema = z.object({
-  consumer: z.object({
-    kind: z.enum(['official', 'citizen', 'anonymous', 'gateway']),
-    id: z.string(),
-    department: z.string().nullable(),
-    role: z.string().nullable(),
-    jurisdiction: z.string().nullable(),
-    application: z.string().nullable(),
-    personId: z.string().nullable(),
-  }),
+  consumer: callerSchema,
   purpose: z.string(),
   caseNumber: z.string().nullable(),
   requestId: z.string(),
