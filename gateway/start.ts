@@ -1,6 +1,6 @@
 import type { GatewayConfig } from './config';
 import { loadExamples } from './examples';
-import { createGateway } from './gateway';
+import { createGateway } from './compose';
 import { listen, type PageHandler } from './http/server';
 import { LANDING_CONTENT_SECURITY_POLICY, readLandingAsset, renderLandingPage } from './landing';
 import { createLogger, type Logger } from './logger';

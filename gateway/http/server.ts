@@ -4,7 +4,7 @@ import { DEFAULT_BODY_DEADLINE_MS, DEFAULT_MAX_HEADER_BYTES } from '../config';
 import { arrivalOf, type Arrival } from '../context';
 import { ErrorCode } from '../../contracts/errors';
 import { CONTEXT_HEADER } from '../../contracts/subgraph-context';
-import type { Gateway } from '../gateway';
+import type { Gateway } from '../compose';
 import type { Logger } from '../logger';
 import { answerClientError } from './client-error';
 import { checkReadiness } from './readiness';
