@@ -113,9 +113,3 @@ export function createRefusalRecords(options: {
     close: () => events.flush(),
   };
 }
-
-/** Benchmarks only (BENCHMARK_DISABLE=records): nothing is recorded. */
-export const NO_REFUSAL_RECORDS: RefusalRecords = {
-  record: async () => undefined,
-  close: async () => undefined,
-};

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { Logger } from '../gateway/logger';
-import { createRecordWriter, migrateRecords, type RecordWriter } from '.';
+import type { Logger } from 'pino';
+import { createRecordWriter, migrateRecords, type RecordWriter } from './index';
 
 /** Connections the access-record writer keeps (group commit needs few). */
 export const RECORDS_POOL_SIZE = 4;

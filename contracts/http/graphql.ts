@@ -3,8 +3,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, type BodyLimits } from './body';
 import { checkContentType, checkGetOperation, checkMethod, parseBody } from './transport';
 
-export { HttpError } from './http-error';
-
 /**
  * Hands one HTTP request to Apollo Server and writes its answer; returns the status sent.
  * Before GraphQL sees it, the request must be a GET of queries or a POST of one JSON object

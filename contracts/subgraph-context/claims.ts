@@ -4,11 +4,6 @@ import { callerSchema } from '../consumer';
 /** The header a subgraph call carries its signed context in. */
 export const CONTEXT_HEADER = 'x-gateway-context';
 
-/**
- * The response extension in which a subgraph reports the pseudonymous ids of the persons whose
- * personal information it returned; the gateway moves them into the access record.
- */
-export const SUBJECTS_EXTENSION = 'subjects';
 /** Issuer of every subgraph context. */
 export const CONTEXT_ISSUER = 'gov-data-graph-gateway';
 /** Seconds a signed context stays valid: one subgraph call, with clock skew to spare. */

@@ -1,4 +1,4 @@
-export { CONTEXT_HEADER, DEFAULT_CONTEXT_TTL_SEC, SUBJECTS_EXTENSION } from './claims';
+export { CONTEXT_HEADER, DEFAULT_CONTEXT_TTL_SEC } from './claims';
 export type { ContextClaims, ContextClaimsInput } from './claims';
 export { bodyHash, createContextSigner } from './sign';
 export type { ContextSigner } from './sign';

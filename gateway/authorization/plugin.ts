@@ -33,8 +33,6 @@ export function authorizationPlugin(options: {
   engine: PolicyEngine;
   classification: Classification;
   mode: EnforcementMode;
-  /** Off only in a benchmark run (BENCHMARK_DISABLE=masking). */
-  mask?: boolean;
   cacheSize?: number;
 }): ApolloServerPlugin<GatewayContext> {
   const cache = new LRUCache<string, AuthorizationPlan>({
@@ -129,9 +127,8 @@ export function authorizationPlugin(options: {
             return;
           }
           const data = body.singleResult.data;
-          if (options.mask !== false)
-            for (const field of plan.masked)
-              rewriteAt(data, field.path, (value) => maskValue(field.style, value));
+          for (const field of plan.masked)
+            rewriteAt(data, field.path, (value) => maskValue(field.style, value));
           if (options.mode === 'filter' && plan.denied.length > 0) {
             for (const path of plan.deniedPaths) setNullAt(data, path);
             body.singleResult.errors = [

@@ -1,7 +1,8 @@
 import { decodeJwt } from 'jose';
 import { LRUCache } from 'lru-cache';
-import type { Consumer } from '../../policies';
-import { consumerFromClaims, readBearerToken, type TokenVerifier } from '.';
+import type { Consumer } from '../../contracts/consumer';
+import { readBearerToken } from './bearer';
+import type { TokenVerifier } from './verify';
 
 /** Verified tokens kept (a token is verified once, then trusted until it expires). */
 export const DEFAULT_TOKEN_CACHE_SIZE = 10_000;
@@ -26,7 +27,3 @@ export function cachedVerifier(
     return consumer;
   };
 }
-
-/** Benchmarks only (BENCHMARK_DISABLE=identity): reads the claims without checking the signature. */
-export const unverifiedTokens: TokenVerifier = async (authorization) =>
-  consumerFromClaims(decodeJwt(readBearerToken(authorization ?? '')));

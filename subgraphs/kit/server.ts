@@ -9,7 +9,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KeyObject } from 'node:crypto';
-import { handleGraphQL, HttpError } from '../../contracts/http/graphql';
+import { handleGraphQL } from '../../contracts/http/graphql';
+import { HttpError } from '../../contracts/http/http-error';
 import {
   CONTEXT_HEADER,
   ContextError,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { openRecordsStore } from '../../records/store';
-import { createGateway } from '../../gateway/compose';
+import { composeGateway } from '../../gateway/compose';
 import { listen } from '../../gateway/http/server';
 import { createLogger } from '../../gateway/logger';
 import { SUPERGRAPH_PATH } from '../../schema';
@@ -73,7 +73,7 @@ export async function startFederation(
     streamId,
     logger: createLogger('silent'),
   });
-  const gateway = await createGateway({
+  const gateway = await composeGateway({
     supergraphSdl,
     records: {
       writer: records.writer,
