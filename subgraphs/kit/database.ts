@@ -11,7 +11,7 @@ export type Row = Record<string, unknown>;
 
 /**
  * A department's connection to its own PostgreSQL schema. Counts the statements it sends,
- * so tests and benchmarks can see how many SQL queries a GraphQL operation costs.
+ * so callers can see how many SQL queries a GraphQL operation costs.
  */
 export class Database {
   readonly pool: pg.Pool;

@@ -10,7 +10,7 @@ export { MAX_PAGE_SIZE, page } from './paging';
 export type { Page } from './paging';
 export { departmentTypeDefs } from './sdl';
 export { ensureSeeded } from './seed';
-export { createSubgraphServer, startSubgraph } from './server';
+export { createSubgraphServer, serveSubgraph, startSubgraph } from './server';
 export type { RunningSubgraph } from './server';
 export {
   DEFAULT_EMBEDDED_DATA_DIR,
@@ -23,7 +23,6 @@ export { flatMap, map } from './iterate';
 export { prepareDepartment } from './prepare';
 export type { Caller } from './caller';
 export { SUBGRAPH_MAX_BODY_BYTES } from './server';
-export { OPEN_FOR_BENCHMARK } from './server';
 export {
   badInput,
   DEPARTMENT_CODE,
