@@ -14,7 +14,7 @@ import { badInputPlugin } from '../gateway/plugins/bad-input';
 import { requestIdPlugin } from '../gateway/plugins/request-id';
 import { requestLogPlugin } from '../gateway/plugins/request-log';
 import type { RefusalRecords } from '../gateway/refusals';
-import { packPolicyRules, type PolicyEngine } from '../policies';
+import { packPolicyRules, type Decision, type PolicyAbility, type PolicyEngine } from '../policies';
 
 /** What a variant of our gateway leaves out, to measure what it costs. */
 export const VARIANTS = ['identity', 'policy', 'masking', 'records'] as const;
@@ -113,16 +113,28 @@ const unverifiedTokens: TokenVerifier = async (authorization) =>
 
 /** The engine with every masked decision turned into an allowed one. */
 function unmasked(engine: PolicyEngine): PolicyEngine {
+  // One wrapper per ability, so what the gateway caches per ability stays cached.
+  const wrapped = new WeakMap<PolicyAbility, PolicyAbility>();
   return {
     purposes: engine.purposes,
     abilityFor(consumer, purpose) {
       const ability = engine.abilityFor(consumer, purpose);
-      return Object.assign(Object.create(ability), {
-        decide(type: string, field: string) {
-          const decision = ability.decide(type, field);
-          return decision.effect === 'mask' ? { ...decision, effect: 'allow' } : decision;
-        },
-      });
+      const known = wrapped.get(ability);
+      if (known) return known;
+      const decide = (type: string, field: string): Decision => {
+        const decision = ability.decide(type, field);
+        return decision.effect === 'mask' ? { ...decision, effect: 'allow' } : decision;
+      };
+      const variant: PolicyAbility = {
+        consumer: ability.consumer,
+        purpose: ability.purpose,
+        casl: ability.casl,
+        decide,
+        rulesFor: (types, provider) => ability.rulesFor(types, provider),
+        borrowedRulesFor: (borrowed, provider) => ability.borrowedRulesFor(borrowed, provider),
+      };
+      wrapped.set(ability, variant);
+      return variant;
     },
   };
 }

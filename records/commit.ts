@@ -27,33 +27,27 @@ export function chainRecords(
   });
 }
 
+/** The BEGIN of a batch's transaction: durable (the caller releases personal data once it commits), bounded. */
+export function batchBegin(timeoutMs: number): string {
+  return `BEGIN; SET LOCAL synchronous_commit TO on; SET LOCAL statement_timeout TO ${Math.ceil(timeoutMs)}`;
+}
+
 /**
- * Chains the records after `head` (read from the table when null) and inserts them in one
- * durable transaction. Resolves only after COMMIT; on any error the transaction is rolled
- * back and nothing of the batch is stored.
+ * Chains the records after `head` (read from the table when null) and inserts them, inside
+ * the caller's transaction (opened with `batchBegin`): on any error nothing of the batch is
+ * stored.
  */
-export async function commitBatch(
+export async function insertBatch(
   client: pg.PoolClient,
   table: string,
   streamId: string,
   head: ChainHead | null,
   records: readonly AccessRecord[],
-  timeoutMs: number,
 ): Promise<StoredRecord[]> {
-  try {
-    // synchronous_commit: the caller releases personal data once this resolves.
-    await client.query(
-      `BEGIN; SET LOCAL synchronous_commit TO on; SET LOCAL statement_timeout TO ${Math.ceil(timeoutMs)}`,
-    );
-    const start = head ?? (await readHead(client, table, streamId));
-    const stored = chainRecords(streamId, start, records);
-    await client.query(insertStatement(table), [JSON.stringify(stored.map(toRow))]);
-    await client.query('COMMIT');
-    return stored;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  const start = head ?? (await readHead(client, table, streamId));
+  const stored = chainRecords(streamId, start, records);
+  await client.query(insertStatement(table), [JSON.stringify(stored.map(toRow))]);
+  return stored;
 }
 
 async function readHead(

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type pg from 'pg';
-import { checkout } from './connect';
+import { inTransaction } from '../postgres/transaction';
 import type { RecordRow } from './columns';
 import { fromRow, RECORD_COLUMNS } from './columns';
 import type { StreamHead } from './heads';
@@ -33,40 +33,28 @@ export async function exportJsonLines(
   out: Writable,
 ): Promise<ExportTrailer> {
   const table = recordsTable(range.schema ?? DEFAULT_RECORDS_SCHEMA);
-  const client = await checkout(pool);
-  let failure: Error | undefined;
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    await client.query(
-      `DECLARE records NO SCROLL CURSOR FOR SELECT ${RECORD_COLUMNS} FROM ${table} r
-       WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY r.stream_id, r.seq`,
-      [range.from, range.to],
-    );
-    let records = 0;
-    for (;;) {
-      const { rows } = await client.query<RecordRow>(`FETCH ${EXPORT_FETCH_SIZE} FROM records`);
-      for (const row of rows) await write(out, { type: 'record', ...fromRow(row) });
-      records += rows.length;
-      if (rows.length < EXPORT_FETCH_SIZE) break;
-    }
-    const streams = await streamHeads(client, table);
-    await client.query('COMMIT');
-    const trailer: ExportTrailer = {
-      type: 'heads',
-      from: range.from,
-      to: range.to,
-      records,
-      streams,
-    };
-    await write(out, trailer);
-    return trailer;
-  } catch (error) {
-    failure = error as Error;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release(failure);
-  }
+  const trailer = await inTransaction(
+    pool,
+    async (client) => {
+      await client.query(
+        `DECLARE records NO SCROLL CURSOR FOR SELECT ${RECORD_COLUMNS} FROM ${table} r
+         WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY r.stream_id, r.seq`,
+        [range.from, range.to],
+      );
+      let records = 0;
+      for (;;) {
+        const { rows } = await client.query<RecordRow>(`FETCH ${EXPORT_FETCH_SIZE} FROM records`);
+        for (const row of rows) await write(out, { type: 'record', ...fromRow(row) });
+        records += rows.length;
+        if (rows.length < EXPORT_FETCH_SIZE) break;
+      }
+      const streams = await streamHeads(client, table);
+      return { type: 'heads', from: range.from, to: range.to, records, streams } as ExportTrailer;
+    },
+    { begin: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' },
+  );
+  await write(out, trailer);
+  return trailer;
 }
 
 async function write(out: Writable, line: object): Promise<void> {

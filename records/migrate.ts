@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { checkout } from './connect';
+import { inTransaction } from '../postgres/transaction';
 import { DEFAULT_RECORDS_SCHEMA, quoteIdent } from './sql';
 
 const MIGRATIONS_DIR = join(__dirname, 'migrations');
@@ -20,10 +20,7 @@ export async function migrateRecords(
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => MIGRATION_FILE.test(f))
     .sort();
-  const client = await checkout(pool);
-  let failure: Error | undefined;
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`migrate:${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
@@ -38,14 +35,6 @@ export async function migrateRecords(
       await client.query(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
       await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file]);
     }
-    await client.query('COMMIT');
     return fresh;
-  } catch (error) {
-    failure = error as Error;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    // A connection that failed mid-transaction is discarded, not returned to the pool.
-    client.release(failure);
-  }
+  });
 }

@@ -1,10 +1,9 @@
+import { quoteIdent } from '../postgres/quote';
+
 /** The schema the access records live in unless told otherwise. */
 export const DEFAULT_RECORDS_SCHEMA = 'access_records';
 
-/** Quotes an SQL identifier. */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+export { quoteIdent };
 
 /** The qualified name of the records table in `schema`. */
 export function recordsTable(schema: string): string {

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { checkout } from './connect';
+import { inTransaction } from '../postgres/transaction';
 import type { ChainHead } from './commit';
-import { commitBatch } from './commit';
+import { batchBegin, insertBatch } from './commit';
 import { RecordStoreUnavailable } from './errors';
 import type { AccessRecord } from './record';
 import { DEFAULT_RECORDS_SCHEMA, recordsTable } from './sql';
@@ -129,15 +129,19 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   }
 
   async function runBatch(batch: Pending[]): Promise<void> {
-    let client: pg.PoolClient | undefined;
-    let failure: Error | undefined;
     try {
-      client = await checkout(pool);
-      // Appends that timed out while waiting are not stored: their callers withheld the data.
-      batch = batch.filter((e) => !e.settled);
-      if (batch.length === 0) return;
-      const records = batch.map((e) => e.record);
-      const stored = await commitBatch(client, table, streamId, head, records, timeoutMs);
+      const stored = await inTransaction(
+        pool,
+        async (client) => {
+          // Appends that timed out while waiting are not stored: their callers withheld the data.
+          batch = batch.filter((e) => !e.settled);
+          if (batch.length === 0) return [];
+          const records = batch.map((e) => e.record);
+          return insertBatch(client, table, streamId, head, records);
+        },
+        { begin: batchBegin(timeoutMs) },
+      );
+      if (stored.length === 0) return;
       const last = stored[stored.length - 1]!;
       head = { seq: last.seq, hash: last.hash };
       ok = true;
@@ -147,15 +151,13 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
         if (settle(batch[i]!)) batch[i]!.resolve({ id, seq, hash });
       });
     } catch (error) {
-      failure = error as Error;
       head = null;
       stats.failedBatches += 1;
-      const unavailable = new RecordStoreUnavailable(streamId, failure.message, { cause: error });
+      const unavailable = new RecordStoreUnavailable(streamId, (error as Error).message, {
+        cause: error,
+      });
       fail(batch, unavailable);
       options.onError?.(unavailable);
-    } finally {
-      // A connection that failed mid-transaction is discarded, not returned to the pool.
-      client?.release(failure);
     }
   }
 

@@ -1,0 +1,3 @@
+export { checkout } from './checkout';
+export { quoteIdent } from './quote';
+export { inTransaction } from './transaction';
