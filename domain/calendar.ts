@@ -1,14 +1,9 @@
 /**
- * Dates as day numbers (days since 1970-01-01), so the generators do integer arithmetic.
- * The city is frozen at REFERENCE_DATE: ages, "last year" and "overdue" are relative to it,
- * never to the wall clock.
+ * Calendar arithmetic on day numbers (days since 1970-01-01), so callers do integer
+ * arithmetic: ISO dates in and out, working days, years.
  */
 
-/** "Now" for the synthetic city. */
-export const REFERENCE_DATE = '2026-11-01';
-
 const DAY_MS = 86_400_000;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /** Day number of an ISO date 'YYYY-MM-DD'. */
 export function toDay(iso: string): number {
@@ -20,24 +15,8 @@ export function isoDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Day number of REFERENCE_DATE. */
-export const REFERENCE_DAY = toDay(REFERENCE_DATE);
-
-/** The last completed calendar year at REFERENCE_DATE. */
-export const LAST_YEAR = Number(REFERENCE_DATE.slice(0, 4)) - 1;
-
-/** UTC ISO timestamp of `minute` minutes after midnight, Beijing time, on `day`. */
-export function timestamp(day: number, minute: number): string {
-  return new Date(day * DAY_MS + minute * 60_000 - BEIJING_OFFSET_MS).toISOString();
-}
-
-/** UTC ISO timestamp of `minutes` counted from 1970-01-01 00:00 Beijing time (day * 1440 + minute). */
-export function timestampOfMinutes(minutes: number): string {
-  return timestamp(Math.floor(minutes / 1440), minutes % 1440);
-}
-
 /** Whole years between birth date and `on` (both ISO dates), counted the calendar way. */
-export function ageOn(birthDate: string, on: string = REFERENCE_DATE): number {
+export function ageOn(birthDate: string, on: string): number {
   const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }

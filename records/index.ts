@@ -33,3 +33,5 @@ export {
   DEFAULT_SECURITY_EVENTS_PER_WINDOW,
 } from './security-events';
 export type { SecurityEvent, SecurityEventLog } from './security-events';
+export { openRecordsStore, RECORDS_POOL_SIZE } from './store';
+export type { RecordsStore } from './store';
