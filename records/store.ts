@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { createRecordWriter, migrateRecords, type RecordWriter } from './index';
+import { migrateRecords } from './migrate';
+import { createRecordWriter, type RecordWriter } from './writer';
 
 /** Connections the access-record writer keeps (group commit needs few). */
 export const RECORDS_POOL_SIZE = 4;
