@@ -1,5 +1,5 @@
 import { rowLoader, rowsLoader, type Caller, type Database, type Page } from '../kit';
-import { limitedRowsLoader } from './limited-loader';
+import { limitedRowsLoader } from '../kit/limited-loader';
 
 export type AppealStage =
   'ACCEPTED' | 'DISPATCHED' | 'HANDLING' | 'REPLIED' | 'CLOSED' | 'CALLED_BACK' | 'RATED';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Database, Row } from '../kit';
+import type { Database, Row } from '.';
 
 /** A parent's key and how many of its rows a field asked for. */
 export interface LimitedKey {
