@@ -1,5 +1,11 @@
-import { rowLoader, rowsLoader, type Caller, type Database, type Page } from '../kit';
-import { limitedRowsLoader } from '../kit/limited-loader';
+import {
+  limitedRowsLoader,
+  rowLoader,
+  rowsLoader,
+  type Caller,
+  type Database,
+  type Page,
+} from '../kit';
 
 export type AppealStage =
   'ACCEPTED' | 'DISPATCHED' | 'HANDLING' | 'REPLIED' | 'CLOSED' | 'CALLED_BACK' | 'RATED';

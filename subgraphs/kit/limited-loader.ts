@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Database, Row } from '.';
+import type { Database, Row } from './database';
+import { groupByKey } from './loaders';
 
 /** A parent's key and how many of its rows a field asked for. */
 export interface LimitedKey {
@@ -24,13 +25,7 @@ export function limitedRowsLoader<T extends Row>(
       const keys = [...new Set(wanted.map((w) => w.key))];
       const largest = wanted.reduce((max, w) => Math.max(max, w.limit), 0);
       const rows = largest > 0 ? await db.query<T>(sql, [keys, largest, ...extraParams]) : [];
-      const byKey = new Map<string, T[]>();
-      for (const row of rows) {
-        const key = String(row[keyColumn]);
-        const list = byKey.get(key);
-        if (list) list.push(row);
-        else byKey.set(key, [row]);
-      }
+      const byKey = groupByKey(rows, keyColumn);
       return wanted.map(({ key, limit }) => (byKey.get(key) ?? []).slice(0, limit));
     },
     { cacheKeyFn: ({ key, limit }) => `${limit}:${key}` },
