@@ -1,6 +1,7 @@
 import { isExpired } from '../../policies';
-import { describeGrantConsumer } from '../../policies';
-import { loadPolicies, whoCanRead, type FieldLabel, type Reader } from '../../policies';
+import { describeGrantConsumer } from '../../policies/tooling';
+import { loadPolicies, type FieldLabel } from '../../policies';
+import { whoCanRead, type Reader } from '../../policies/tooling';
 import { parseCommandArgs } from './args';
 import { closeMatches } from './close-matches';
 import { failed, ok, UsageError, type Command } from './command';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type ConstDirectiveNode } from 'graphql';
-import { splitCoordinate } from '../../../policies';
+import { splitCoordinate } from '../../../policies/tooling';
 import { SUPERGRAPH_PATH } from '../../../schema';
 import { isValidResidentId } from '../../../fixtures/city';
 import {

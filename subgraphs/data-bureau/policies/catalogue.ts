@@ -1,6 +1,7 @@
-import { whoCanRead, type FieldLabel } from '../../../policies';
-import { describeGrantConsumer } from '../../../policies';
-import { splitCoordinate } from '../../../policies';
+import { type FieldLabel } from '../../../policies';
+import { whoCanRead } from '../../../policies/tooling';
+import { describeGrantConsumer } from '../../../policies/tooling';
+import { splitCoordinate } from '../../../policies/tooling';
 import { governance } from './deployment';
 import {
   accessName,

@@ -1,11 +1,6 @@
 import { readFileSync } from 'node:fs';
-import {
-  loadPolicies,
-  packPolicyRules,
-  whoCanRead,
-  type Grant,
-  type PolicyRule,
-} from '../../../policies';
+import { loadPolicies, packPolicyRules, type Grant, type PolicyRule } from '../../../policies';
+import { whoCanRead } from '../../../policies/tooling';
 import { isExpired } from '../../../policies';
 import { SUPERGRAPH_PATH, classificationFromSupergraph } from '../../../schema';
 import { createCity } from '../../../fixtures/city';
