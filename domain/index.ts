@@ -1,3 +1,4 @@
+export type { AppealStage } from './appeals';
 export { addWorkingDays, addYears, ageOn, isoDate, toDay } from './calendar';
 export {
   explainInvalidMobile,

@@ -1,7 +1,5 @@
-import { isExpired } from '../../policies';
-import { describeGrantConsumer } from '../../policies/tooling';
-import { loadPolicies, type FieldLabel } from '../../policies';
-import { whoCanRead, type Reader } from '../../policies/tooling';
+import { isExpired, loadPolicies, type FieldLabel } from '../../policies';
+import { describeGrantConsumer, whoCanRead, type Reader } from '../../policies/tooling';
 import { parseCommandArgs } from './args';
 import { closeMatches } from './close-matches';
 import { failed, ok, UsageError, type Command } from './command';

@@ -1,3 +1,4 @@
+import type { AppealStage } from '../../domain/appeals';
 import {
   limitedRowsLoader,
   rowLoader,
@@ -7,8 +8,7 @@ import {
   type Page,
 } from '../kit';
 
-export type AppealStage =
-  'ACCEPTED' | 'DISPATCHED' | 'HANDLING' | 'REPLIED' | 'CLOSED' | 'CALLED_BACK' | 'RATED';
+export type { AppealStage };
 
 export interface AppealRow extends Record<string, unknown> {
   number: string;

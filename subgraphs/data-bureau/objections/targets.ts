@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, type ConstDirectiveNode } from 'graphql';
 import { splitCoordinate } from '../../../policies/tooling';
 import { SUPERGRAPH_PATH } from '../../../schema';
-import { isValidResidentId } from '../../../fixtures/city';
+import { isValidResidentId } from '../../../domain/identifiers';
 import {
   badInput,
   ENTITY_KEY_FORMATS,

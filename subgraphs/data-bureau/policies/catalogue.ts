@@ -1,7 +1,5 @@
-import { type FieldLabel } from '../../../policies';
-import { whoCanRead } from '../../../policies/tooling';
-import { describeGrantConsumer } from '../../../policies/tooling';
-import { splitCoordinate } from '../../../policies/tooling';
+import type { FieldLabel } from '../../../policies';
+import { describeGrantConsumer, splitCoordinate, whoCanRead } from '../../../policies/tooling';
 import { governance } from './deployment';
 import {
   accessName,

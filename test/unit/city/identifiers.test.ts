@@ -7,7 +7,7 @@ import {
   isValidUscc,
   residentIdCheckChar,
   usccCheckChar,
-} from '../../../fixtures/city';
+} from '../../../domain/identifiers';
 import { organizationCodeCheckChar } from '../../../domain/identifiers';
 
 describe('GB 11643 resident ID numbers', () => {

@@ -1,10 +1,9 @@
+import { createCity, type Person } from '../../../fixtures/city';
 import {
-  createCity,
   explainInvalidMobile,
   explainInvalidResidentId,
   explainInvalidUscc,
-  type Person,
-} from '../../../fixtures/city';
+} from '../../../domain/identifiers';
 import {
   CELLS,
   SEQUENCES,
