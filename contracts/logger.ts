@@ -18,7 +18,8 @@ export function createServiceLogger(service: string, level: string): Logger {
 }
 
 /**
- * What a log line says about an unexpected error: its type, code, message and stack. Driver
+ * What a log line says about an unexpected error (log it under `error`, not pino's `err`,
+ * whose serializer would copy every field back): its type, code, message and stack. Driver
  * fields that quote row values (PostgreSQL's `detail`, `where`, parameters) are left out.
  */
 export function loggedError(error: unknown): Record<string, unknown> {

@@ -27,7 +27,7 @@ export function logUnexpectedErrors(logger: Logger): ApolloServerPlugin<{ caller
                 requestId: contextValue?.caller?.requestId ?? null,
                 operationName: operationName ?? null,
                 path: error.path?.join('.'),
-                err: loggedError(error.originalError ?? error),
+                error: loggedError(error.originalError ?? error),
               },
               'unexpected error',
             );

@@ -149,7 +149,10 @@ export async function serveSubgraph<L>(
       if (status === 500) {
         const requestId = req.headers['x-request-id'];
         logger.error(
-          { requestId: typeof requestId === 'string' ? requestId : null, err: loggedError(error) },
+          {
+            requestId: typeof requestId === 'string' ? requestId : null,
+            error: loggedError(error),
+          },
           'request failed',
         );
       }
