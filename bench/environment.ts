@@ -32,7 +32,6 @@ export async function startEnvironment(
   const child = startNode('subgraphs', 'bench/subgraphs.ts', {
     echo: true,
     env: {
-      NODE_ENV: 'benchmark',
       CITY_PERSONS: String(persons),
       CONTEXT_PUBLIC_KEY_FILE: workspace.contextPublicKeyFile,
       EMBEDDED_PG_PORT: String(await freePort()),

@@ -1,16 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { loadContextPublicKey } from '../gateway/subgraph-context';
+import { loadContextPublicKey } from '../contracts/subgraph-context';
 import { loadManifest, ROOT_DIR } from '../schema/load-manifest';
 import { loadDepartments } from '../subgraphs';
-import { createCity } from '../subgraphs/city';
-import { cityOptionsFromEnv } from '../subgraphs/dataset';
+import { createCity } from '../fixtures/city';
+import { openContext } from './open-context';
+import { cityOptionsFromEnv } from '../fixtures/city/dataset';
 import {
   departmentUrl,
-  OPEN_FOR_BENCHMARK,
   openStore,
   prepareDepartment,
+  serveSubgraph,
   startSubgraph,
   type Database,
   type RunningSubgraph,
@@ -20,7 +21,7 @@ import {
 export interface SubgraphsReady {
   /** Subgraph name → URL of the department that verifies the gateway's signed context. */
   secured: Record<string, string>;
-  /** Subgraph name → URL of the same department, open (OPEN_FOR_BENCHMARK). */
+  /** Subgraph name → URL of the same department, open (bench/open-context.ts). */
   open: Record<string, string>;
   /** GET → { statements }: SQL statements sent by all departments since start. */
   statsUrl: string;
@@ -39,7 +40,7 @@ function benchDataDir(persons: number): string {
 /**
  * The nine departments twice over the same databases: a secured set for our gateway and an
  * open set for the stock gateways and direct calls. Env: CITY_PERSONS, CONTEXT_PUBLIC_KEY_FILE,
- * EMBEDDED_PG_PORT; NODE_ENV=benchmark (required by the open set).
+ * EMBEDDED_PG_PORT.
  */
 async function main(): Promise<void> {
   const city = cityOptionsFromEnv();
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
     for (const [index, department] of departments.entries()) {
       const db = databases[index]!;
       const a = await startSubgraph(department, db, { port: 0, contextKey });
-      const b = await startSubgraph(department, db, { port: 0, contextKey: OPEN_FOR_BENCHMARK });
+      const b = await serveSubgraph(department, db, { port: 0, verifyContext: openContext });
       subgraphs.push(a, b);
       secured[department.name] = a.url;
       open[department.name] = b.url;

@@ -69,7 +69,7 @@ function startGatewayProcess(
   port: number,
   inputs: TargetInputs,
 ): Child {
-  const env = { NODE_ENV: 'benchmark', GATEWAY_PORT: String(port) };
+  const env = { GATEWAY_PORT: String(port) };
   switch (name) {
     case 'stock':
       return startNode(name, 'bench/stock-gateway.ts', {
@@ -85,7 +85,7 @@ function startGatewayProcess(
     case 'ours-no-policy':
     case 'ours-no-masking':
     case 'ours-no-records':
-      return startNode(name, 'scripts/gateway.ts', {
+      return startNode(name, 'bench/gateway.ts', {
         env: {
           ...env,
           SUBGRAPH_URLS: Object.entries(inputs.subgraphs.secured)
@@ -96,7 +96,7 @@ function startGatewayProcess(
           // Access records go to the bench's PostgreSQL, one hash chain per gateway, as npm start does.
           RECORDS_DATABASE_URL: inputs.subgraphs.storeUrl,
           RECORD_STREAM_ID: `bench-${name}`,
-          BENCHMARK_DISABLE: name === 'ours' ? '' : name.slice('ours-no-'.length),
+          BENCH_VARIANT: name === 'ours' ? '' : name.slice('ours-no-'.length),
           // No AUTH_* source (undefined unsets it): the gateway accepts the development key the bench mints with.
           AUTH_JWKS_FILE: undefined,
           AUTH_JWKS_URL: undefined,

@@ -32,9 +32,6 @@ export const DEFAULT_POLICIES_DIR = join(__dirname, '..', 'policies');
 export const DEFAULT_ENFORCEMENT_MODE = 'reject';
 /** pino log level. */
 export const DEFAULT_LOG_LEVEL = 'info';
-/** What a benchmark run may switch off (BENCHMARK_DISABLE), to measure what each costs. */
-export const BENCHMARK_SWITCHES = ['identity', 'policy', 'masking', 'records'] as const;
-export type BenchmarkSwitch = (typeof BENCHMARK_SWITCHES)[number];
 
 const schema = z.object({
   /** GATEWAY_PORT: TCP port (0 picks a free one). */
@@ -78,11 +75,6 @@ const schema = z.object({
     }),
   /** CONTEXT_PRIVATE_KEY_FILE: Ed25519 PKCS8 PEM the gateway signs subgraph contexts with. Unset: a development key in .data/keys. */
   contextPrivateKeyFile: z.string().min(1).optional(),
-  /**
-   * BENCHMARK_DISABLE: 'identity', 'policy', 'masking' and/or 'records', comma-separated, to measure what
-   * each costs. Refused unless NODE_ENV=benchmark: it turns protections off.
-   */
-  benchmarkDisable: z.array(z.enum(BENCHMARK_SWITCHES)).default([]),
   /** RECORDS_DATABASE_URL (else DATABASE_URL): the PostgreSQL access records are committed to. Required. */
   recordsDatabaseUrl: z
     .string()
@@ -150,9 +142,6 @@ export function loadGatewayConfig(
       audience: env.AUTH_AUDIENCE,
     },
     contextPrivateKeyFile: env.CONTEXT_PRIVATE_KEY_FILE,
-    benchmarkDisable: env.BENCHMARK_DISABLE
-      ? env.BENCHMARK_DISABLE.split(',').map((v) => v.trim())
-      : undefined,
     recordsDatabaseUrl: env.RECORDS_DATABASE_URL ?? env.DATABASE_URL ?? '',
     recordStreamId: env.RECORD_STREAM_ID,
     nonPersonalOnOutage: env.RECORDS_NON_PERSONAL_ON_OUTAGE,
@@ -165,11 +154,6 @@ export function loadGatewayConfig(
     logLevel: env.LOG_LEVEL,
     development: env.NODE_ENV === 'development',
   });
-  if (parsed.success && parsed.data.benchmarkDisable.length > 0 && env.NODE_ENV !== 'benchmark') {
-    throw new Error(
-      'Invalid gateway configuration:\n  BENCHMARK_DISABLE: only with NODE_ENV=benchmark; it turns protections off.',
-    );
-  }
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${keyName(issue.path)}: ${issue.message}`);
     throw new Error(`Invalid gateway configuration:\n  ${problems.join('\n  ')}`);
@@ -205,7 +189,6 @@ const ENV_NAMES: Record<string, string> = {
   allowAnonymous: 'ALLOW_ANONYMOUS',
   auth: 'AUTH_*',
   contextPrivateKeyFile: 'CONTEXT_PRIVATE_KEY_FILE',
-  benchmarkDisable: 'BENCHMARK_DISABLE',
   recordsDatabaseUrl: 'RECORDS_DATABASE_URL',
   recordStreamId: 'RECORD_STREAM_ID',
   nonPersonalOnOutage: 'RECORDS_NON_PERSONAL_ON_OUTAGE',

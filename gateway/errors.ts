@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from '../schema/errors';
+import { ErrorCode } from '../contracts/errors';
 
 const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
 

@@ -1,8 +1,8 @@
 export { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH, loadGatewayConfig } from './config';
 export type { GatewayConfig } from './config';
 export type { GatewayContext } from './context';
-export { createGateway } from './gateway';
-export type { Gateway, GatewayOptions } from './gateway';
+export { composeGateway } from './compose';
+export type { Gateway, GatewayParts } from './compose';
 export { listen } from './http/server';
 export type { ListeningGateway } from './http/server';
 export { createLogger } from './logger';

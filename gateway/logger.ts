@@ -1,18 +1,8 @@
-import pino, { type Logger } from 'pino';
+import { createServiceLogger, type Logger } from '../contracts/logger';
 
-/**
- * The gateway's structured logger. Log lines carry request ids, operation names, codes and
- * durations, never variables or response data (they may hold personal information).
- */
+/** The gateway's structured logger (see contracts/logger.ts for what a line may carry). */
 export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'gateway' },
-    redact: {
-      paths: ['*.authorization', '*.variables', 'req.headers.authorization'],
-      remove: true,
-    },
-  });
+  return createServiceLogger('gateway', level);
 }
 
 export type { Logger };

@@ -1,8 +1,8 @@
 import type { Consumer } from '../policies';
-import { ErrorCode } from '../schema/errors';
+import { ErrorCode } from '../contracts/errors';
 import type { Arrival } from './context';
 import type { Logger } from './logger';
-import { createSecurityEventLog, type Outcome, type RecordWriter } from './records';
+import { createSecurityEventLog, type Outcome, type RecordWriter } from '../records';
 
 // Codes that say the client's request was at fault: the operation was refused, not failed.
 const CLIENT_CODES = new Set<string>([
@@ -113,9 +113,3 @@ export function createRefusalRecords(options: {
     close: () => events.flush(),
   };
 }
-
-/** Benchmarks only (BENCHMARK_DISABLE=records): nothing is recorded. */
-export const NO_REFUSAL_RECORDS: RefusalRecords = {
-  record: async () => undefined,
-  close: async () => undefined,
-};

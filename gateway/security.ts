@@ -1,5 +1,4 @@
 import type { KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   createPolicyEngine,
   loadPolicies,
@@ -9,20 +8,18 @@ import {
 } from '../policies';
 import { classificationFromSupergraph } from '../schema/classification';
 import type { EnforcementMode } from './authorization/plugin';
-import type { BenchmarkSwitch, GatewayConfig } from './config';
+import type { GatewayConfig } from './config';
 import { createContextFactory, type ContextFactory } from './context';
-import {
-  createTokenVerifier,
-  DEV_AUDIENCE,
-  DEV_ISSUER,
-  ensureDevKeys,
-  loadVerificationKeys,
-  type KeySource,
-  type VerificationKeys,
-} from './identity';
+import { createTokenVerifier, loadVerificationKeys, type VerificationKeys } from './identity';
 import type { Logger } from './logger';
-import { cachedVerifier, unverifiedTokens } from './token-cache';
-import { createContextSigner, loadContextKeys, type ContextSigner } from './subgraph-context';
+import { cachedVerifier } from './identity/token-cache';
+import { departmentRules, type DepartmentRulesFor } from './department-rules';
+import { tokenKeys } from './token-keys';
+import {
+  createContextSigner,
+  loadContextKeys,
+  type ContextSigner,
+} from '../contracts/subgraph-context';
 
 /** Everything the gateway enforces with: identity, purposes, policies, and the subgraph context. */
 export interface Security {
@@ -32,10 +29,10 @@ export interface Security {
   /** Per subgraph, the fields it resolves that another subgraph owns (type → fields). */
   borrowedBySubgraph: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   mode: EnforcementMode;
-  /** What is switched off for a benchmark run (empty in service). */
-  disabled: ReadonlySet<BenchmarkSwitch>;
   createContext: ContextFactory;
   signContext: ContextSigner;
+  /** The rules each department call is signed with. */
+  departmentRules: DepartmentRulesFor;
 }
 
 /** Builds the security layer from the config and the supergraph; every failure names its setting. */
@@ -55,7 +52,6 @@ export async function createSecurity(
     maxTokenBytes: config.maxTokenBytes,
     mode: config.enforcementMode,
     contextPrivateKey: loadContextKeys(config.contextPrivateKeyFile).privateKey,
-    disable: config.benchmarkDisable,
     logger,
   });
 }
@@ -72,12 +68,8 @@ export function buildSecurity(parts: {
   maxTokenBytes?: number;
   mode: EnforcementMode;
   contextPrivateKey: KeyObject;
-  disable?: readonly BenchmarkSwitch[];
   logger: Logger;
 }): Security {
-  const disabled = new Set(parts.disable ?? []);
-  if (disabled.size > 0)
-    parts.logger.warn({ disabled: [...disabled] }, 'BENCHMARK MODE: protections switched off');
   const { classification, unlabelled, unowned, typesBySubgraph, borrowedBySubgraph } =
     classificationFromSupergraph(parts.supergraphSdl);
   if (unlabelled.length > 0) {
@@ -100,52 +92,17 @@ export function buildSecurity(parts: {
     allowAnonymous: parts.allowAnonymous,
     maxTokenBytes: parts.maxTokenBytes,
   });
-  const verifyToken = disabled.has('identity') ? unverifiedTokens : cachedVerifier(verified);
   return {
     engine,
     classification,
     typesBySubgraph,
     borrowedBySubgraph,
     mode: parts.mode,
-    disabled,
-    createContext: createContextFactory({ verifyToken, purposes: engine.purposes }),
+    createContext: createContextFactory({
+      verifyToken: cachedVerifier(verified),
+      purposes: engine.purposes,
+    }),
     signContext: createContextSigner({ privateKey: parts.contextPrivateKey }),
-  };
-}
-
-async function tokenKeys(
-  config: GatewayConfig,
-  logger: Logger,
-): Promise<{ source: KeySource; issuer: string; audience: string }> {
-  const { auth } = config;
-  if (auth.jwksFile)
-    return {
-      source: { kind: 'jwks-file', path: auth.jwksFile },
-      issuer: auth.issuer!,
-      audience: auth.audience!,
-    };
-  if (auth.jwksUrl)
-    return {
-      source: { kind: 'jwks-url', url: auth.jwksUrl },
-      issuer: auth.issuer!,
-      audience: auth.audience!,
-    };
-  if (auth.publicKeyFile) {
-    const pem = readFileSync(auth.publicKeyFile, 'utf8');
-    return {
-      source: { kind: 'public-key', pem, alg: auth.publicKeyAlg },
-      issuer: auth.issuer!,
-      audience: auth.audience!,
-    };
-  }
-  const dev = await ensureDevKeys();
-  logger.warn(
-    { jwks: dev.jwksPath },
-    'no AUTH_* key source set: accepting tokens signed by the development key (npm run token)',
-  );
-  return {
-    source: { kind: 'jwks', jwks: dev.jwks },
-    issuer: auth.issuer ?? DEV_ISSUER,
-    audience: auth.audience ?? DEV_AUDIENCE,
+    departmentRules: departmentRules(engine, typesBySubgraph, borrowedBySubgraph),
   };
 }

@@ -1,10 +1,10 @@
 import type { GatewayConfig } from './config';
+import { composeGateway, type GatewayParts } from './compose';
 import { loadExamples } from './examples';
-import { createGateway } from './gateway';
 import { listen, type PageHandler } from './http/server';
 import { LANDING_CONTENT_SECURITY_POLICY, readLandingAsset, renderLandingPage } from './landing';
 import { createLogger, type Logger } from './logger';
-import { openRecordsStore } from './records-store';
+import { openRecordsStore } from '../records/store';
 import { createSecurity } from './security';
 import { readSupergraph } from './supergraph';
 
@@ -14,10 +14,16 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Starts the gateway the config describes: supergraph, subgraph clients, HTTP routes, landing page. */
+/**
+ * Starts the gateway the config describes: reads what it points at (supergraph, policies,
+ * keys, the record store), composes the gateway from those parts and serves it with the
+ * landing page. `compose` is the composition root, `composeGateway` unless a caller (the
+ * bench) assembles its own variant from the same parts.
+ */
 export async function startGateway(
   config: GatewayConfig,
   logger: Logger = createLogger(config.logLevel),
+  compose: (parts: GatewayParts) => ReturnType<typeof composeGateway> = composeGateway,
 ): Promise<RunningGateway> {
   const supergraphSdl = readSupergraph(config.supergraphPath);
   const security = await createSecurity(config, supergraphSdl, logger);
@@ -26,18 +32,24 @@ export async function startGateway(
     streamId: config.recordStreamId,
     logger,
   });
-  const gateway = await createGateway({
-    supergraphSdl,
-    subgraphUrls: config.subgraphUrls,
-    security,
-    records: {
-      writer: records.writer,
-      nonPersonalOnOutage: config.nonPersonalOnOutage,
-      securityEvents: { perWindow: config.securityEventsPerSecond },
-    },
-    logger,
-    development: config.development,
-  });
+  let gateway;
+  try {
+    gateway = await compose({
+      supergraphSdl,
+      subgraphUrls: config.subgraphUrls,
+      security,
+      records: {
+        writer: records.writer,
+        nonPersonalOnOutage: config.nonPersonalOnOutage,
+        securityEvents: { perWindow: config.securityEventsPerSecond },
+      },
+      logger,
+      development: config.development,
+    });
+  } catch (error) {
+    await records.close();
+    throw error;
+  }
   const http = await listen(gateway, { ...config, logger, pages: landingPages(config) });
   logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');
   return {

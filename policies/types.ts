@@ -1,3 +1,5 @@
+import type { Consumer } from '../contracts/consumer';
+
 /** 政务数据共享属性: who may receive a field outside its owning department. */
 export type SharingClass = 'UNCONDITIONAL' | 'CONDITIONAL' | 'NONE';
 
@@ -8,22 +10,8 @@ export type PersonalInfo = 'NONE' | 'PERSONAL' | 'SENSITIVE';
 export type MaskStyle =
   'NONE' | 'NAME' | 'ID_NUMBER' | 'MOBILE' | 'ADDRESS' | 'ACCOUNT' | 'DATE' | 'AMOUNT' | 'REDACT';
 
-/** The caller of one request: an official of a department, a citizen, or nobody identified. */
-export interface Consumer {
-  readonly kind: 'official' | 'citizen' | 'anonymous';
-  /** The account id; 'anonymous' for anonymous callers. */
-  readonly id: string;
-  /** The official's department, named as its subgraph (e.g. 'civil-affairs'). */
-  readonly department: string | null;
-  /** The official's role within the department (e.g. 'caseworker'). */
-  readonly role: string | null;
-  /** 6-digit division code of the official's jurisdiction (e.g. '510107'). */
-  readonly jurisdiction: string | null;
-  /** The application the caller's token was issued to, when named. */
-  readonly application: string | null;
-  /** The citizen's pseudonymous `Person.id`; null for officials. */
-  readonly personId: string | null;
-}
+/** The caller of one request (the wire contract's one definition). */
+export type { Consumer };
 
 /** The @classify label of one field, with the subgraph that owns (resolves) it. */
 export interface FieldLabel {

@@ -2,7 +2,6 @@ export { composeManifest } from './compose';
 export type { CompositionResult } from './compose';
 export { DEFAULT_MANIFEST_PATH, ROOT_DIR, loadManifest } from './load-manifest';
 export type { ManifestEntry } from './load-manifest';
-export { ErrorCode } from './errors';
 export { classificationSdl, loadSubgraphSdl } from './sdl';
 
 /** Where the committed supergraph lives. */

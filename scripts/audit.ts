@@ -10,7 +10,7 @@ import {
   MAX_SEARCH_LIMIT,
   searchRecords,
   verifyChains,
-} from '../gateway/records';
+} from '../records';
 import { openStore } from '../subgraphs/kit/store';
 
 const USAGE = `Usage: npm run audit -- <command> [options]

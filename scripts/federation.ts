@@ -1,17 +1,17 @@
 import type { KeyObject } from 'node:crypto';
-import { createCity } from '../subgraphs/city';
+import { createCity } from '../fixtures/city';
 import { loadDepartments } from '../subgraphs';
-import type { CityOptions } from '../subgraphs/dataset';
+import type { CityOptions } from '../fixtures/city/dataset';
 import {
   departmentUrl,
   prepareDepartment,
   startSubgraph,
   type RunningSubgraph,
-  OPEN_FOR_BENCHMARK,
   type Store,
 } from '../subgraphs/kit';
 import type { ManifestEntry } from '../schema/load-manifest';
-import type { ReplayGuard } from '../gateway/subgraph-context';
+import type { ReplayGuard } from '../contracts/subgraph-context';
+import type { Logger } from '../contracts/logger';
 
 export interface RunningDepartments {
   subgraphs: RunningSubgraph[];
@@ -27,7 +27,9 @@ export async function startDepartments(
   store: Store,
   city: CityOptions,
   options: {
-    contextKey: KeyObject | typeof OPEN_FOR_BENCHMARK;
+    contextKey: KeyObject;
+    /** Where each department logs (npm start: LOG_LEVEL); default silent. */
+    logger?: (subgraph: string) => Logger;
     /** Shared replay memory per department (REDIS_URL); default: each process's own. */
     replay?: (subgraph: string) => Promise<ReplayGuard>;
     ephemeral?: boolean;
@@ -68,6 +70,7 @@ export async function startDepartments(
           port,
           contextKey: options.contextKey,
           replay,
+          logger: options.logger?.(department.name),
         }),
       );
     }

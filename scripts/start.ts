@@ -1,8 +1,9 @@
 import { loadGatewayConfig, startGateway } from '../gateway';
 import { loadManifest } from '../schema/load-manifest';
-import { cityOptionsFromEnv } from '../subgraphs/dataset';
+import { cityOptionsFromEnv } from '../fixtures/city/dataset';
 import { openStore } from '../subgraphs/kit';
-import { loadContextKeys } from '../gateway/subgraph-context';
+import { loadContextKeys } from '../contracts/subgraph-context';
+import { createServiceLogger } from '../contracts/logger';
 import { startDepartments } from './federation';
 
 /**
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     departments = await startDepartments(loadManifest(), store, city, {
       contextKey: loadContextKeys(gatewayConfig.contextPrivateKeyFile).publicKey,
       ephemeral: process.env.SUBGRAPH_PORTS === 'auto',
+      logger: (subgraph) => createServiceLogger(subgraph, gatewayConfig.logLevel),
       log: (line) => console.log(line),
     });
   } catch (error) {

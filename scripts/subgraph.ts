@@ -1,7 +1,8 @@
 import { loadManifest } from '../schema/load-manifest';
-import { cityOptionsFromEnv } from '../subgraphs/dataset';
+import { cityOptionsFromEnv } from '../fixtures/city/dataset';
 import { openStore } from '../subgraphs/kit';
-import { loadContextPublicKey, redisReplayGuard } from '../gateway/subgraph-context';
+import { loadContextPublicKey, redisReplayGuard } from '../contracts/subgraph-context';
+import { createServiceLogger } from '../contracts/logger';
 import { startDepartments } from './federation';
 
 /** npm run subgraph -- <name>: one department alone, as departments deploy separately. */
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const store = await openStore();
   const running = await startDepartments([entry], store, cityOptionsFromEnv(), {
     contextKey: loadContextPublicKey(process.env.CONTEXT_PUBLIC_KEY_FILE),
+    logger: (subgraph) => createServiceLogger(subgraph, process.env.LOG_LEVEL ?? 'info'),
     // Replicas of one department share their memory of accepted contexts (replay) in Redis.
     ...(process.env.REDIS_URL && {
       replay: (subgraph: string) => redisReplayGuard({ url: process.env.REDIS_URL!, subgraph }),

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { splitCoordinate } from '../../policies';
+import { splitCoordinate } from '../../policies/tooling';
 import { classificationFromSupergraph } from '../../schema/classification';
 
 /** The one purpose of a conformance run. */

@@ -2,8 +2,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { DEFAULT_RECORDS_SCHEMA } from '../../gateway/records';
-import { recordsTable } from '../../gateway/records/sql';
+import { DEFAULT_RECORDS_SCHEMA } from '../../records';
+import { recordsTable } from '../../records/sql';
 import { openStore } from '../../subgraphs/kit';
 import { freePort } from '../processes';
 

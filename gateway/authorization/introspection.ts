@@ -10,7 +10,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { PolicyAbility } from '../../policies';
-import { ErrorCode } from '../../schema/errors';
+import { ErrorCode } from '../../contracts/errors';
 import { visibleFieldsOf, visibleSchema } from './visible-schema';
 
 /** Distinct visible graphs kept built (consumers that may read the same fields share one). */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { consumerKey, maskValue, type Classification, type PolicyEngine } from '../../policies';
-import { ErrorCode } from '../../schema/errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { GatewayContext } from '../context';
 import { removeDeniedFields } from './filter-document';
 import { createVisibleSchemas, introspect, validationErrorsFor } from './introspection';
@@ -33,8 +33,6 @@ export function authorizationPlugin(options: {
   engine: PolicyEngine;
   classification: Classification;
   mode: EnforcementMode;
-  /** Off only in a benchmark run (BENCHMARK_DISABLE=masking). */
-  mask?: boolean;
   cacheSize?: number;
 }): ApolloServerPlugin<GatewayContext> {
   const cache = new LRUCache<string, AuthorizationPlan>({
@@ -129,9 +127,8 @@ export function authorizationPlugin(options: {
             return;
           }
           const data = body.singleResult.data;
-          if (options.mask !== false)
-            for (const field of plan.masked)
-              rewriteAt(data, field.path, (value) => maskValue(field.style, value));
+          for (const field of plan.masked)
+            rewriteAt(data, field.path, (value) => maskValue(field.style, value));
           if (options.mode === 'filter' && plan.denied.length > 0) {
             for (const path of plan.deniedPaths) setNullAt(data, path);
             body.singleResult.errors = [

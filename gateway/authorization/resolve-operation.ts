@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { ErrorCode } from '../../schema/errors';
+import { ErrorCode } from '../../contracts/errors';
 
 /**
  * The one operation of the document that will be planned and run, decided here with rules

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import { ErrorCode } from '../../schema/errors';
+import { ErrorCode } from '../../contracts/errors';
 import type { RefusalRecords } from '../refusals';
-import { refusalBody, type TransportRefusal } from './refusal';
+import type { TransportRefusal } from '../../contracts/http/http-error';
+import { refusalBody } from './refusal';
 
 const ANSWERS: Record<string, [number, string, ErrorCode, TransportRefusal, string]> = {
   HPE_HEADER_OVERFLOW: [

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Arrival, GatewayContext } from '../context';
-import type { Gateway } from '../gateway';
+import type { Gateway } from '../compose';
 import type { Logger } from '../logger';
 import { reasonOfCode } from '../refusals';
-import type { BodyLimits } from './body';
-import { handleGraphQL } from './graphql';
+import type { BodyLimits } from '../../contracts/http/body';
+import { handleGraphQL } from '../../contracts/http/graphql';
 import { refusalOf, sendRefusal } from './refusal';
 
 /**

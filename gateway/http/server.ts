@@ -2,13 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_BODY_DEADLINE_MS, DEFAULT_MAX_HEADER_BYTES } from '../config';
 import { arrivalOf, type Arrival } from '../context';
-import { ErrorCode } from '../../schema/errors';
-import { CONTEXT_HEADER } from '../subgraph-context';
-import type { Gateway } from '../gateway';
+import { ErrorCode } from '../../contracts/errors';
+import { CONTEXT_HEADER } from '../../contracts/subgraph-context';
+import type { Gateway } from '../compose';
 import type { Logger } from '../logger';
 import { answerClientError } from './client-error';
 import { checkReadiness } from './readiness';
-import { HttpError, refusalOf, sendRefusal } from './refusal';
+import { HttpError } from '../../contracts/http/http-error';
+import { refusalOf, sendRefusal } from './refusal';
 import { serveGraphQL } from './serve-graphql';
 
 /** Serves a non-GraphQL path (landing page, its assets); null when the path is not its own. */

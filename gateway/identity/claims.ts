@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Consumer } from './consumer';
+import type { Consumer } from '../../contracts/consumer';
 import { unauthenticated } from './errors';
 
 /** Department subgraph names and role names: lowercase words joined by hyphens. */

@@ -1,5 +1,5 @@
-export { ANONYMOUS_CONSUMER } from './consumer';
-export type { Consumer, ConsumerKind } from './consumer';
+export { ANONYMOUS_CONSUMER } from '../../contracts/consumer';
+export type { Consumer, ConsumerKind } from '../../contracts/consumer';
 export { IdentityError } from './errors';
 export type { IdentityErrorCode, IdentityRefusal, PurposeRefusal, TokenRefusal } from './errors';
 export { ACCEPTED_ALGORITHMS, loadVerificationKeys } from './keys';

@@ -1,7 +1,7 @@
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { readBearerToken, readTokenHeader } from './bearer';
 import { consumerFromClaims } from './claims';
-import { ANONYMOUS_CONSUMER, type Consumer } from './consumer';
+import { ANONYMOUS_CONSUMER, type Consumer } from '../../contracts/consumer';
 import { unauthenticated } from './errors';
 import { explainJoseError } from './jose-errors';
 import { ACCEPTED_ALGORITHMS, type VerificationKeys } from './keys';

@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Classification } from '../../policies';
-import { ErrorCode } from '../../schema/errors';
+import { ErrorCode } from '../../contracts/errors';
 import { planOf } from '../authorization/plugin';
 import type { GatewayContext } from '../context';
 import type { Logger } from '../logger';
-import type { AccessRecord, FieldAccess, RecordWriter } from '../records';
+import type { AccessRecord, FieldAccess, RecordWriter } from '../../records';
 import { outcomeOfResult } from '../refusals';
 
 /** What to do with an operation that carries no personal data when its record cannot be stored. */

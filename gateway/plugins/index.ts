@@ -12,7 +12,7 @@ import { accessRecordsPlugin, type NonPersonalOnOutage } from './access-records'
 import { badInputPlugin } from './bad-input';
 import { requestIdPlugin } from './request-id';
 import { requestLogPlugin } from './request-log';
-import type { RecordWriter } from '../records';
+import type { RecordWriter } from '../../records';
 
 /** The gateway's plugins, wired in this one place, in order. */
 export function gatewayPlugins(options: {
@@ -28,28 +28,19 @@ export function gatewayPlugins(options: {
     requestLogPlugin(options.logger),
     requestIdPlugin(),
     // Decides every field before any department is called; masks the response after.
-    ...(options.security.disabled.has('policy')
-      ? []
-      : [
-          authorizationPlugin({
-            engine: options.security.engine,
-            classification: options.security.classification,
-            mode: options.security.mode,
-            mask: !options.security.disabled.has('masking'),
-          }),
-        ]),
+    authorizationPlugin({
+      engine: options.security.engine,
+      classification: options.security.classification,
+      mode: options.security.mode,
+    }),
     // A refused argument is a 400 without data; before the record, which counts it refused.
     badInputPlugin(),
     // Audit before release: the record is committed before the response leaves. Keep last.
-    ...(options.security.disabled.has('records')
-      ? []
-      : [
-          accessRecordsPlugin({
-            writer: options.records.writer,
-            classification: options.security.classification,
-            nonPersonalOnOutage: options.records.nonPersonalOnOutage,
-            logger: options.logger,
-          }),
-        ]),
+    accessRecordsPlugin({
+      writer: options.records.writer,
+      classification: options.security.classification,
+      nonPersonalOnOutage: options.records.nonPersonalOnOutage,
+      logger: options.logger,
+    }),
   ];
 }

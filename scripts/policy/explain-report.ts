@@ -1,5 +1,5 @@
 import type { Consumer } from '../../policies';
-import { describeConsumer } from '../../policies';
+import { describeConsumer } from '../../policies/tooling';
 import type { FieldDecision } from './field-decisions';
 import { count, table } from './format';
 import { grantRowLines, type GrantRows } from './rows';

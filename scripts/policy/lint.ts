@@ -1,4 +1,5 @@
-import { lintPolicies, loadPolicies, MIN_CANDIDATES, type LintFinding } from '../../policies';
+import { loadPolicies } from '../../policies';
+import { lintPolicies, MIN_CANDIDATES, type LintFinding } from '../../policies/tooling';
 import { parseCommandArgs } from './args';
 import { ok, type Command } from './command';
 import { count, shownPath } from './format';

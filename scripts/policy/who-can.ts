@@ -1,12 +1,10 @@
-import { isExpired } from '../../policies';
-import { describeGrantConsumer } from '../../policies';
+import { isExpired, loadPolicies, type FieldLabel } from '../../policies';
 import {
-  loadPolicies,
+  describeGrantConsumer,
   unownedReason,
   whoCanRead,
-  type FieldLabel,
   type Reader,
-} from '../../policies';
+} from '../../policies/tooling';
 import { parseCommandArgs } from './args';
 import { closeMatches } from './close-matches';
 import { failed, ok, UsageError, type Command } from './command';

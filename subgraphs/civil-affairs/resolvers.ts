@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../schema/errors';
+import { ErrorCode } from '../../contracts/errors';
 import { districtCodeArg, page, personReference, type DepartmentContext } from '../kit';
 import { marriages } from './marriages';
 import {

@@ -1,4 +1,4 @@
-import type { City, SubsistenceAllowance } from '../city/types';
+import type { City, SubsistenceAllowance } from '../../fixtures/city/types';
 import { flatMap, map, type CopyValue, type LoadTable } from '../kit';
 
 /** Civil affairs keeps marriage registrations, allowance cases and the members each covers. */

@@ -2,9 +2,7 @@ import {
   badInput,
   identifierFormat,
   normalizeIdentifier,
-  optionalIdentifierArg,
   stripFormatCharacters,
-  DEPARTMENT_CODE,
   MAX_IDENTIFIER_INPUT,
 } from '../kit';
 
@@ -13,13 +11,6 @@ export const COORDINATE = identifierFormat(
   /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/,
   'a field as Type.field, e.g. Person.name',
 );
-
-/** A department code argument, checked: a GB 32100 unified social credit code. */
-export function departmentCodeArg(argument: string, value: string): string;
-export function departmentCodeArg(argument: string, value: unknown): string | null;
-export function departmentCodeArg(argument: string, value: unknown): string | null {
-  return optionalIdentifierArg(argument, value, DEPARTMENT_CODE);
-}
 
 /**
  * An optional argument that must name one of `known` (a purpose code, a subgraph, a type),
@@ -46,8 +37,6 @@ export const CONSUMER_NAME = identifierFormat(
   /^[a-z][a-z0-9-]{0,62}$/,
   "a department's subgraph name such as civil-affairs",
 );
-
-export { districtCodeArg } from '../kit';
 
 /**
  * A required free text, trimmed and bounded. Free texts may hold personal data: messages give

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { migrateRecords } from '../../gateway/records';
+import { migrateRecords } from '../../records';
 import { defineDepartment, departmentTypeDefs } from '../kit';
 import { accessRecordSubjects } from './access-records/resolvers';
 import { createLoaders } from './loaders';

@@ -1,4 +1,4 @@
-import type { City } from '../city/types';
+import type { City } from '../../fixtures/city/types';
 import { map, type LoadTable } from '../kit';
 
 /** The data bureau keeps the department registry and the data catalogue. */

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { RatingLevel } from '../city/types';
+import type { RatingLevel } from '../../fixtures/city/types';
 import type { Database } from '../kit';
 import { OVERDUE_REFERENCE_DATE } from './rectification';
 

@@ -1,4 +1,4 @@
-import { REFERENCE_DATE } from '../city';
+import { REFERENCE_DATE } from '../../fixtures/city';
 
 /**
  * "Today" for overdue rectifications: the synthetic city's reference date, not the wall

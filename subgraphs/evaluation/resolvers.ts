@@ -1,5 +1,6 @@
 import {
   DEPARTMENT_CODE,
+  departmentCodeArg,
   identifierArg,
   page,
   personReference,
@@ -7,7 +8,6 @@ import {
   SERVICE_ITEM_CODE,
   type DepartmentContext,
 } from '../kit';
-import { departmentCodeArg } from './arguments';
 import { rectificationOf } from './rectification';
 import {
   listServiceItems,

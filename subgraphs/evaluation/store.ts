@@ -1,4 +1,4 @@
-import type { Evaluation, RatingLevel, ServiceItem } from '../city/types';
+import type { Evaluation, RatingLevel, ServiceItem } from '../../fixtures/city/types';
 import { rowLoader, rowsLoader, type Caller, type Database, type Page } from '../kit';
 import { departmentSummaryLoader, serviceItemSummaryLoader } from './ratings';
 

@@ -26,5 +26,3 @@ export function certificateNumberArg(value: unknown): string {
 export function dateArg(argument: string, value: unknown): string | null {
   return optionalIdentifierArg(argument, value, ISO_DATE);
 }
-
-export { districtCodeArg } from '../kit';

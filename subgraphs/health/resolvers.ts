@@ -1,5 +1,6 @@
 import { page, personReference, type DepartmentContext } from '../kit';
-import { certificateNumberArg, dateArg, districtCodeArg } from './arguments';
+import { districtCodeArg } from '../kit';
+import { certificateNumberArg, dateArg } from './arguments';
 import { listBirthCertificates, type BirthCertificateRow, type Loaders } from './store';
 
 type Context = DepartmentContext<Loaders>;

@@ -9,5 +9,3 @@ const APPEAL_NUMBER = identifierFormat(
 export function appealNumberArg(value: unknown): string {
   return identifierArg('number', value, APPEAL_NUMBER);
 }
-
-export { departmentCodeArg, districtCodeArg } from '../kit';

@@ -1,12 +1,14 @@
 import {
   DEPARTMENT_CODE,
+  departmentCodeArg,
+  districtCodeArg,
   page,
   personReference,
   referenceKey,
   USCC,
   type DepartmentContext,
 } from '../kit';
-import { appealNumberArg, departmentCodeArg, districtCodeArg } from './arguments';
+import { appealNumberArg } from './arguments';
 import type { AppealCountsRow, AppealEventRow, AppealRow, AppealStage, Loaders } from './store';
 import { listAppeals } from './store';
 

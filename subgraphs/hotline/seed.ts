@@ -1,4 +1,4 @@
-import type { Appeal, AppealStage, City } from '../city/types';
+import type { Appeal, AppealStage, City } from '../../fixtures/city/types';
 import { flatMap, map, type LoadTable } from '../kit';
 
 /** The hotline keeps appeals and every stage of their handling. */

@@ -1,8 +1,14 @@
-import { rowLoader, rowsLoader, type Caller, type Database, type Page } from '../kit';
-import { limitedRowsLoader } from './limited-loader';
+import type { AppealStage } from '../../domain/appeals';
+import {
+  limitedRowsLoader,
+  rowLoader,
+  rowsLoader,
+  type Caller,
+  type Database,
+  type Page,
+} from '../kit';
 
-export type AppealStage =
-  'ACCEPTED' | 'DISPATCHED' | 'HANDLING' | 'REPLIED' | 'CLOSED' | 'CALLED_BACK' | 'RATED';
+export type { AppealStage };
 
 export interface AppealRow extends Record<string, unknown> {
   number: string;

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../schema/errors';
-import { isValidResidentId, isValidUscc } from '../city/identifiers';
+import { ErrorCode } from '../../contracts/errors';
+import { isValidResidentId, isValidUscc } from '../../domain/identifiers';
 import { MAX_IDENTIFIER_INPUT, normalizeIdentifier } from './normalize';
 
 /** A BAD_USER_INPUT error naming the argument. Messages never repeat a personal value. */
@@ -107,7 +107,9 @@ export const DEPARTMENT_CODE = {
   what: "a department's unified social credit code (GB 32100), 18 characters of 0-9 and the capital letters other than I, O, S, V and Z with a correct check character",
 } satisfies IdentifierFormat;
 
-/** An optional department code argument. */
+/** A department code argument, checked; null only when it is absent. */
+export function departmentCodeArg(argument: string, value: string): string;
+export function departmentCodeArg(argument: string, value: unknown): string | null;
 export function departmentCodeArg(argument: string, value: unknown): string | null {
   return optionalIdentifierArg(argument, value, DEPARTMENT_CODE);
 }

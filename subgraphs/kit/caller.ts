@@ -1,4 +1,4 @@
-import type { ContextClaims } from '../../gateway/subgraph-context';
+import type { ContextClaims } from '../../contracts/subgraph-context';
 import {
   rowConditionsToSql,
   unpackPolicyRules,

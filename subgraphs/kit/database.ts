@@ -1,4 +1,8 @@
 import pg from 'pg';
+import { inTransaction } from '../../postgres/transaction';
+import { quoteIdent } from '../../postgres/quote';
+
+export { quoteIdent };
 
 // Dates travel as ISO strings, numbers as numbers: rows map straight onto GraphQL fields.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -11,7 +15,7 @@ export type Row = Record<string, unknown>;
 
 /**
  * A department's connection to its own PostgreSQL schema. Counts the statements it sends,
- * so tests and benchmarks can see how many SQL queries a GraphQL operation costs.
+ * so callers can see how many SQL queries a GraphQL operation costs.
  */
 export class Database {
   readonly pool: pg.Pool;
@@ -41,28 +45,12 @@ export class Database {
     return result.rows;
   }
 
-  /** Runs `work` in one transaction on one connection. */
-  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  /** Runs `work` in one transaction on one connection (a failed connection is discarded). */
+  transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
-}
-
-/** Quotes an SQL identifier (schema, table or column name). */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
-import type { City } from '../city/types';
+import type { City } from '../../fixtures/city/types';
 import type { Caller } from './caller';
 import type { Database } from './database';
 import type { RowFacts } from './row-gate';

@@ -4,13 +4,15 @@ export { Database, quoteIdent } from './database';
 export type { Row } from './database';
 export { defineDepartment, schemaName } from './department';
 export type { Department, DepartmentContext, LoadTable } from './department';
-export { rowLoader, rowsLoader } from './loaders';
+export { groupByKey, rowLoader, rowsLoader } from './loaders';
+export { limitedRowsLoader } from './limited-loader';
+export type { LimitedKey } from './limited-loader';
 export { migrate } from './migrate';
 export { MAX_PAGE_SIZE, page } from './paging';
 export type { Page } from './paging';
 export { departmentTypeDefs } from './sdl';
 export { ensureSeeded } from './seed';
-export { createSubgraphServer, startSubgraph } from './server';
+export { createSubgraphServer, serveSubgraph, startSubgraph } from './server';
 export type { RunningSubgraph } from './server';
 export {
   DEFAULT_EMBEDDED_DATA_DIR,
@@ -23,7 +25,6 @@ export { flatMap, map } from './iterate';
 export { prepareDepartment } from './prepare';
 export type { Caller } from './caller';
 export { SUBGRAPH_MAX_BODY_BYTES } from './server';
-export { OPEN_FOR_BENCHMARK } from './server';
 export {
   badInput,
   DEPARTMENT_CODE,

@@ -30,14 +30,22 @@ export function rowsLoader<T extends Row>(
   extraParams: readonly unknown[] = [],
 ): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
-    const rows = await db.query<T>(sql, [keys, ...extraParams]);
-    const byKey = new Map<string, T[]>();
-    for (const row of rows) {
-      const key = String(row[keyColumn]);
-      const list = byKey.get(key);
-      if (list) list.push(row);
-      else byKey.set(key, [row]);
-    }
+    const byKey = groupByKey(await db.query<T>(sql, [keys, ...extraParams]), keyColumn);
     return keys.map((key) => byKey.get(key) ?? []);
   });
+}
+
+/** Rows grouped by the string value of one column, each group in the order the rows came. */
+export function groupByKey<T extends Row>(
+  rows: readonly T[],
+  keyColumn: keyof T & string,
+): Map<string, T[]> {
+  const byKey = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = String(row[keyColumn]);
+    const list = byKey.get(key);
+    if (list) list.push(row);
+    else byKey.set(key, [row]);
+  }
+  return byKey;
 }

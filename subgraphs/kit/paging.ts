@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../schema/errors';
+import { ErrorCode } from '../../contracts/errors';
 
 /** The largest page a list field returns. */
 export const MAX_PAGE_SIZE = 5000;

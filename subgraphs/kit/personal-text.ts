@@ -1,4 +1,4 @@
-import { isValidResidentId, isValidMobile } from '../city/identifiers';
+import { isValidResidentId, isValidMobile } from '../../domain/identifiers';
 import { badInput } from './arguments';
 import { normalizeIdentifier } from './normalize';
 

@@ -1,4 +1,4 @@
-import type { City } from '../city/types';
+import type { City } from '../../fixtures/city/types';
 import { Database } from './database';
 import { schemaName, type Department } from './department';
 import { migrate } from './migrate';
@@ -8,8 +8,8 @@ import { ensureSeeded } from './seed';
  * Opens a department's database on its own schema, applies pending migrations and, when a
  * city is given, makes sure the tables hold it.
  */
-export async function prepareDepartment(
-  department: Department,
+export async function prepareDepartment<L>(
+  department: Department<L>,
   url: string,
   city?: City,
 ): Promise<Database> {

@@ -1,4 +1,4 @@
-import type { City } from '../city/types';
+import type { City } from '../../fixtures/city/types';
 import { copyRows } from './copy';
 import type { Database } from './database';
 import type { Department } from './department';
@@ -14,8 +14,8 @@ export interface Dataset {
  * dataset matches, otherwise empties the tables and bulk-loads, all in one transaction
  * (a failed load leaves the previous data intact).
  */
-export async function ensureSeeded(
-  department: Department,
+export async function ensureSeeded<L>(
+  department: Department<L>,
   db: Database,
   city: City,
 ): Promise<'kept' | 'loaded'> {

@@ -9,7 +9,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KeyObject } from 'node:crypto';
-import { handleGraphQL, HttpError } from '../../gateway/http/graphql';
+import { handleGraphQL } from '../../contracts/http/graphql';
+import { HttpError } from '../../contracts/http/http-error';
 import {
   CONTEXT_HEADER,
   ContextError,
@@ -17,54 +18,16 @@ import {
   ReplayCheckUnavailable,
   type ContextVerifier,
   type ReplayGuard,
-} from '../../gateway/subgraph-context';
-import { packPolicyRules } from '../../policies';
-import { ErrorCode } from '../../schema/errors';
+} from '../../contracts/subgraph-context';
+import { ErrorCode } from '../../contracts/errors';
+import { createServiceLogger, loggedError, type Logger } from '../../contracts/logger';
 import { createCaller } from './caller';
+import { logUnexpectedErrors } from './error-log';
 import type { Database } from './database';
 import type { Department, DepartmentContext } from './department';
 import { gateFields } from './field-gate';
 import { rowFacts } from './row-facts';
 import { noteSubjects, reportSubjectsPlugin } from './subjects';
-
-/**
- * Benchmarks only: a department that takes calls without the gateway's context (as stock
- * gateways make them), reading every row. Refused unless NODE_ENV=benchmark.
- */
-export const OPEN_FOR_BENCHMARK = 'open-for-benchmark';
-
-const BENCHMARK_CLAIMS = {
-  consumer: {
-    kind: 'gateway' as const,
-    id: 'benchmark',
-    department: null,
-    role: null,
-    jurisdiction: null,
-    application: null,
-    personId: null,
-  },
-  purpose: 'benchmark',
-  caseNumber: null,
-  requestId: 'benchmark',
-  rules: packPolicyRules([{ action: 'read', subject: 'all' }]),
-  borrowedRules: [],
-  bodyHash: '',
-};
-
-function contextCheck(
-  subgraph: string,
-  key: KeyObject | typeof OPEN_FOR_BENCHMARK,
-  replay: ReplayGuard | undefined,
-): ContextVerifier {
-  if (key !== OPEN_FOR_BENCHMARK)
-    return createContextVerifier({ publicKey: key, subgraph, replay });
-  if (process.env.NODE_ENV !== 'benchmark') {
-    throw new Error(
-      `The ${subgraph} subgraph may run without the gateway context only with NODE_ENV=benchmark.`,
-    );
-  }
-  return async () => BENCHMARK_CLAIMS;
-}
 
 /** Largest request body a department accepts, in bytes. */
 export const SUBGRAPH_MAX_BODY_BYTES = 4_000_000;
@@ -91,6 +54,7 @@ function departmentSchema<L>(department: Department<L>) {
 /** Builds the department's Apollo subgraph server (not yet listening). */
 export function createSubgraphServer<L>(
   department: Department<L>,
+  logger: Logger = silentLogger(department.name),
 ): ApolloServer<DepartmentContext<L>> {
   return new ApolloServer<DepartmentContext<L>>({
     schema: departmentSchema(department),
@@ -100,6 +64,7 @@ export function createSubgraphServer<L>(
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       reportSubjectsPlugin(),
+      logUnexpectedErrors(logger),
     ],
     includeStacktraceInErrorResponses: false,
     // The process owner (npm start, the tests) stops servers in order; Apollo must not exit on its own.
@@ -118,22 +83,42 @@ export async function startSubgraph<L>(
   options: {
     port: number;
     host?: string;
-    contextKey: KeyObject | typeof OPEN_FOR_BENCHMARK;
+    /** The gateway's public context key. */
+    contextKey: KeyObject;
     /** Where accepted contexts are remembered: shared (Redis) when the department has replicas. */
     replay?: ReplayGuard;
+    /** Default: silent (tests); `npm start` and `npm run subgraph` pass one at LOG_LEVEL. */
+    logger?: Logger;
   },
 ): Promise<RunningSubgraph> {
-  const server = createSubgraphServer(department);
+  const verifyContext = createContextVerifier({
+    publicKey: options.contextKey,
+    subgraph: department.name,
+    replay: options.replay,
+  });
+  return serveSubgraph(department, db, { ...options, verifyContext });
+}
+
+/** Serves a department whose calls are checked by `verifyContext` (startSubgraph's is the gateway's signature). */
+export async function serveSubgraph<L>(
+  department: Department<L>,
+  db: Database,
+  options: { port: number; host?: string; verifyContext: ContextVerifier; logger?: Logger },
+): Promise<RunningSubgraph> {
+  const logger = options.logger ?? silentLogger(department.name);
+  const server = createSubgraphServer(department, logger);
   const facts = rowFacts(department.typeDefs, department.facts);
   await server.start();
-  const verify = contextCheck(department.name, options.contextKey, options.replay);
   const http = createServer((req, res) => {
     handleGraphQL(server, req, res, {
       maxBytes: SUBGRAPH_MAX_BODY_BYTES,
       deadlineMs: SUBGRAPH_BODY_DEADLINE_MS,
       context: async (raw) => {
         const header = req.headers[CONTEXT_HEADER];
-        const claims = await verify(typeof header === 'string' ? header : undefined, raw);
+        const claims = await options.verifyContext(
+          typeof header === 'string' ? header : undefined,
+          raw,
+        );
         const caller = createCaller(claims, facts);
         return {
           db,
@@ -161,6 +146,16 @@ export async function startSubgraph<L>(
               : status === 503
                 ? ErrorCode.SUBGRAPH_UNAVAILABLE
                 : ErrorCode.BAD_USER_INPUT;
+      if (status === 500) {
+        const requestId = req.headers['x-request-id'];
+        logger.error(
+          {
+            requestId: typeof requestId === 'string' ? requestId : null,
+            error: loggedError(error),
+          },
+          'request failed',
+        );
+      }
       const message = status === 500 ? 'Unexpected error.' : (error as Error).message;
       if (res.headersSent) return void res.destroy();
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -183,4 +178,8 @@ export async function startSubgraph<L>(
       await server.stop();
     },
   };
+}
+
+function silentLogger(department: string): Logger {
+  return createServiceLogger(department, 'silent');
 }

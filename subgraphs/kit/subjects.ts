@@ -6,7 +6,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
-import { SUBJECTS_EXTENSION } from '../../gateway/subgraph-context';
+import { SUBJECTS_EXTENSION } from '../../contracts/subjects';
 import { classifyArgument } from '../../schema/classification';
 
 /**

@@ -1,4 +1,4 @@
-import type { City } from '../city/types';
+import type { City } from '../../fixtures/city/types';
 import { flatMap, map, type LoadTable } from '../kit';
 
 /** Public security keeps persons and their household registration. */

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../schema/errors';
+import { ErrorCode } from '../../contracts/errors';
 
 /** The first year of tax credit ratings (纳税信用管理办法, 2014). */
 export const FIRST_RATING_YEAR = 2014;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { loadPolicies, whoCanRead } from '../../policies';
+import { loadPolicies } from '../../policies';
+import { whoCanRead } from '../../policies/tooling';
 import { SUPERGRAPH_PATH, classificationFromSupergraph } from '../../schema';
 import { startFederation, type Federation } from '../support/federation';
 import { as } from '../support/security';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { SUPERGRAPH_PATH, classificationFromSupergraph } from '../../schema';
-import { isValidResidentId } from '../../subgraphs/city';
+import { isValidResidentId } from '../../domain/identifiers';
 import { objectionDeadline } from '../../subgraphs/data-bureau/objections/deadline';
 import { testDatabaseUrl } from '../support/database';
 import { recordsOf } from '../support/records';

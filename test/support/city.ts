@@ -1,4 +1,4 @@
-import { DEFAULT_CITY_PERSONS, DEFAULT_CITY_SEED } from '../../subgraphs/dataset';
+import { DEFAULT_CITY_PERSONS, DEFAULT_CITY_SEED } from '../../fixtures/city/dataset';
 
 /**
  * The city every integration test reads: the default city `npm start` serves, so the example

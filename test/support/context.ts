@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createContextSigner, CONTEXT_HEADER } from '../../gateway/subgraph-context';
+import { createContextSigner, CONTEXT_HEADER } from '../../contracts/subgraph-context';
 import { packPolicyRules, type PolicyRule } from '../../policies';
 import { SUPERGRAPH_PATH } from '../../schema';
 import { classificationFromSupergraph } from '../../schema/classification';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { openRecordsStore } from '../../gateway/records-store';
-import { createGateway } from '../../gateway/gateway';
+import { openRecordsStore } from '../../records/store';
+import { composeGateway } from '../../gateway/compose';
 import { listen } from '../../gateway/http/server';
 import { createLogger } from '../../gateway/logger';
 import { SUPERGRAPH_PATH } from '../../schema';
@@ -11,6 +11,7 @@ import { contextKeys } from './context';
 import { testDatabaseUrl } from './database';
 import { testSecurity } from './security';
 import type { EnforcementMode } from '../../gateway/authorization/plugin';
+import type { PolicySet } from '../../policies';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -54,6 +55,11 @@ export async function startFederation(
     /** How security events are coalesced (default: the gateway's). */
     securityEvents?: { windowMs?: number; perWindow?: number };
     maxTokenBytes?: number;
+    /** Another supergraph (default: the committed one), and the policies it is read under. */
+    supergraphSdl?: string;
+    policies?: PolicySet;
+    /** Subgraphs the test serves itself (name → URL), beside the nine departments. */
+    extraSubgraphs?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<Federation> {
   const url = testDatabaseUrl();
@@ -66,14 +72,14 @@ export async function startFederation(
       await startSubgraph(department, db, { port: 0, contextKey: contextKeys.publicKey }),
     );
   }
-  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const supergraphSdl = options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
   const streamId = `test-${randomUUID()}`;
   const records = await openRecordsStore({
     url: options.recordsUrl ?? url,
     streamId,
     logger: createLogger('silent'),
   });
-  const gateway = await createGateway({
+  const gateway = await composeGateway({
     supergraphSdl,
     records: {
       writer: records.writer,
@@ -81,7 +87,10 @@ export async function startFederation(
       securityEvents: options.securityEvents,
     },
     security: await testSecurity(supergraphSdl, options),
-    subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+    subgraphUrls: {
+      ...Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+      ...options.extraSubgraphs,
+    },
     logger: createLogger('silent'),
   });
   const http = await listen(gateway, {

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCity } from '../../subgraphs/city';
+import { createCity } from '../../fixtures/city';
 import { loadDepartments } from '../../subgraphs';
 import { openStore, prepareDepartment } from '../../subgraphs/kit';
 import { TEST_CITY } from './city';

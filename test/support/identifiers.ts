@@ -1,5 +1,5 @@
-import { base32 } from '../../subgraphs/city/scramble';
-import { usccCheckChar } from '../../subgraphs/city/identifiers';
+import { base32 } from '../../fixtures/city/scramble';
+import { usccCheckChar } from '../../domain/identifiers';
 
 /** A well-formed department code (GB 32100) that no department of the city has. */
 export function unknownDepartmentCode(i: number): string {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createLogger } from '../../gateway/logger';
-import { openRecordsStore, type RecordsStore } from '../../gateway/records-store';
+import { openRecordsStore, type RecordsStore } from '../../records/store';
 import { testDatabaseUrl } from './database';
 
 /** An access-record store on the test database, on a stream of its own. */

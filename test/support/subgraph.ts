@@ -50,3 +50,26 @@ export async function startOneSubgraph(name: string): Promise<OneSubgraph> {
     },
   };
 }
+
+/**
+ * Resolves representations through `_entities` with `selection`, checking the answer has no
+ * errors (with `denied`: only FORBIDDEN ones, for what the rules do not open); returns the
+ * entities and the SQL statements the call cost.
+ */
+export async function lookupEntities<T>(
+  subgraph: OneSubgraph,
+  representations: readonly Record<string, string>[],
+  selection: string,
+  rules?: unknown[],
+  denied = false,
+): Promise<{ entities: T[]; statements: number }> {
+  const before = subgraph.statements();
+  const response = await subgraph.query<{ _entities: T[] }>(
+    `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
+    { representations },
+    rules,
+  );
+  if (denied) for (const e of response.errors ?? []) expect(e.extensions?.code).toBe('FORBIDDEN');
+  else expect(response.errors).toBeUndefined();
+  return { entities: response.data!._entities, statements: subgraph.statements() - before };
+}

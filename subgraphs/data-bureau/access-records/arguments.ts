@@ -1,4 +1,4 @@
-import { MAX_HOLD_REASON, type HoldTarget, type RecordSearch } from '../../../gateway/records';
+import { MAX_HOLD_REASON, type HoldTarget, type RecordSearch } from '../../../records';
 import {
   badInput,
   identifierFormat,

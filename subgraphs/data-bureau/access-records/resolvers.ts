@@ -9,8 +9,8 @@ import {
   type ChainBreak,
   type CitizenRecord,
   type StoredRecord,
-} from '../../../gateway/records';
-import { ErrorCode } from '../../../schema/errors';
+} from '../../../records';
+import { ErrorCode } from '../../../contracts/errors';
 import { badInput, type DepartmentContext } from '../../kit';
 import type { Loaders } from '../loaders';
 import { governance } from '../policies/deployment';

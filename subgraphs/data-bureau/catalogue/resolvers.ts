@@ -1,5 +1,5 @@
 import type { DepartmentContext } from '../../kit';
-import { departmentCodeArg } from '../arguments';
+import { departmentCodeArg } from '../../kit';
 import type { Loaders } from '../loaders';
 import { listDataResources, type DataResourceRow } from './store';
 

@@ -1,4 +1,4 @@
-import type { DataResource } from '../../city/types';
+import type { DataResource } from '../../../fixtures/city/types';
 import type { Caller, Database } from '../../kit';
 
 export interface DataResourceRow extends Record<string, unknown> {

@@ -1,5 +1,10 @@
-import { DEPARTMENT_CODE, referenceKey, type DepartmentContext } from '../../kit';
-import { departmentCodeArg, districtCodeArg } from '../arguments';
+import {
+  DEPARTMENT_CODE,
+  departmentCodeArg,
+  districtCodeArg,
+  referenceKey,
+  type DepartmentContext,
+} from '../../kit';
 import type { Loaders } from '../loaders';
 import { listDepartments, type DepartmentFilter, type DepartmentRow } from './store';
 

@@ -1,4 +1,4 @@
-import type { Department } from '../../city/types';
+import type { Department } from '../../../fixtures/city/types';
 import { rowLoader, type Caller, type Database } from '../../kit';
 
 export interface DepartmentRow extends Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { addWorkingDays, isoDate } from '../../city/calendar';
+import { addWorkingDays, isoDate } from '../../../domain/calendar';
 
 /**
  * Working days (Monday to Friday) the owning department has to answer an objection: the

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../../schema/errors';
+import { ErrorCode } from '../../../contracts/errors';
 import { page, type Caller, type DepartmentContext } from '../../kit';
 import type { Loaders } from '../loaders';
 import { beijingDate, isOverdue, objectionDeadline } from './deadline';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type ConstDirectiveNode } from 'graphql';
-import { splitCoordinate } from '../../../policies';
+import { splitCoordinate } from '../../../policies/tooling';
 import { SUPERGRAPH_PATH } from '../../../schema';
-import { isValidResidentId } from '../../city';
+import { isValidResidentId } from '../../../domain/identifiers';
 import {
   badInput,
   ENTITY_KEY_FORMATS,

@@ -1,6 +1,5 @@
-import { whoCanRead, type FieldLabel } from '../../../policies';
-import { describeGrantConsumer } from '../../../policies';
-import { splitCoordinate } from '../../../policies';
+import type { FieldLabel } from '../../../policies';
+import { describeGrantConsumer, splitCoordinate, whoCanRead } from '../../../policies/tooling';
 import { governance } from './deployment';
 import {
   accessName,

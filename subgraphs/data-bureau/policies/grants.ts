@@ -1,5 +1,5 @@
 import type { Grant, Purpose } from '../../../policies';
-import { grantOpenings } from '../../../policies';
+import { grantOpenings } from '../../../policies/tooling';
 import { governance } from './deployment';
 import {
   accessName,

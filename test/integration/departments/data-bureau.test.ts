@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
-import {
-  loadPolicies,
-  packPolicyRules,
-  whoCanRead,
-  type Grant,
-  type PolicyRule,
-} from '../../../policies';
+import { loadPolicies, packPolicyRules, type Grant, type PolicyRule } from '../../../policies';
+import { whoCanRead } from '../../../policies/tooling';
 import { isExpired } from '../../../policies';
 import { SUPERGRAPH_PATH, classificationFromSupergraph } from '../../../schema';
-import { createCity } from '../../../subgraphs/city';
+import { createCity } from '../../../fixtures/city';
 import { TEST_CITY } from '../../support/city';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
 import { unknownDepartmentCode } from '../../support/identifiers';

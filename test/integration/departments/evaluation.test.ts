@@ -1,6 +1,6 @@
 import { packPolicyRules, type PolicyRule } from '../../../policies';
-import { REFERENCE_DATE, createCity } from '../../../subgraphs/city';
-import type { Evaluation, RatingLevel, ServiceItem } from '../../../subgraphs/city/types';
+import { REFERENCE_DATE, createCity } from '../../../fixtures/city';
+import type { Evaluation, RatingLevel, ServiceItem } from '../../../fixtures/city/types';
 import { TEST_CITY } from '../../support/city';
 import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
 

@@ -1,7 +1,7 @@
 import { packPolicyRules, type PolicyRule } from '../../../policies';
 import { Database } from '../../../subgraphs/kit';
 import { testDatabaseUrl } from '../../support/database';
-import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
+import { lookupEntities, startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
 
 let subgraph: OneSubgraph;
 let db: Database;
@@ -60,22 +60,15 @@ async function persons(
   selection = EVERYTHING,
   denied = false,
 ) {
-  const before = subgraph.statements();
-  const response = await subgraph.query<{ _entities: Record<string, unknown>[] }>(
-    `query ($representations: [_Any!]!) {
-       _entities(representations: $representations) {
-         ... on Person {
-           id
-           ${selection}
-         }
-       }
-     }`,
-    { representations: ids.map((id) => ({ __typename: 'Person', id })) },
+  const representations = ids.map((id) => ({ __typename: 'Person', id }));
+  const { entities, statements } = await lookupEntities<Record<string, unknown>>(
+    subgraph,
+    representations,
+    `... on Person { id ${selection} }`,
     rules,
+    denied,
   );
-  if (denied) for (const e of response.errors ?? []) expect(e.extensions?.code).toBe('FORBIDDEN');
-  else expect(response.errors).toBeUndefined();
-  return { persons: response.data!._entities, statements: subgraph.statements() - before };
+  return { persons: entities, statements };
 }
 
 describe('health subgraph', () => {

@@ -1,7 +1,7 @@
 import { packPolicyRules, type PolicyRule } from '../../../policies';
 import { Database } from '../../../subgraphs/kit';
 import { testDatabaseUrl } from '../../support/database';
-import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
+import { startOneSubgraph, type OneSubgraph, lookupEntities } from '../../support/subgraph';
 import { unknownDepartmentCode, unknownPersonId } from '../../support/identifiers';
 
 /** A department no appeal was ever assigned to. */
@@ -24,17 +24,14 @@ const APPEAL = `number status submittedAt satisfaction districtCode
   submitter { id } enterprise { uscc } assignedTo { code }
   timeline { stage at note department { code } }`;
 
-const ENTITIES = `query ($representations: [_Any!]!) {
-  _entities(representations: $representations) {
-    ... on Person { id appeals { ${APPEAL} } }
-    ... on Enterprise { uscc appeals(limit: 3) { ${APPEAL} } }
-    ... on Department {
-      code
-      appealSummary { received closed open averageSatisfaction }
-      appealsAssigned(limit: 2) { ${APPEAL} }
-    }
-  }
-}`;
+const ENTITIES = `
+  ... on Person { id appeals { ${APPEAL} } }
+  ... on Enterprise { uscc appeals(limit: 3) { ${APPEAL} } }
+  ... on Department {
+    code
+    appealSummary { received closed open averageSatisfaction }
+    appealsAssigned(limit: 2) { ${APPEAL} }
+  }`;
 
 interface AppealResult {
   number: string;
@@ -48,22 +45,11 @@ type Entity = Record<string, unknown> & {
   appealsAssigned?: AppealResult[];
 };
 
-/** Resolves representations; with `denied`, what the rules do not open is null with FORBIDDEN. */
-async function entities(
+const entities = (
   representations: readonly Record<string, string>[],
   rules?: unknown[],
   denied = false,
-) {
-  const before = subgraph.statements();
-  const response = await subgraph.query<{ _entities: (Entity | null)[] }>(
-    ENTITIES,
-    { representations },
-    rules,
-  );
-  if (denied) for (const e of response.errors ?? []) expect(e.extensions?.code).toBe('FORBIDDEN');
-  else expect(response.errors).toBeUndefined();
-  return { entities: response.data!._entities, statements: subgraph.statements() - before };
-}
+) => lookupEntities<Entity | null>(subgraph, representations, ENTITIES, rules, denied);
 
 /** Keys of one column, most appeals first, padded with keys no appeal has. */
 async function keys(column: string, count: number): Promise<string[]> {

@@ -1,8 +1,8 @@
 import { packPolicyRules, type PolicyRule } from '../../../policies';
-import { createCity } from '../../../subgraphs/city';
-import type { Enterprise } from '../../../subgraphs/city/types';
+import { createCity } from '../../../fixtures/city';
+import type { Enterprise } from '../../../fixtures/city/types';
 import { TEST_CITY } from '../../support/city';
-import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
+import { startOneSubgraph, type OneSubgraph, lookupEntities } from '../../support/subgraph';
 import { unknownPersonId } from '../../support/identifiers';
 
 const NOBODY = unknownPersonId(1);
@@ -51,23 +51,12 @@ function expected(e: Enterprise) {
   };
 }
 
-/** Resolves representations; with `denied`, what the rules do not open is null with FORBIDDEN. */
-async function entities<T>(
+const entities = <T>(
   representations: Record<string, string>[],
   selection: string,
   rules?: unknown[],
   denied = false,
-) {
-  const before = subgraph.statements();
-  const response = await subgraph.query<{ _entities: T[] }>(
-    `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
-    { representations },
-    rules,
-  );
-  if (denied) for (const e of response.errors ?? []) expect(e.extensions?.code).toBe('FORBIDDEN');
-  else expect(response.errors).toBeUndefined();
-  return { entities: response.data!._entities, statements: subgraph.statements() - before };
-}
+) => lookupEntities<T>(subgraph, representations, selection, rules, denied);
 
 const byUscc = (a: { uscc: string }, b: { uscc: string }) =>
   a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0;

@@ -1,8 +1,8 @@
 import { packPolicyRules, type PolicyRule } from '../../../policies';
-import { createCity } from '../../../subgraphs/city';
-import type { Household, Person } from '../../../subgraphs/city/types';
+import { createCity } from '../../../fixtures/city';
+import type { Household, Person } from '../../../fixtures/city/types';
 import { TEST_CITY } from '../../support/city';
-import { startOneSubgraph, type OneSubgraph } from '../../support/subgraph';
+import { startOneSubgraph, type OneSubgraph, lookupEntities } from '../../support/subgraph';
 
 let subgraph: OneSubgraph;
 const households: Household[] = [...createCity(TEST_CITY).households()];
@@ -37,20 +37,12 @@ function expected(p: Person) {
   };
 }
 
-async function entities<T>(
+const entities = <T>(
   representations: Record<string, string>[],
   selection: string,
   rules?: unknown[],
-) {
-  const before = subgraph.statements();
-  const response = await subgraph.query<{ _entities: T[] }>(
-    `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
-    { representations },
-    rules,
-  );
-  expect(response.errors).toBeUndefined();
-  return { entities: response.data!._entities, statements: subgraph.statements() - before };
-}
+  denied = false,
+) => lookupEntities<T>(subgraph, representations, selection, rules, denied);
 
 const personRefs = (sample: Person[]) => sample.map((p) => ({ __typename: 'Person', id: p.id }));
 

@@ -4,9 +4,9 @@ import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
-import { createGateway, createLogger, listen, type ListeningGateway } from '../../../gateway';
+import { composeGateway, createLogger, listen, type ListeningGateway } from '../../../gateway';
 import { parsePolicies } from '../../../policies';
-import type { RecordsStore } from '../../../gateway/records-store';
+import type { RecordsStore } from '../../../records/store';
 import { testRecords } from '../../support/records';
 import { as, testSecurity } from '../../support/security';
 
@@ -80,7 +80,7 @@ beforeAll(async () => {
     { name: 'reviews', url: reviewsUrl, typeDefs: reviews },
   ]);
   if (composed.errors) throw composed.errors[0];
-  const gateway = await createGateway({
+  const gateway = await composeGateway({
     supergraphSdl: composed.supergraphSdl,
     security: await testSecurity(composed.supergraphSdl, { policies }),
     records: { writer: (records = await testRecords()).writer, nonPersonalOnOutage: 'serve' },
@@ -161,7 +161,7 @@ describe('the gateway over any Federation 2 supergraph', () => {
       { name: 'books', url: 'http://127.0.0.1:1/graphql', typeDefs: books },
     ]);
     await expect(
-      createGateway({
+      composeGateway({
         supergraphSdl: composed.supergraphSdl!,
         security: await testSecurity(composed.supergraphSdl!, { policies }),
         records: { writer: records.writer, nonPersonalOnOutage: 'serve' },

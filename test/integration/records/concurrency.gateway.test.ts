@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { verifyChains } from '../../../gateway/records';
+import { verifyChains } from '../../../records';
 import { testDatabaseUrl } from '../../support/database';
 import { startFederation, type Federation } from '../../support/federation';
 import { recordsOf } from '../../support/records';

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type pg from 'pg';
-import type { ExportTrailer, StoredRecord } from '../../../gateway/records';
+import type { ExportTrailer, StoredRecord } from '../../../records';
 import {
   canonicalRecord,
   createRecordWriter,
   exportJsonLines,
   GENESIS_HASH,
   hashRecord,
-} from '../../../gateway/records';
+} from '../../../records';
 import { run } from '../../../scripts/audit';
 import { testDatabaseUrl } from '../../support/database';
 import { caseworkerChecksEligibility, freshRecordsSchema } from './support';

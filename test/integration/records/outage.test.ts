@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { createRecordWriter, RecordStoreUnavailable, verifyChains } from '../../../gateway/records';
+import { createRecordWriter, RecordStoreUnavailable, verifyChains } from '../../../records';
 import {
   caseworkerChecksEligibility,
   freshRecordsSchema,

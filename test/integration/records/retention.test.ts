@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { createRecordWriter, verifyChains } from '../../../gateway/records';
+import { createRecordWriter, verifyChains } from '../../../records';
 import { caseworkerChecksEligibility, freshRecordsSchema } from './support';
 
 const schema = 'records_retention_test';
@@ -36,7 +36,7 @@ describe('retention: records are kept at least three years, and never removed by
   });
 
   it('has no statement that removes or changes a record anywhere in the record store', () => {
-    const dir = join(__dirname, '..', '..', '..', 'gateway', 'records');
+    const dir = join(__dirname, '..', '..', '..', 'records');
     const sources = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
       .map((f) => readFileSync(join(dir, f), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''));

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { AccessRecord } from '../../../gateway/records';
-import { createRecordWriter, recordsAbout, searchRecords } from '../../../gateway/records';
+import type { AccessRecord } from '../../../records';
+import { createRecordWriter, recordsAbout, searchRecords } from '../../../records';
 import { caseworkerChecksEligibility, freshRecordsSchema } from './support';
 
 const schema = 'records_search_test';

@@ -1,7 +1,7 @@
 import { createServer, Socket, type Server } from 'node:net';
 import pg from 'pg';
-import type { AccessRecord } from '../../../gateway/records';
-import { migrateRecords } from '../../../gateway/records';
+import type { AccessRecord } from '../../../records';
+import { migrateRecords } from '../../../records';
 import { testDatabaseUrl } from '../../support/database';
 
 /** A pool on the test database with a fresh records schema of its own (one per test file). */

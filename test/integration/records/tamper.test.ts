@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type pg from 'pg';
-import type { AppendResult } from '../../../gateway/records';
-import { createRecordWriter, verifyChains } from '../../../gateway/records';
+import type { AppendResult } from '../../../records';
+import { createRecordWriter, verifyChains } from '../../../records';
 import { run } from '../../../scripts/audit';
 import { testDatabaseUrl } from '../../support/database';
 import { caseworkerChecksEligibility, freshRecordsSchema } from './support';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { createRecordWriter, verifyChains } from '../../../gateway/records';
+import { createRecordWriter, verifyChains } from '../../../records';
 import { caseworkerChecksEligibility, freshRecordsSchema } from './support';
 
 const schema = 'records_throughput_test';

@@ -1,10 +1,5 @@
 import type pg from 'pg';
-import {
-  createRecordWriter,
-  InvalidRecord,
-  migrateRecords,
-  verifyChains,
-} from '../../../gateway/records';
+import { createRecordWriter, InvalidRecord, migrateRecords, verifyChains } from '../../../records';
 import { caseworkerChecksEligibility, freshRecordsSchema } from './support';
 
 const schema = 'records_writer_test';

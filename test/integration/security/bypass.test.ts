@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { CONTEXT_HEADER, createContextSigner } from '../../../gateway/subgraph-context';
+import { CONTEXT_HEADER, createContextSigner } from '../../../contracts/subgraph-context';
 import { contextKeys, signedHeaders } from '../../support/context';
 import { startFederation, type Federation } from '../../support/federation';
 import { as } from '../../support/security';

@@ -5,7 +5,7 @@ import {
   memoryReplayGuard,
   redisReplayGuard,
   type ReplayGuard,
-} from '../../../gateway/subgraph-context';
+} from '../../../contracts/subgraph-context';
 import { loadDepartment } from '../../../subgraphs';
 import { Database, schemaName, startSubgraph, type RunningSubgraph } from '../../../subgraphs/kit';
 import { contextKeys, READ_EVERYTHING, signedHeaders } from '../../support/context';

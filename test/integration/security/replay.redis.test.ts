@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { redisReplayGuard, type ReplayGuard } from '../../../gateway/subgraph-context';
+import { redisReplayGuard, type ReplayGuard } from '../../../contracts/subgraph-context';
 import { loadDepartment } from '../../../subgraphs';
 import { Database, schemaName, startSubgraph, type RunningSubgraph } from '../../../subgraphs/kit';
 import { contextKeys, signedHeaders } from '../../support/context';

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import pg from 'pg';
 import { run as audit } from '../../../scripts/audit';
 import { mintToken } from '../../../gateway/identity';
-import { verifyChains } from '../../../gateway/records';
+import { verifyChains } from '../../../records';
 import { testDatabaseUrl } from '../../support/database';
 import { startFederation, type Federation } from '../../support/federation';
 import { head, rawRequest, type RawResponse } from '../../support/raw-http';

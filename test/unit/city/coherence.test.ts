@@ -1,4 +1,4 @@
-import { createCity, REFERENCE_DATE, type Household, type Person } from '../../../subgraphs/city';
+import { createCity, REFERENCE_DATE, type Household, type Person } from '../../../fixtures/city';
 
 const city = createCity({ seed: 20261124, persons: 20_000 });
 const households: Household[] = [...city.households()];

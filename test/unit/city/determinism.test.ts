@@ -1,4 +1,4 @@
-import { createCity, REFERENCE_DATE, type City } from '../../../subgraphs/city';
+import { createCity, REFERENCE_DATE, type City } from '../../../fixtures/city';
 
 function take<T>(items: Iterable<T>, count: number): T[] {
   const out: T[] = [];

@@ -7,8 +7,8 @@ import {
   isValidUscc,
   residentIdCheckChar,
   usccCheckChar,
-} from '../../../subgraphs/city';
-import { organizationCodeCheckChar } from '../../../subgraphs/city/identifiers';
+} from '../../../domain/identifiers';
+import { organizationCodeCheckChar } from '../../../domain/identifiers';
 
 describe('GB 11643 resident ID numbers', () => {
   it.each(['11010519491231002X', '360426199101010071'])('accepts the standard vector %s', (id) => {

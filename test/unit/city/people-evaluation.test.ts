@@ -1,4 +1,4 @@
-import { createCity, REFERENCE_DATE, type AppealStage, type Person } from '../../../subgraphs/city';
+import { createCity, REFERENCE_DATE, type AppealStage, type Person } from '../../../fixtures/city';
 
 const city = createCity({ seed: 20261124, persons: 20_000 });
 const persons = new Map<string, Person>(

@@ -1,10 +1,9 @@
+import { createCity, type Person } from '../../../fixtures/city';
 import {
-  createCity,
   explainInvalidMobile,
   explainInvalidResidentId,
   explainInvalidUscc,
-  type Person,
-} from '../../../subgraphs/city';
+} from '../../../domain/identifiers';
 import {
   CELLS,
   SEQUENCES,
@@ -12,7 +11,7 @@ import {
   newbornBirth,
   newbornStride,
   residentIdNumber,
-} from '../../../subgraphs/city/identity';
+} from '../../../fixtures/city/identity';
 
 const city = createCity({ seed: 20261124, persons: 20_000 });
 const persons: Person[] = [...city.households()].flatMap((h) => h.members);

@@ -1,4 +1,4 @@
-import { takeSubjects } from '../../../gateway/gateway';
+import { takeSubjects } from '../../../gateway/subjects';
 import type { GatewayContext } from '../../../gateway/context';
 import { createLogger } from '../../../gateway/logger';
 

@@ -1,13 +1,12 @@
+import { maskValue, type Grant } from '../../../policies';
 import {
   candidatesLeft,
   keptPositions,
   lintPolicies,
-  maskValue,
   MIN_CANDIDATES,
   VALUE_MODELS,
-  type Grant,
   type PersonFact,
-} from '../../../policies';
+} from '../../../policies/tooling';
 import { classificationOf, grant, label, policySet } from './support/builders';
 
 const NOW = new Date('2026-11-24T09:00:00+08:00');

@@ -1,4 +1,5 @@
-import { lintPolicies, type Grant } from '../../../policies';
+import { type Grant } from '../../../policies';
+import { lintPolicies } from '../../../policies/tooling';
 import { classificationOf, grant, label, policySet } from './support/builders';
 
 const NOW = new Date('2026-11-24T09:00:00+08:00');

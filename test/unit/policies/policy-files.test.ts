@@ -1,4 +1,5 @@
-import { lintPolicies, loadPolicies } from '../../../policies';
+import { loadPolicies } from '../../../policies';
+import { lintPolicies } from '../../../policies/tooling';
 import { classificationFromSdl } from './support/classification-from-sdl';
 
 function setup() {

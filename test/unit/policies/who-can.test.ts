@@ -1,4 +1,5 @@
-import { loadPolicies, whoCanRead } from '../../../policies';
+import { loadPolicies } from '../../../policies';
+import { whoCanRead } from '../../../policies/tooling';
 import { classificationFromSdl } from './support/classification-from-sdl';
 
 function setup() {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const RECORDS_DIR = join(__dirname, '..', '..', '..', 'gateway', 'records');
+const RECORDS_DIR = join(__dirname, '..', '..', '..', 'records');
 
 describe('the records module only ever appends', () => {
   it('sends no UPDATE, DELETE or TRUNCATE statement from any of its files', () => {

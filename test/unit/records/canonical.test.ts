@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AccessRecord } from '../../../gateway/records';
-import { canonicalJson, canonicalRecord, GENESIS_HASH, hashRecord } from '../../../gateway/records';
-import { chainRecords } from '../../../gateway/records/commit';
+import type { AccessRecord } from '../../../records';
+import { canonicalJson, canonicalRecord, GENESIS_HASH, hashRecord } from '../../../records';
+import { chainRecords } from '../../../records/commit';
 
 const position = { id: '7d9f4c52-8a1e-4b7a-9a57-3f0c2b1d6e11', streamId: 'gw-1', seq: 1 };
 

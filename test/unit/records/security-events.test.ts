@@ -1,5 +1,5 @@
-import type { AccessRecord, RecordWriter } from '../../../gateway/records';
-import { createSecurityEventLog } from '../../../gateway/records';
+import type { AccessRecord, RecordWriter } from '../../../records';
+import { createSecurityEventLog } from '../../../records';
 
 function setup(perWindow = 3) {
   const appended: AccessRecord[] = [];

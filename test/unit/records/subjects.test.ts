@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, parse } from 'graphql';
-import { takeSubjects } from '../../../gateway/gateway';
+import { takeSubjects } from '../../../gateway/subjects';
 import type { GatewayContext } from '../../../gateway/context';
 import { createLogger } from '../../../gateway/logger';
 import { noteSubjects } from '../../../subgraphs/kit/subjects';

@@ -1,6 +1,6 @@
-import { InvalidRecord } from '../../../gateway/records';
-import type { AccessRecord } from '../../../gateway/records';
-import { normaliseRecord } from '../../../gateway/records/validate';
+import { InvalidRecord } from '../../../records';
+import type { AccessRecord } from '../../../records';
+import { normaliseRecord } from '../../../records/validate';
 
 const dispatcherReadsAppeal: AccessRecord = {
   time: '2025-03-01T10:00:00+08:00',

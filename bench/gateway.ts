@@ -1,0 +1,33 @@
+import { composeGateway, loadGatewayConfig, startGateway } from '../gateway';
+import { createLogger } from '../gateway/logger';
+import { VARIANTS, withoutProtection, type Variant } from './variants';
+
+/**
+ * One `ours*` target: the gateway as `npm run gateway` starts it (same config, same parts),
+ * composed without the protection BENCH_VARIANT names (identity, policy, masking, records),
+ * or whole when it is empty.
+ */
+async function main(): Promise<void> {
+  const variant = readVariant(process.env.BENCH_VARIANT);
+  const config = loadGatewayConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  if (variant) logger.warn({ variant }, `bench variant: the gateway runs without ${variant}`);
+  const gateway = await startGateway(config, logger, (parts) =>
+    composeGateway(withoutProtection(variant, parts)),
+  );
+  console.log(`gateway: ${gateway.url}/graphql`);
+  const stop = () => void gateway.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function readVariant(value: string | undefined): Variant | null {
+  if (!value) return null;
+  if ((VARIANTS as readonly string[]).includes(value)) return value as Variant;
+  throw new Error(`BENCH_VARIANT must be one of ${VARIANTS.join(', ')}, or empty; got '${value}'.`);
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

@@ -1,0 +1,140 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { decodeJwt } from 'jose';
+import type { GatewayParts } from '../gateway';
+import { authorizationPlugin } from '../gateway/authorization/plugin';
+import { createContextFactory, type GatewayContext } from '../gateway/context';
+import { consumerFromClaims, readBearerToken, type TokenVerifier } from '../gateway/identity';
+import { accessRecordsPlugin } from '../gateway/plugins/access-records';
+import { badInputPlugin } from '../gateway/plugins/bad-input';
+import { requestIdPlugin } from '../gateway/plugins/request-id';
+import { requestLogPlugin } from '../gateway/plugins/request-log';
+import type { RefusalRecords } from '../gateway/refusals';
+import { packPolicyRules, type Decision, type PolicyAbility, type PolicyEngine } from '../policies';
+
+/** What a variant of our gateway leaves out, to measure what it costs. */
+export const VARIANTS = ['identity', 'policy', 'masking', 'records'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/**
+ * Our gateway composed without one protection, from the same parts as the shipped one
+ * (`composeGateway`'s): nothing in the gateway itself can switch a protection off.
+ */
+export function withoutProtection(variant: Variant | null, parts: GatewayParts): GatewayParts {
+  if (variant === null) return parts;
+  const { security, logger, records } = parts;
+  switch (variant) {
+    case 'identity':
+      // Claims decoded, signature not checked.
+      return {
+        ...parts,
+        security: {
+          ...security,
+          createContext: createContextFactory({
+            verifyToken: unverifiedTokens,
+            purposes: security.engine.purposes,
+          }),
+        },
+      };
+    case 'policy':
+      // No field decisions (so no masking); departments told every row is readable.
+      return {
+        ...parts,
+        security: { ...security, departmentRules: () => READ_ALL },
+        plugins: plugins(parts, { authorization: false }),
+      };
+    case 'masking':
+      // Decisions kept, values left clear: a masked field is decided as allowed.
+      return {
+        ...parts,
+        plugins: plugins(parts, { engine: unmasked(security.engine) }),
+      };
+    case 'records':
+      // No access record written: the response is not held for a commit.
+      return { ...parts, plugins: plugins(parts, { records: false }), refusals: NO_REFUSALS };
+    default: {
+      const never: never = variant;
+      throw new Error(`Unknown variant ${String(never)}`);
+    }
+  }
+
+  function plugins(
+    p: GatewayParts,
+    choice: { authorization?: boolean; engine?: PolicyEngine; records?: boolean },
+  ): ApolloServerPlugin<GatewayContext>[] {
+    // The same plugins in the same order as gatewayPlugins (gateway/plugins/index.ts).
+    return [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      requestLogPlugin(logger),
+      requestIdPlugin(),
+      ...(choice.authorization === false
+        ? []
+        : [
+            authorizationPlugin({
+              engine: choice.engine ?? p.security.engine,
+              classification: p.security.classification,
+              mode: p.security.mode,
+            }),
+          ]),
+      badInputPlugin(),
+      ...(choice.records === false
+        ? []
+        : [
+            accessRecordsPlugin({
+              writer: records.writer,
+              classification: p.security.classification,
+              nonPersonalOnOutage: records.nonPersonalOnOutage,
+              logger,
+            }),
+          ]),
+    ];
+  }
+}
+
+const READ_ALL = {
+  rules: packPolicyRules([{ action: 'read', subject: 'all' }]),
+  borrowedRules: [],
+};
+
+const NO_REFUSALS: RefusalRecords = {
+  record: async () => undefined,
+  close: async () => undefined,
+};
+
+/** Reads a token's claims without checking its signature. */
+const unverifiedTokens: TokenVerifier = async (authorization) =>
+  consumerFromClaims(decodeJwt(readBearerToken(authorization ?? '')));
+
+/** The engine with every masked decision turned into an allowed one. */
+function unmasked(engine: PolicyEngine): PolicyEngine {
+  // One wrapper per ability, so what the gateway caches per ability stays cached.
+  const wrapped = new WeakMap<PolicyAbility, PolicyAbility>();
+  return {
+    purposes: engine.purposes,
+    abilityFor(consumer, purpose) {
+      const ability = engine.abilityFor(consumer, purpose);
+      const known = wrapped.get(ability);
+      if (known) return known;
+      const decide = (type: string, field: string): Decision => {
+        const decision = ability.decide(type, field);
+        return decision.effect === 'mask' ? { ...decision, effect: 'allow' } : decision;
+      };
+      const variant: PolicyAbility = {
+        consumer: ability.consumer,
+        purpose: ability.purpose,
+        casl: ability.casl,
+        decide,
+        rulesFor: (types, provider) => ability.rulesFor(types, provider),
+        borrowedRulesFor: (borrowed, provider) => ability.borrowedRulesFor(borrowed, provider),
+      };
+      wrapped.set(ability, variant);
+      return variant;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { callerSchema } from '../consumer';
+
+/** The header a subgraph call carries its signed context in. */
+export const CONTEXT_HEADER = 'x-gateway-context';
+
+/** Issuer of every subgraph context. */
+export const CONTEXT_ISSUER = 'gov-data-graph-gateway';
+/** Seconds a signed context stays valid: one subgraph call, with clock skew to spare. */
+export const DEFAULT_CONTEXT_TTL_SEC = 30;
+
+/** What the gateway tells a department about one call, signed so the department can trust it. */
+export const contextClaimsSchema = z.object({
+  consumer: callerSchema,
+  purpose: z.string(),
+  caseNumber: z.string().nullable(),
+  requestId: z.string(),
+  /** Packed CASL rules for the types this department serves (policies' rulesFor). */
+  rules: z.array(z.unknown()),
+  /**
+   * Packed CASL rules of other departments for the fields this department resolves but does
+   * not own (the Person.id of a reference): it hands such a value out only where they admit it.
+   */
+  borrowedRules: z.array(z.unknown()).default([]),
+  /** base64url SHA-256 of the exact request body: the context is good for this call only. */
+  bodyHash: z.string(),
+});
+
+export type ContextClaims = z.infer<typeof contextClaimsSchema>;
+
+/** Claims as the gateway writes them (rules that default to none may be left out). */
+export type ContextClaimsInput = z.input<typeof contextClaimsSchema>;

@@ -1,0 +1,112 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from './context';
+import { maskError } from './errors';
+import { createSubgraphFetcher, type SubgraphClientOptions } from './fetcher';
+import type { Logger } from './logger';
+import type { NonPersonalOnOutage } from './plugins/access-records';
+import type { RecordWriter } from '../records';
+import { gatewayPlugins } from './plugins';
+import { createRefusalRecords, type RefusalRecords } from './refusals';
+import type { Security } from './security';
+import { subgraphService } from './subgraph-service';
+import { supergraphEndpoints, type SubgraphEndpoint } from './supergraph';
+
+/** What a gateway is made of. `startGateway` reads them from the config; tests and the bench build their own. */
+export interface GatewayParts {
+  /** Any Federation 2 supergraph SDL. */
+  supergraphSdl: string;
+  /** Per-subgraph URL overrides (by subgraph name) of the URLs written in the supergraph. */
+  subgraphUrls?: Readonly<Record<string, string>>;
+  security: Security;
+  /** Where every operation's access record is committed before its response is released. */
+  records: {
+    writer: RecordWriter;
+    nonPersonalOnOutage: NonPersonalOnOutage;
+    /** How security events (refusals without a consumer) are coalesced; see createSecurityEventLog. */
+    securityEvents?: { windowMs?: number; perWindow?: number };
+  };
+  logger: Logger;
+  development?: boolean;
+  client?: SubgraphClientOptions;
+  /** The Apollo plugins, in order. Default: `gatewayPlugins`, every protection on. */
+  plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Where the requests refused outside GraphQL are recorded. Default: the record writer. */
+  refusals?: RefusalRecords;
+}
+
+export interface Gateway {
+  server: ApolloServer<GatewayContext>;
+  security: Security;
+  records: RecordWriter;
+  /** Where the requests refused outside GraphQL are recorded. */
+  refusals: RefusalRecords;
+  /** Where each subgraph is called, overrides applied. */
+  endpoints: readonly SubgraphEndpoint[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The gateway's one composition root: the Apollo gateway over a static supergraph (no
+ * polling, no uplink), its subgraph services, its plugins and its refusal records, started.
+ */
+export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
+  const { security, logger } = parts;
+  const endpoints = subgraphEndpoints(parts.supergraphSdl, parts.subgraphUrls ?? {});
+  const client = createSubgraphFetcher(parts.client);
+  const gateway = new ApolloGateway({
+    supergraphSdl: parts.supergraphSdl,
+    buildService: ({ name }) =>
+      subgraphService({
+        name,
+        url: endpoints.find((e) => e.name === name)!.url,
+        fetcher: client.fetcher,
+        security,
+        logger,
+      }),
+  });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    plugins: parts.plugins ?? gatewayPlugins({ logger, security, records: parts.records }),
+    formatError: maskError(parts.development ?? false),
+    includeStacktraceInErrorResponses: parts.development ?? false,
+    // The process owner (npm start, the tests) stops servers in order; Apollo must not exit on its own.
+    stopOnTerminationSignals: false,
+  });
+  await server.start();
+  const refusals =
+    parts.refusals ??
+    createRefusalRecords({
+      writer: parts.records.writer,
+      logger,
+      securityEvents: parts.records.securityEvents,
+    });
+  return {
+    server,
+    security,
+    records: parts.records.writer,
+    refusals,
+    endpoints,
+    stop: async () => {
+      await server.stop();
+      await refusals.close();
+      await client.close();
+    },
+  };
+}
+
+/** The supergraph's subgraphs with the URL overrides applied; an override naming no subgraph throws. */
+function subgraphEndpoints(
+  supergraphSdl: string,
+  overrides: Readonly<Record<string, string>>,
+): SubgraphEndpoint[] {
+  const declared = supergraphEndpoints(supergraphSdl);
+  const unknown = Object.keys(overrides).filter((name) => !declared.some((e) => e.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `Subgraph URL overrides name ${unknown.join(', ')}, which the supergraph does not have ` +
+        `(it has ${declared.map((e) => e.name).join(', ')}).`,
+    );
+  }
+  return declared.map((e) => ({ name: e.name, url: overrides[e.name] ?? e.url }));
+}

@@ -1,0 +1,76 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../contracts/errors';
+import { CONTEXT_HEADER, type ContextClaims } from '../contracts/subgraph-context';
+import type { GatewayContext } from './context';
+import type { Logger } from './logger';
+import type { Security } from './security';
+import { takeSubjects } from './subjects';
+
+// Hands the unsigned claims from willSendRequest to the fetcher, which signs them with the
+// exact body; it never leaves the process (the fetcher removes it).
+const CLAIMS_HEADER = 'x-gateway-context-claims';
+
+/**
+ * The data source of one department: every call carries the request id and a context signed
+ * for that department and that body; the persons it reports are moved into the record.
+ */
+export function subgraphService(options: {
+  name: string;
+  url: string;
+  fetcher: Fetcher;
+  security: Security;
+  logger: Logger;
+}): RemoteGraphQLDataSource<GatewayContext> {
+  const { name, security, logger } = options;
+  return new RemoteGraphQLDataSource<GatewayContext>({
+    url: options.url,
+    fetcher: signingFetcher(name, options.fetcher, security, logger),
+    willSendRequest({ request, context }) {
+      const gatewayContext = context as GatewayContext;
+      const { rules, borrowedRules } = security.departmentRules(gatewayContext, name);
+      const claims: Omit<ContextClaims, 'bodyHash'> = {
+        consumer: gatewayContext.consumer,
+        purpose: gatewayContext.purpose,
+        caseNumber: gatewayContext.caseNumber,
+        requestId: gatewayContext.requestId,
+        rules,
+        borrowedRules,
+      };
+      gatewayContext.departmentsCalled.add(name);
+      request.http?.headers.set(CLAIMS_HEADER, JSON.stringify(claims));
+      request.http?.headers.set('x-request-id', gatewayContext.requestId);
+    },
+    didReceiveResponse({ response, context }) {
+      takeSubjects(response, context as GatewayContext, name, logger);
+      return response;
+    },
+  });
+}
+
+/** Signs every call's context with its exact body; an unsigned call is never sent. */
+function signingFetcher(
+  name: string,
+  fetcher: Fetcher,
+  security: Security,
+  logger: Logger,
+): Fetcher {
+  return async (target, init = {}) => {
+    const headers = { ...init.headers };
+    const claims = headers[CLAIMS_HEADER];
+    delete headers[CLAIMS_HEADER];
+    if (!claims || typeof init.body !== 'string') {
+      throw new GraphQLError('A subgraph call without a caller context was refused.', {
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      });
+    }
+    headers[CONTEXT_HEADER] = await security.signContext(name, JSON.parse(claims), init.body);
+    return fetcher(target, { ...init, headers }).catch((error: unknown) => {
+      logger.warn({ subgraph: name, err: error }, 'subgraph did not answer');
+      throw new GraphQLError(`The ${name} subgraph did not answer; try again later.`, {
+        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, http: { status: 502 } },
+      });
+    });
+  };
+}

@@ -1,0 +1,4 @@
+export { checkout } from './checkout';
+export { quoteIdent } from './quote';
+export { inTransaction } from './transaction';
+export { applyMigrations } from './migrations';

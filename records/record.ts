@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import type { ConsumerKind } from '../contracts/consumer';
+
+/** Whether a field carries personal information (个人信息), and whether it is sensitive. */
+export type PiClass = 'NONE' | 'PERSONAL' | 'SENSITIVE';
+
+/** What the policy did with a field: served whole, served masked, or refused. */
+export type FieldEffect = 'allow' | 'mask' | 'deny';
+
+/** How the operation ended: data served, refused by policy, or failed for another reason. */
+export type Outcome = 'served' | 'refused' | 'failed';
+
+/** One schema coordinate the operation asked for, and what the policy did with it. */
+export interface FieldAccess {
+  /** `Type.field`, e.g. 'Person.idNumber'. */
+  coordinate: string;
+  pi: PiClass;
+  effect: FieldEffect;
+}
+
+/** Who asked: the identity the gateway established for the request ('unidentified': none could be). */
+export interface RecordConsumer {
+  kind: ConsumerKind | 'unidentified';
+  /** The official's (or citizen's) account id; 'anonymous' or 'unidentified' when there is none. */
+  id: string;
+  department: string | null;
+  role: string | null;
+  application: string | null;
+}
+
+/**
+ * What the gateway reports about one operation it served or refused. Never carries a value
+ * that was read: only coordinates, and the pseudonymous ids of the persons concerned.
+ */
+export interface AccessRecord {
+  /** When the operation arrived (ISO 8601; stored to the millisecond, in UTC). */
+  time: string;
+  requestId: string;
+  consumer: RecordConsumer;
+  /** Purpose code the request stated (e.g. 'social-assistance-eligibility'). */
+  purpose: string | null;
+  /** Case number (案件编号) the request stated. */
+  caseNumber: string | null;
+  /** The operation's name and SHA-256; hash '' when the request was refused before its operation was read. */
+  operation: { name: string | null; hash: string };
+  fields: FieldAccess[];
+  /** Departments (subgraph names) the gateway called. */
+  departments: string[];
+  outcome: Outcome;
+  /** Whole milliseconds the operation took. */
+  durationMs: number;
+  /** Pseudonymous ids (`Person.id`) of the persons whose personal information was disclosed. */
+  subjects: string[];
+  /** Hidden from the persons concerned until this time (open investigation); null: at once. */
+  delayedUntil: string | null;
+  /** The client's network address as the gateway saw it (default null). */
+  clientAddress?: string | null;
+  /** Why the operation was refused or failed, a code such as 'token-expired' (default null: served). */
+  reason?: string | null;
+  /** How many identical refusals this record stands for: security events are coalesced (default 1). */
+  count?: number;
+}
+
+/** A record's place in its writer's chain. */
+export interface ChainPosition {
+  id: string;
+  streamId: string;
+  seq: number;
+}
+
+/** A record as stored: its content, its place in the chain and the chain's hashes. */
+export interface StoredRecord extends AccessRecord, ChainPosition {
+  prevHash: string;
+  hash: string;
+}
+
+/** The previous hash of a stream's first record. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * Version of the canonical form; hashed with the content, so it can never change silently.
+ * 1: the first content; 2: adds clientAddress, reason and count.
+ */
+export const RECORD_FORMAT = 2;
+
+/** JSON with object keys sorted at every level: the same content always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new TypeError(`canonicalJson: ${value} has no JSON form.`);
+    }
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const object = value as Record<string, unknown>;
+  let text = '';
+  // Array.prototype.sort compares UTF-16 code units: a fixed order on every platform.
+  for (const key of Object.keys(object).sort()) {
+    if (object[key] === undefined) continue;
+    text += `${text ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(object[key])}`;
+  }
+  return `{${text}}`;
+}
+
+/** The text a record's hash covers: its content, its format and its place in the chain. */
+export function canonicalRecord(
+  record: AccessRecord & ChainPosition,
+  format: number = RECORD_FORMAT,
+): string {
+  return canonicalJson({ format, ...pickContent(record, format) });
+}
+
+/** SHA-256 (hex) of the previous hash and the canonical record: one link of the chain. */
+export function hashRecord(prevHash: string, canonical: string): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+// A StoredRecord also carries its hashes: only the content and position are hashed, in the
+// form of the record's own format (audit before release: never change what a format covers).
+function pickContent(
+  r: AccessRecord & ChainPosition,
+  format: number,
+): AccessRecord & ChainPosition {
+  const first = {
+    id: r.id,
+    streamId: r.streamId,
+    seq: r.seq,
+    time: r.time,
+    requestId: r.requestId,
+    consumer: r.consumer,
+    purpose: r.purpose,
+    caseNumber: r.caseNumber,
+    operation: r.operation,
+    fields: r.fields,
+    departments: r.departments,
+    outcome: r.outcome,
+    durationMs: r.durationMs,
+    subjects: r.subjects,
+    delayedUntil: r.delayedUntil,
+  };
+  if (format < 2) return first;
+  return {
+    ...first,
+    clientAddress: r.clientAddress ?? null,
+    reason: r.reason ?? null,
+    count: r.count ?? 1,
+  };
+}

@@ -1,1 +1,0 @@
-export { departmentCodeArg } from '../kit';
