@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_TOKEN_BYTES } from './identity';
+import * as limits from './limits/options';
 
 /** Longest Authorization header read as a token, in bytes; longer is 401 before any parsing. */
 export { DEFAULT_MAX_TOKEN_BYTES };
@@ -35,6 +36,40 @@ export const DEFAULT_LOG_LEVEL = 'info';
 /** What a benchmark run may switch off (BENCHMARK_DISABLE), to measure what each costs. */
 export const BENCHMARK_SWITCHES = ['identity', 'policy', 'masking', 'records'] as const;
 export type BenchmarkSwitch = (typeof BENCHMARK_SWITCHES)[number];
+
+const count = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+/** Operation limits (gateway/limits/options.ts has each default and what it counts). */
+const limitsSchema = z.object({
+  /** MAX_DEPTH: nested field levels. */
+  maxDepth: count(100, limits.DEFAULT_MAX_DEPTH),
+  /** MAX_ALIASES: aliases, fragments expanded. */
+  maxAliases: count(10_000, limits.DEFAULT_MAX_ALIASES),
+  /** MAX_ROOT_FIELDS: root fields, fragments expanded. */
+  maxRootFields: count(10_000, limits.DEFAULT_MAX_ROOT_FIELDS),
+  /** MAX_TOKENS: lexical tokens of the document. */
+  maxTokens: count(1_000_000, limits.DEFAULT_MAX_TOKENS),
+  /** MAX_DIRECTIVES: directives, fragments expanded. */
+  maxDirectives: count(10_000, limits.DEFAULT_MAX_DIRECTIVES),
+  /** MAX_HEIGHT: distinct Type.field coordinates. */
+  maxHeight: count(100_000, limits.DEFAULT_MAX_HEIGHT),
+  /** MAX_EXPANDED_FIELDS: fields once fragments are expanded. */
+  maxExpandedFields: count(1_000_000, limits.DEFAULT_MAX_EXPANDED_FIELDS),
+  /** MAX_DOCUMENT_BYTES: UTF-8 bytes of the document. */
+  maxDocumentBytes: count(10_000_000, limits.DEFAULT_MAX_DOCUMENT_BYTES),
+});
+
+const LIMIT_ENV = {
+  maxDepth: 'MAX_DEPTH',
+  maxAliases: 'MAX_ALIASES',
+  maxRootFields: 'MAX_ROOT_FIELDS',
+  maxTokens: 'MAX_TOKENS',
+  maxDirectives: 'MAX_DIRECTIVES',
+  maxHeight: 'MAX_HEIGHT',
+  maxExpandedFields: 'MAX_EXPANDED_FIELDS',
+  maxDocumentBytes: 'MAX_DOCUMENT_BYTES',
+} as const;
 
 const schema = z.object({
   /** GATEWAY_PORT: TCP port (0 picks a free one). */
@@ -114,6 +149,8 @@ const schema = z.object({
     .min(1)
     .max(10_000)
     .default(DEFAULT_SECURITY_EVENTS_PER_SECOND),
+  /** MAX_DEPTH, MAX_ALIASES, ...: operation limits, on by default; see limitsSchema. */
+  limits: limitsSchema.default(limits.DEFAULT_OPERATION_LIMITS),
   /** READINESS_TIMEOUT_MS: per-subgraph wait of /readyz. */
   readinessTimeoutMs: z.coerce.number().int().positive().default(DEFAULT_READINESS_TIMEOUT_MS),
   /** LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
@@ -161,6 +198,7 @@ export function loadGatewayConfig(
     maxHeaderBytes: env.MAX_HEADER_BYTES,
     maxTokenBytes: env.MAX_TOKEN_BYTES,
     securityEventsPerSecond: env.SECURITY_EVENTS_PER_SECOND,
+    limits: Object.fromEntries(Object.entries(LIMIT_ENV).map(([key, name]) => [key, env[name]])),
     readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     development: env.NODE_ENV === 'development',
@@ -215,10 +253,12 @@ const ENV_NAMES: Record<string, string> = {
   maxTokenBytes: 'MAX_TOKEN_BYTES',
   securityEventsPerSecond: 'SECURITY_EVENTS_PER_SECOND',
   readinessTimeoutMs: 'READINESS_TIMEOUT_MS',
+  ...LIMIT_ENV,
   logLevel: 'LOG_LEVEL',
 };
 
 function keyName(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
+  if (head === 'limits' && rest[0]) return ENV_NAMES[rest[0]] ?? rest.join('.');
   return [ENV_NAMES[head ?? ''] ?? head, ...rest].join('.');
 }

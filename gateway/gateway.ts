@@ -7,6 +7,7 @@ import { ErrorCode } from '../schema/errors';
 import type { GatewayContext } from './context';
 import { maskError } from './errors';
 import { createSubgraphFetcher, type SubgraphClientOptions } from './fetcher';
+import { DEFAULT_OPERATION_LIMITS, operationLimits, type OperationLimits } from './limits';
 import type { Logger } from './logger';
 import type { NonPersonalOnOutage } from './plugins/access-records';
 import type { RecordWriter } from './records';
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   logger: Logger;
   development?: boolean;
   client?: SubgraphClientOptions;
+  /** Operation limits (default: DEFAULT_OPERATION_LIMITS); always on. */
+  limits?: OperationLimits;
 }
 
 export interface Gateway {
@@ -94,9 +97,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         },
       }),
   });
+  const limits = operationLimits(options.limits ?? DEFAULT_OPERATION_LIMITS);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: gatewayPlugins({ logger, security, records: options.records }),
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: gatewayPlugins({ logger, security, records: options.records, limits: limits.plugin }),
     formatError: maskError(options.development ?? false),
     includeStacktraceInErrorResponses: options.development ?? false,
     // The process owner (npm start, the tests) stops servers in order; Apollo must not exit on its own.

@@ -21,6 +21,22 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  /** 400: an operation deeper than MAX_DEPTH (fragments add no level). */
+  MAX_DEPTH_LIMIT: 'MAX_DEPTH_LIMIT',
+  /** 400: more aliases than MAX_ALIASES, fragments expanded. */
+  MAX_ALIASES_LIMIT: 'MAX_ALIASES_LIMIT',
+  /** 400: more root fields than MAX_ROOT_FIELDS, fragments expanded. */
+  MAX_ROOT_FIELDS_LIMIT: 'MAX_ROOT_FIELDS_LIMIT',
+  /** 400: a document of more tokens than MAX_TOKENS (the parser stops there). */
+  MAX_TOKENS_LIMIT: 'MAX_TOKENS_LIMIT',
+  /** 400: more directives than MAX_DIRECTIVES, fragments expanded. */
+  MAX_DIRECTIVES_LIMIT: 'MAX_DIRECTIVES_LIMIT',
+  /** 400: more distinct fields (Type.field) than MAX_HEIGHT. */
+  MAX_HEIGHT_LIMIT: 'MAX_HEIGHT_LIMIT',
+  /** 400: more fields than MAX_EXPANDED_FIELDS once fragments are expanded (a fragment bomb). */
+  MAX_EXPANDED_FIELDS_LIMIT: 'MAX_EXPANDED_FIELDS_LIMIT',
+  /** 400: a document longer than MAX_DOCUMENT_BYTES. */
+  MAX_DOCUMENT_BYTES_LIMIT: 'MAX_DOCUMENT_BYTES_LIMIT',
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   RECORD_STORE_UNAVAILABLE: 'RECORD_STORE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',

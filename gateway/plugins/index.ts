@@ -19,6 +19,8 @@ export function gatewayPlugins(options: {
   logger: Logger;
   security: Security;
   records: { writer: RecordWriter; nonPersonalOnOutage: NonPersonalOnOutage };
+  /** The operation limits' plugin (gateway/limits): it names the limit a document broke. */
+  limits: ApolloServerPlugin<GatewayContext>;
 }): ApolloServerPlugin<GatewayContext>[] {
   return [
     // Air-gapped networks: nothing fetched from a CDN, nothing reported to any vendor.
@@ -27,6 +29,7 @@ export function gatewayPlugins(options: {
     ApolloServerPluginSchemaReportingDisabled(),
     requestLogPlugin(options.logger),
     requestIdPlugin(),
+    options.limits,
     // Decides every field before any department is called; masks the response after.
     ...(options.security.disabled.has('policy')
       ? []

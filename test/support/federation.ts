@@ -11,6 +11,7 @@ import { contextKeys } from './context';
 import { testDatabaseUrl } from './database';
 import { testSecurity } from './security';
 import type { EnforcementMode } from '../../gateway/authorization/plugin';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../../gateway/limits';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -54,6 +55,8 @@ export async function startFederation(
     /** How security events are coalesced (default: the gateway's). */
     securityEvents?: { windowMs?: number; perWindow?: number };
     maxTokenBytes?: number;
+    /** Operation limits (default: the gateway's). */
+    limits?: Partial<OperationLimits>;
   } = {},
 ): Promise<Federation> {
   const url = testDatabaseUrl();
@@ -83,6 +86,7 @@ export async function startFederation(
     security: await testSecurity(supergraphSdl, options),
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     logger: createLogger('silent'),
+    limits: { ...DEFAULT_OPERATION_LIMITS, ...options.limits },
   });
   const http = await listen(gateway, {
     port: 0,

@@ -1,4 +1,5 @@
 import { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH, loadGatewayConfig } from '../../gateway';
+import { DEFAULT_OPERATION_LIMITS } from '../../gateway/limits';
 
 // Access records need a store: every configuration names one.
 const BASE = { DATABASE_URL: 'postgres://records@127.0.0.1:5432/gov' };
@@ -9,6 +10,12 @@ describe('gateway configuration', () => {
     expect(config.port).toBe(DEFAULT_PORT);
     expect(config.supergraphPath).toBe(DEFAULT_SUPERGRAPH_PATH);
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('holds operations to limits by default, each overridable and named when wrong', () => {
+    expect(loadGatewayConfig(BASE).limits).toEqual(DEFAULT_OPERATION_LIMITS);
+    expect(loadGatewayConfig({ ...BASE, MAX_DEPTH: '8' }).limits.maxDepth).toBe(8);
+    expect(() => loadGatewayConfig({ ...BASE, MAX_ALIASES: '0' })).toThrow(/MAX_ALIASES: /);
   });
 
   it('takes --supergraph over SUPERGRAPH_PATH', () => {
