@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_TOKEN_BYTES } from './identity';
+import * as cost from './cost/options';
 import * as limits from './limits/options';
 
 /** Longest Authorization header read as a token, in bytes; longer is 401 before any parsing. */
@@ -70,6 +71,22 @@ const LIMIT_ENV = {
   maxExpandedFields: 'MAX_EXPANDED_FIELDS',
   maxDocumentBytes: 'MAX_DOCUMENT_BYTES',
 } as const;
+
+/** Demand control (gateway/cost/options.ts has each default). */
+const costSchema = z.object({
+  /** COST_MODE: enforce (refuse over the maximum) or measure (report only). */
+  mode: z.enum(['measure', 'enforce']).default(cost.DEFAULT_COST_MODE),
+  max: z.object({
+    /** COST_MAX_OFFICIAL: largest estimate served to an official. */
+    official: count(100_000_000, cost.DEFAULT_COST_MAX_OFFICIAL),
+    /** COST_MAX_CITIZEN: largest estimate served to a citizen. */
+    citizen: count(100_000_000, cost.DEFAULT_COST_MAX_CITIZEN),
+    /** COST_MAX_ANONYMOUS: largest estimate served to an anonymous caller. */
+    anonymous: count(100_000_000, cost.DEFAULT_COST_MAX_ANONYMOUS),
+  }),
+  /** COST_DEFAULT_LIST_SIZE: size of a list without @listSize. */
+  defaultListSize: count(100_000, cost.DEFAULT_COST_LIST_SIZE),
+});
 
 const schema = z.object({
   /** GATEWAY_PORT: TCP port (0 picks a free one). */
@@ -151,6 +168,8 @@ const schema = z.object({
     .default(DEFAULT_SECURITY_EVENTS_PER_SECOND),
   /** MAX_DEPTH, MAX_ALIASES, ...: operation limits, on by default; see limitsSchema. */
   limits: limitsSchema.default(limits.DEFAULT_OPERATION_LIMITS),
+  /** COST_MODE, COST_MAX_*, COST_DEFAULT_LIST_SIZE: demand control; see costSchema. */
+  cost: costSchema,
   /** READINESS_TIMEOUT_MS: per-subgraph wait of /readyz. */
   readinessTimeoutMs: z.coerce.number().int().positive().default(DEFAULT_READINESS_TIMEOUT_MS),
   /** LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
@@ -199,6 +218,15 @@ export function loadGatewayConfig(
     maxTokenBytes: env.MAX_TOKEN_BYTES,
     securityEventsPerSecond: env.SECURITY_EVENTS_PER_SECOND,
     limits: Object.fromEntries(Object.entries(LIMIT_ENV).map(([key, name]) => [key, env[name]])),
+    cost: {
+      mode: env.COST_MODE,
+      max: {
+        official: env.COST_MAX_OFFICIAL,
+        citizen: env.COST_MAX_CITIZEN,
+        anonymous: env.COST_MAX_ANONYMOUS,
+      },
+      defaultListSize: env.COST_DEFAULT_LIST_SIZE,
+    },
     readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     development: env.NODE_ENV === 'development',
@@ -257,8 +285,17 @@ const ENV_NAMES: Record<string, string> = {
   logLevel: 'LOG_LEVEL',
 };
 
+const COST_ENV: Record<string, string> = {
+  mode: 'COST_MODE',
+  'max.official': 'COST_MAX_OFFICIAL',
+  'max.citizen': 'COST_MAX_CITIZEN',
+  'max.anonymous': 'COST_MAX_ANONYMOUS',
+  defaultListSize: 'COST_DEFAULT_LIST_SIZE',
+};
+
 function keyName(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
   if (head === 'limits' && rest[0]) return ENV_NAMES[rest[0]] ?? rest.join('.');
+  if (head === 'cost') return COST_ENV[rest.join('.')] ?? `COST_*.${rest.join('.')}`;
   return [ENV_NAMES[head ?? ''] ?? head, ...rest].join('.');
 }

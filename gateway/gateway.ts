@@ -8,6 +8,12 @@ import type { GatewayContext } from './context';
 import { maskError } from './errors';
 import { createSubgraphFetcher, type SubgraphClientOptions } from './fetcher';
 import { DEFAULT_OPERATION_LIMITS, operationLimits, type OperationLimits } from './limits';
+import {
+  DEFAULT_COST_SETTINGS,
+  demandControlPlugin,
+  readCostDirectives,
+  type CostSettings,
+} from './cost';
 import type { Logger } from './logger';
 import type { NonPersonalOnOutage } from './plugins/access-records';
 import type { RecordWriter } from './records';
@@ -35,6 +41,8 @@ export interface GatewayOptions {
   client?: SubgraphClientOptions;
   /** Operation limits (default: DEFAULT_OPERATION_LIMITS); always on. */
   limits?: OperationLimits;
+  /** Demand control (default: DEFAULT_COST_SETTINGS, enforced). */
+  cost?: CostSettings;
 }
 
 export interface Gateway {
@@ -102,7 +110,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    plugins: gatewayPlugins({ logger, security, records: options.records, limits: limits.plugin }),
+    plugins: gatewayPlugins({
+      logger,
+      security,
+      records: options.records,
+      limits: limits.plugin,
+      cost: demandControlPlugin(
+        readCostDirectives(options.supergraphSdl),
+        options.cost ?? DEFAULT_COST_SETTINGS,
+      ),
+    }),
     formatError: maskError(options.development ?? false),
     includeStacktraceInErrorResponses: options.development ?? false,
     // The process owner (npm start, the tests) stops servers in order; Apollo must not exit on its own.

@@ -28,6 +28,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.MAX_HEIGHT_LIMIT,
   ErrorCode.MAX_EXPANDED_FIELDS_LIMIT,
   ErrorCode.MAX_DOCUMENT_BYTES_LIMIT,
+  ErrorCode.COST_ESTIMATED_TOO_EXPENSIVE,
 ]);
 
 /** The record's reason for an error code: the code in lowercase with hyphens ('graphql-validation-failed'). */

@@ -38,6 +38,7 @@ export async function startGateway(
     logger,
     development: config.development,
     limits: config.limits,
+    cost: config.cost,
   });
   const http = await listen(gateway, { ...config, logger, pages: landingPages(config) });
   logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');

@@ -60,14 +60,8 @@ export function estimateCost(
     if (!definition) return 0;
     const coordinate = `${parent.name}.${node.name.value}`;
     const type = getNamedType(definition.type);
-    const weight =
-      directives.weights.get(coordinate) ??
-      (parent === schema.getMutationType() ? options.mutationWeight : undefined) ??
-      directives.weights.get(type.name) ??
-      (isCompositeType(type) ? 1 : 0);
-    let argumentsCost = 0;
-    for (const argument of node.arguments ?? [])
-      argumentsCost += directives.weights.get(`${coordinate}(${argument.name.value})`) ?? 0;
+    const weight = fieldWeight(schema, directives, parent, definition, options);
+    const argumentsCost = argumentWeight(directives, coordinate, node);
     const listSize = directives.listSizes.get(coordinate);
     const slice = listSize && slicedSize(listSize, node, definition, variables);
     const declared = slice ?? listSize?.assumedSize ?? undefined;
@@ -139,7 +133,36 @@ export function estimateCost(
   return setCost(operation.selectionSet, root);
 }
 
-function fieldOf(
+/** A field's own weight: its @cost, else 10 at a mutation's root, else its type's @cost, else 1 for an object and 0 for a leaf. */
+export function fieldWeight(
+  schema: GraphQLSchema,
+  directives: CostDirectives,
+  parent: GraphQLCompositeType,
+  definition: GraphQLField<unknown, unknown>,
+  options: CostOptions,
+): number {
+  const type = getNamedType(definition.type);
+  return (
+    directives.weights.get(`${parent.name}.${definition.name}`) ??
+    (parent === schema.getMutationType() ? options.mutationWeight : undefined) ??
+    directives.weights.get(type.name) ??
+    (isCompositeType(type) ? 1 : 0)
+  );
+}
+
+/** The @cost of the arguments a field is given. */
+export function argumentWeight(
+  directives: CostDirectives,
+  coordinate: string,
+  node: FieldNode,
+): number {
+  let weight = 0;
+  for (const argument of node.arguments ?? [])
+    weight += directives.weights.get(`${coordinate}(${argument.name.value})`) ?? 0;
+  return weight;
+}
+
+export function fieldOf(
   parent: GraphQLCompositeType,
   name: string,
 ): GraphQLField<unknown, unknown> | undefined {

@@ -21,6 +21,8 @@ export function gatewayPlugins(options: {
   records: { writer: RecordWriter; nonPersonalOnOutage: NonPersonalOnOutage };
   /** The operation limits' plugin (gateway/limits): it names the limit a document broke. */
   limits: ApolloServerPlugin<GatewayContext>;
+  /** Demand control (gateway/cost): estimated before the policy walk's refusal can win. */
+  cost: ApolloServerPlugin<GatewayContext>;
 }): ApolloServerPlugin<GatewayContext>[] {
   return [
     // Air-gapped networks: nothing fetched from a CDN, nothing reported to any vendor.
@@ -30,6 +32,7 @@ export function gatewayPlugins(options: {
     requestLogPlugin(options.logger),
     requestIdPlugin(),
     options.limits,
+    options.cost,
     // Decides every field before any department is called; masks the response after.
     ...(options.security.disabled.has('policy')
       ? []

@@ -12,6 +12,7 @@ import { testDatabaseUrl } from './database';
 import { testSecurity } from './security';
 import type { EnforcementMode } from '../../gateway/authorization/plugin';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../../gateway/limits';
+import { DEFAULT_COST_SETTINGS, type CostSettings } from '../../gateway/cost';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -57,6 +58,8 @@ export async function startFederation(
     maxTokenBytes?: number;
     /** Operation limits (default: the gateway's). */
     limits?: Partial<OperationLimits>;
+    /** Demand control (default: the gateway's). */
+    cost?: Partial<CostSettings>;
   } = {},
 ): Promise<Federation> {
   const url = testDatabaseUrl();
@@ -87,6 +90,7 @@ export async function startFederation(
     subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     logger: createLogger('silent'),
     limits: { ...DEFAULT_OPERATION_LIMITS, ...options.limits },
+    cost: { ...DEFAULT_COST_SETTINGS, ...options.cost },
   });
   const http = await listen(gateway, {
     port: 0,

@@ -1,4 +1,5 @@
 import { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH, loadGatewayConfig } from '../../gateway';
+import { DEFAULT_COST_SETTINGS } from '../../gateway/cost';
 import { DEFAULT_OPERATION_LIMITS } from '../../gateway/limits';
 
 // Access records need a store: every configuration names one.
@@ -16,6 +17,16 @@ describe('gateway configuration', () => {
     expect(loadGatewayConfig(BASE).limits).toEqual(DEFAULT_OPERATION_LIMITS);
     expect(loadGatewayConfig({ ...BASE, MAX_DEPTH: '8' }).limits.maxDepth).toBe(8);
     expect(() => loadGatewayConfig({ ...BASE, MAX_ALIASES: '0' })).toThrow(/MAX_ALIASES: /);
+  });
+
+  it('enforces demand control by default, with a maximum per consumer class', () => {
+    expect(loadGatewayConfig(BASE).cost).toEqual(DEFAULT_COST_SETTINGS);
+    const measured = loadGatewayConfig({ ...BASE, COST_MODE: 'measure', COST_MAX_CITIZEN: '50' });
+    expect(measured.cost).toMatchObject({ mode: 'measure', max: { citizen: 50 } });
+    expect(() => loadGatewayConfig({ ...BASE, COST_MODE: 'off' })).toThrow(/COST_MODE: /);
+    expect(() => loadGatewayConfig({ ...BASE, COST_MAX_OFFICIAL: '-1' })).toThrow(
+      /COST_MAX_OFFICIAL: /,
+    );
   });
 
   it('takes --supergraph over SUPERGRAPH_PATH', () => {

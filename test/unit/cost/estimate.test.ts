@@ -1,5 +1,6 @@
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { readCostDirectives } from '../../../gateway/cost/directives';
+import { actualCost } from '../../../gateway/cost/actual';
 import { estimateCost, SlicingArgumentError } from '../../../gateway/cost/estimate';
 
 // The examples of the IBM GraphQL Cost Directives specification (§ @cost, § @listSize),
@@ -98,5 +99,26 @@ describe('static cost after the IBM cost specification', () => {
     expect(
       cost(`{ topProducts { ...F18 } } fragment F0 on Product { price { amount } } ${bomb}`),
     ).toBe(50 * (1 + 2 ** 18 * 2));
+  });
+});
+
+describe('actual cost of a response', () => {
+  it('weighs what came back, each list by its real length', () => {
+    const source = '{ topProducts { name price { amount } reviews { body } } }';
+    const document = parse(source);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const data = {
+      topProducts: [
+        { name: 'a', price: { amount: 1 }, reviews: [{ body: 'x' }, { body: 'y' }, { body: 'z' }] },
+        { name: 'b', price: null, reviews: [] },
+      ],
+    };
+    // 2 products + 1 price (weight 2) + 3 reviews
+    expect(
+      actualCost(schema, directives, document, operation, data, {
+        defaultListSize: 100,
+        mutationWeight: 10,
+      }),
+    ).toBe(2 + 2 + 3);
   });
 });
