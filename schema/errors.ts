@@ -39,7 +39,12 @@ export const ErrorCode = {
   MAX_DOCUMENT_BYTES_LIMIT: 'MAX_DOCUMENT_BYTES_LIMIT',
   /** 400: an operation whose estimated cost (@cost, @listSize) is over its consumer class's maximum. */
   COST_ESTIMATED_TOO_EXPENSIVE: 'COST_ESTIMATED_TOO_EXPENSIVE',
+  /** A subgraph did not answer or is busy (its bulkhead full): its fields are missing. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** A subgraph did not answer within its timeout (SUBGRAPH_TIMEOUT_MS): its fields are missing. */
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
+  /** A subgraph's circuit breaker is open after repeated failures: its fields are missing. */
+  SUBGRAPH_CIRCUIT_OPEN: 'SUBGRAPH_CIRCUIT_OPEN',
   RECORD_STORE_UNAVAILABLE: 'RECORD_STORE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -21,7 +21,7 @@ export function gatewayPlugins(options: {
   records: { writer: RecordWriter; nonPersonalOnOutage: NonPersonalOnOutage };
   /** The operation limits' plugin (gateway/limits): it names the limit a document broke. */
   limits: ApolloServerPlugin<GatewayContext>;
-  /** Demand control (gateway/cost): estimated before the policy walk's refusal can win. */
+  /** Demand control (gateway/cost): after the policy, so that a FORBIDDEN refusal wins. */
   cost: ApolloServerPlugin<GatewayContext>;
 }): ApolloServerPlugin<GatewayContext>[] {
   return [
@@ -32,7 +32,6 @@ export function gatewayPlugins(options: {
     requestLogPlugin(options.logger),
     requestIdPlugin(),
     options.limits,
-    options.cost,
     // Decides every field before any department is called; masks the response after.
     ...(options.security.disabled.has('policy')
       ? []
@@ -44,6 +43,8 @@ export function gatewayPlugins(options: {
             mask: !options.security.disabled.has('masking'),
           }),
         ]),
+    // Estimates the operation before any department is called (alongside the policy decision).
+    options.cost,
     // A refused argument is a 400 without data; before the record, which counts it refused.
     badInputPlugin(),
     // Audit before release: the record is committed before the response leaves. Keep last.

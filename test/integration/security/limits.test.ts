@@ -90,7 +90,7 @@ describe('operation limits', () => {
 
   it('serves an operation within every limit', async () => {
     const response = await federation.query(
-      `{ persons(limit: 1) { ${nested(5)} } }`,
+      `{ persons(limit: 1) { ${nested(4)} } }`,
       undefined,
       caseworker,
     );
