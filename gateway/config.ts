@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_TOKEN_BYTES } from './identity';
 import * as cost from './cost/options';
 import * as limits from './limits/options';
+import * as upstream from './upstream/options';
 
 /** Longest Authorization header read as a token, in bytes; longer is 401 before any parsing. */
 export { DEFAULT_MAX_TOKEN_BYTES };
@@ -88,6 +89,33 @@ const costSchema = z.object({
   defaultListSize: count(100_000, cost.DEFAULT_COST_LIST_SIZE),
 });
 
+/** Calls to the subgraphs (gateway/upstream/options.ts has each default). */
+const upstreamSchema = z.object({
+  /** SUBGRAPH_TIMEOUT_MS: a subgraph call's timeout. */
+  timeoutMs: count(120_000, upstream.DEFAULT_SUBGRAPH_TIMEOUT_MS),
+  /** SUBGRAPH_TIMEOUTS: 'name=ms,name=ms' per-subgraph timeouts. */
+  timeouts: z.record(z.string(), z.coerce.number().int().min(1).max(120_000)).default({}),
+  /** SUBGRAPH_MAX_CONCURRENT: calls in flight per subgraph (the bulkhead). */
+  maxConcurrent: count(10_000, upstream.DEFAULT_SUBGRAPH_MAX_CONCURRENT),
+  /** SUBGRAPH_MAX_QUEUED: calls waiting per subgraph; more are refused at once. */
+  maxQueued: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .default(upstream.DEFAULT_SUBGRAPH_MAX_QUEUED),
+  breaker: z.object({
+    /** BREAKER_MIN_CALLS: calls in the window before the breaker may open. */
+    minCalls: count(100_000, upstream.DEFAULT_BREAKER_MIN_CALLS),
+    /** BREAKER_FAILURE_RATIO: failed share (0-1] that opens it. */
+    failureRatio: z.coerce.number().gt(0).max(1).default(upstream.DEFAULT_BREAKER_FAILURE_RATIO),
+    /** BREAKER_WINDOW_MS: its rolling window. */
+    windowMs: count(3_600_000, upstream.DEFAULT_BREAKER_WINDOW_MS),
+    /** BREAKER_OPEN_MS: how long it stays open before a probe. */
+    openMs: count(3_600_000, upstream.DEFAULT_BREAKER_OPEN_MS),
+  }),
+});
+
 const schema = z.object({
   /** GATEWAY_PORT: TCP port (0 picks a free one). */
   port: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
@@ -170,6 +198,8 @@ const schema = z.object({
   limits: limitsSchema.default(limits.DEFAULT_OPERATION_LIMITS),
   /** COST_MODE, COST_MAX_*, COST_DEFAULT_LIST_SIZE: demand control; see costSchema. */
   cost: costSchema,
+  /** SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_*, BREAKER_*: calls to the subgraphs; see upstreamSchema. */
+  upstream: upstreamSchema,
   /** READINESS_TIMEOUT_MS: per-subgraph wait of /readyz. */
   readinessTimeoutMs: z.coerce.number().int().positive().default(DEFAULT_READINESS_TIMEOUT_MS),
   /** LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
@@ -227,6 +257,18 @@ export function loadGatewayConfig(
       },
       defaultListSize: env.COST_DEFAULT_LIST_SIZE,
     },
+    upstream: {
+      timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+      timeouts: parseUrlOverrides(env.SUBGRAPH_TIMEOUTS),
+      maxConcurrent: env.SUBGRAPH_MAX_CONCURRENT,
+      maxQueued: env.SUBGRAPH_MAX_QUEUED,
+      breaker: {
+        minCalls: env.BREAKER_MIN_CALLS,
+        failureRatio: env.BREAKER_FAILURE_RATIO,
+        windowMs: env.BREAKER_WINDOW_MS,
+        openMs: env.BREAKER_OPEN_MS,
+      },
+    },
     readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     development: env.NODE_ENV === 'development',
@@ -243,7 +285,7 @@ export function loadGatewayConfig(
   return Object.freeze(parsed.data);
 }
 
-/** Parses 'name=url,name=url'; a malformed pair is kept so zod names it. */
+/** Parses 'name=value,name=value' (URLs, timeouts); a malformed pair is kept so zod names it. */
 export function parseUrlOverrides(value: string | undefined): Record<string, string> | undefined {
   if (!value) return undefined;
   const entries = value.split(',').map((pair) => {
@@ -293,9 +335,20 @@ const COST_ENV: Record<string, string> = {
   defaultListSize: 'COST_DEFAULT_LIST_SIZE',
 };
 
+const UPSTREAM_ENV: Record<string, string> = {
+  timeoutMs: 'SUBGRAPH_TIMEOUT_MS',
+  maxConcurrent: 'SUBGRAPH_MAX_CONCURRENT',
+  maxQueued: 'SUBGRAPH_MAX_QUEUED',
+  'breaker.minCalls': 'BREAKER_MIN_CALLS',
+  'breaker.failureRatio': 'BREAKER_FAILURE_RATIO',
+  'breaker.windowMs': 'BREAKER_WINDOW_MS',
+  'breaker.openMs': 'BREAKER_OPEN_MS',
+};
+
 function keyName(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
   if (head === 'limits' && rest[0]) return ENV_NAMES[rest[0]] ?? rest.join('.');
   if (head === 'cost') return COST_ENV[rest.join('.')] ?? `COST_*.${rest.join('.')}`;
+  if (head === 'upstream') return UPSTREAM_ENV[rest.join('.')] ?? `SUBGRAPH_TIMEOUTS.${rest[1]}`;
   return [ENV_NAMES[head ?? ''] ?? head, ...rest].join('.');
 }

@@ -8,6 +8,7 @@ import type { GatewayContext } from './context';
 import { maskError } from './errors';
 import { createSubgraphFetcher, type SubgraphClientOptions } from './fetcher';
 import { DEFAULT_OPERATION_LIMITS, operationLimits, type OperationLimits } from './limits';
+import { createUpstream, DEFAULT_UPSTREAM_SETTINGS, type UpstreamSettings } from './upstream';
 import {
   DEFAULT_COST_SETTINGS,
   demandControlPlugin,
@@ -43,6 +44,8 @@ export interface GatewayOptions {
   limits?: OperationLimits;
   /** Demand control (default: DEFAULT_COST_SETTINGS, enforced). */
   cost?: CostSettings;
+  /** Timeouts, retry, breaker and bulkhead per subgraph (default: DEFAULT_UPSTREAM_SETTINGS). */
+  upstream?: UpstreamSettings;
 }
 
 export interface Gateway {
@@ -77,12 +80,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   }
   const endpoints = declared.map((e) => ({ name: e.name, url: overrides[e.name] ?? e.url }));
   const client = createSubgraphFetcher(options.client);
+  const upstream = createUpstream(options.upstream ?? DEFAULT_UPSTREAM_SETTINGS);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: overrides[name] ?? url,
-        fetcher: signingFetcher(name, client.fetcher, security, logger),
+        fetcher: upstream.wrap(name, signingFetcher(name, client.fetcher, security, logger)),
         willSendRequest({ request, context }) {
           const { rules, borrowedRules } = security.disabled.has('policy')
             ? { rules: READ_ALL, borrowedRules: [] }

@@ -39,6 +39,7 @@ export async function startGateway(
     development: config.development,
     limits: config.limits,
     cost: config.cost,
+    upstream: config.upstream,
   });
   const http = await listen(gateway, { ...config, logger, pages: landingPages(config) });
   logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');

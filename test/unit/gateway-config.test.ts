@@ -1,6 +1,7 @@
 import { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH, loadGatewayConfig } from '../../gateway';
 import { DEFAULT_COST_SETTINGS } from '../../gateway/cost';
 import { DEFAULT_OPERATION_LIMITS } from '../../gateway/limits';
+import { DEFAULT_UPSTREAM_SETTINGS } from '../../gateway/upstream';
 
 // Access records need a store: every configuration names one.
 const BASE = { DATABASE_URL: 'postgres://records@127.0.0.1:5432/gov' };
@@ -26,6 +27,22 @@ describe('gateway configuration', () => {
     expect(() => loadGatewayConfig({ ...BASE, COST_MODE: 'off' })).toThrow(/COST_MODE: /);
     expect(() => loadGatewayConfig({ ...BASE, COST_MAX_OFFICIAL: '-1' })).toThrow(
       /COST_MAX_OFFICIAL: /,
+    );
+  });
+
+  it('times subgraph calls out well under 30 s, per subgraph when told', () => {
+    expect(loadGatewayConfig(BASE).upstream).toEqual(DEFAULT_UPSTREAM_SETTINGS);
+    const config = loadGatewayConfig({
+      ...BASE,
+      SUBGRAPH_TIMEOUTS: 'tax=800',
+      BREAKER_OPEN_MS: '1000',
+    });
+    expect(config.upstream).toMatchObject({ timeouts: { tax: 800 }, breaker: { openMs: 1000 } });
+    expect(() => loadGatewayConfig({ ...BASE, BREAKER_FAILURE_RATIO: '2' })).toThrow(
+      /BREAKER_FAILURE_RATIO: /,
+    );
+    expect(() => loadGatewayConfig({ ...BASE, SUBGRAPH_TIMEOUTS: 'tax=soon' })).toThrow(
+      /SUBGRAPH_TIMEOUTS\.tax: /,
     );
   });
 
