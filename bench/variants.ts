@@ -5,7 +5,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { decodeJwt } from 'jose';
-import type { GatewayParts } from '../gateway';
+import type { BuiltPlugins, GatewayParts } from '../gateway';
 import { authorizationPlugin } from '../gateway/authorization/plugin';
 import { createContextFactory, type GatewayContext } from '../gateway/context';
 import { consumerFromClaims, readBearerToken, type TokenVerifier } from '../gateway/identity';
@@ -65,14 +65,15 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
   function plugins(
     p: GatewayParts,
     choice: { authorization?: boolean; engine?: PolicyEngine; records?: boolean },
-  ): ApolloServerPlugin<GatewayContext>[] {
+  ): (built: BuiltPlugins) => ApolloServerPlugin<GatewayContext>[] {
     // The same plugins in the same order as gatewayPlugins (gateway/plugins/index.ts).
-    return [
+    return (built) => [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       requestLogPlugin(logger),
       requestIdPlugin(),
+      built.limits,
       ...(choice.authorization === false
         ? []
         : [
@@ -82,6 +83,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
               mode: p.security.mode,
             }),
           ]),
+      built.cost,
       badInputPlugin(),
       ...(choice.records === false
         ? []

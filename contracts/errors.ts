@@ -21,7 +21,30 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  /** 400: an operation deeper than MAX_DEPTH (fragments add no level). */
+  MAX_DEPTH_LIMIT: 'MAX_DEPTH_LIMIT',
+  /** 400: more aliases than MAX_ALIASES, fragments expanded. */
+  MAX_ALIASES_LIMIT: 'MAX_ALIASES_LIMIT',
+  /** 400: more root fields than MAX_ROOT_FIELDS, fragments expanded. */
+  MAX_ROOT_FIELDS_LIMIT: 'MAX_ROOT_FIELDS_LIMIT',
+  /** 400: a document of more tokens than MAX_TOKENS (the parser stops there). */
+  MAX_TOKENS_LIMIT: 'MAX_TOKENS_LIMIT',
+  /** 400: more directives than MAX_DIRECTIVES, fragments expanded. */
+  MAX_DIRECTIVES_LIMIT: 'MAX_DIRECTIVES_LIMIT',
+  /** 400: more distinct fields (Type.field) than MAX_HEIGHT. */
+  MAX_HEIGHT_LIMIT: 'MAX_HEIGHT_LIMIT',
+  /** 400: more fields than MAX_EXPANDED_FIELDS once fragments are expanded (a fragment bomb). */
+  MAX_EXPANDED_FIELDS_LIMIT: 'MAX_EXPANDED_FIELDS_LIMIT',
+  /** 400: a document longer than MAX_DOCUMENT_BYTES. */
+  MAX_DOCUMENT_BYTES_LIMIT: 'MAX_DOCUMENT_BYTES_LIMIT',
+  /** 400: an operation whose estimated cost (@cost, @listSize) is over its consumer class's maximum. */
+  COST_ESTIMATED_TOO_EXPENSIVE: 'COST_ESTIMATED_TOO_EXPENSIVE',
+  /** A subgraph did not answer or is busy (its bulkhead full): its fields are missing. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** A subgraph did not answer within its timeout (SUBGRAPH_TIMEOUT_MS): its fields are missing. */
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
+  /** A subgraph's circuit breaker is open after repeated failures: its fields are missing. */
+  SUBGRAPH_CIRCUIT_OPEN: 'SUBGRAPH_CIRCUIT_OPEN',
   RECORD_STORE_UNAVAILABLE: 'RECORD_STORE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

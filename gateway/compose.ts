@@ -2,7 +2,15 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from './context';
 import { maskError } from './errors';
+import {
+  DEFAULT_COST_SETTINGS,
+  demandControlPlugin,
+  readCostDirectives,
+  type CostSettings,
+} from './cost';
 import { createSubgraphFetcher, type SubgraphClientOptions } from './fetcher';
+import { DEFAULT_OPERATION_LIMITS, operationLimits, type OperationLimits } from './limits';
+import { createUpstream, DEFAULT_UPSTREAM_SETTINGS, type UpstreamSettings } from './upstream';
 import type { Logger } from './logger';
 import type { NonPersonalOnOutage } from './plugins/access-records';
 import type { RecordWriter } from '../records';
@@ -29,10 +37,25 @@ export interface GatewayParts {
   logger: Logger;
   development?: boolean;
   client?: SubgraphClientOptions;
-  /** The Apollo plugins, in order. Default: `gatewayPlugins`, every protection on. */
-  plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Operation limits (default: DEFAULT_OPERATION_LIMITS); always on. */
+  limits?: OperationLimits;
+  /** Demand control (default: DEFAULT_COST_SETTINGS, enforced). */
+  cost?: CostSettings;
+  /** Timeouts, retry, breaker and bulkhead per subgraph (default: DEFAULT_UPSTREAM_SETTINGS). */
+  upstream?: UpstreamSettings;
+  /**
+   * The Apollo plugins, in order, given the limits' and demand control's own plugins.
+   * Default: `gatewayPlugins`, every protection on.
+   */
+  plugins?: (built: BuiltPlugins) => ApolloServerPlugin<GatewayContext>[];
   /** Where the requests refused outside GraphQL are recorded. Default: the record writer. */
   refusals?: RefusalRecords;
+}
+
+/** The plugins the composition root builds from the parts, for the plugin list to place. */
+export interface BuiltPlugins {
+  limits: ApolloServerPlugin<GatewayContext>;
+  cost: ApolloServerPlugin<GatewayContext>;
 }
 
 export interface Gateway {
@@ -54,6 +77,7 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
   const { security, logger } = parts;
   const endpoints = subgraphEndpoints(parts.supergraphSdl, parts.subgraphUrls ?? {});
   const client = createSubgraphFetcher(parts.client);
+  const upstream = createUpstream(parts.upstream ?? DEFAULT_UPSTREAM_SETTINGS);
   const gateway = new ApolloGateway({
     supergraphSdl: parts.supergraphSdl,
     buildService: ({ name }) =>
@@ -61,13 +85,26 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
         name,
         url: endpoints.find((e) => e.name === name)!.url,
         fetcher: client.fetcher,
+        upstream,
         security,
         logger,
       }),
   });
+  const limits = operationLimits(parts.limits ?? DEFAULT_OPERATION_LIMITS);
+  const built: BuiltPlugins = {
+    limits: limits.plugin,
+    cost: demandControlPlugin(
+      readCostDirectives(parts.supergraphSdl),
+      parts.cost ?? DEFAULT_COST_SETTINGS,
+    ),
+  };
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: parts.plugins ?? gatewayPlugins({ logger, security, records: parts.records }),
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: parts.plugins
+      ? parts.plugins(built)
+      : gatewayPlugins({ logger, security, records: parts.records, ...built }),
     formatError: maskError(parts.development ?? false),
     includeStacktraceInErrorResponses: parts.development ?? false,
     // The process owner (npm start, the tests) stops servers in order; Apollo must not exit on its own.

@@ -2,6 +2,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_TOKEN_BYTES } from './identity';
+import * as cost from './cost/options';
+import * as limits from './limits/options';
+import * as upstream from './upstream/options';
 
 /** Longest Authorization header read as a token, in bytes; longer is 401 before any parsing. */
 export { DEFAULT_MAX_TOKEN_BYTES };
@@ -32,6 +35,83 @@ export const DEFAULT_POLICIES_DIR = join(__dirname, '..', 'policies');
 export const DEFAULT_ENFORCEMENT_MODE = 'reject';
 /** pino log level. */
 export const DEFAULT_LOG_LEVEL = 'info';
+
+const count = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+/** Operation limits (gateway/limits/options.ts has each default and what it counts). */
+const limitsSchema = z.object({
+  /** MAX_DEPTH: nested field levels. */
+  maxDepth: count(100, limits.DEFAULT_MAX_DEPTH),
+  /** MAX_ALIASES: aliases, fragments expanded. */
+  maxAliases: count(10_000, limits.DEFAULT_MAX_ALIASES),
+  /** MAX_ROOT_FIELDS: root fields, fragments expanded. */
+  maxRootFields: count(10_000, limits.DEFAULT_MAX_ROOT_FIELDS),
+  /** MAX_TOKENS: lexical tokens of the document. */
+  maxTokens: count(1_000_000, limits.DEFAULT_MAX_TOKENS),
+  /** MAX_DIRECTIVES: directives, fragments expanded. */
+  maxDirectives: count(10_000, limits.DEFAULT_MAX_DIRECTIVES),
+  /** MAX_HEIGHT: distinct Type.field coordinates. */
+  maxHeight: count(100_000, limits.DEFAULT_MAX_HEIGHT),
+  /** MAX_EXPANDED_FIELDS: fields once fragments are expanded. */
+  maxExpandedFields: count(1_000_000, limits.DEFAULT_MAX_EXPANDED_FIELDS),
+  /** MAX_DOCUMENT_BYTES: UTF-8 bytes of the document. */
+  maxDocumentBytes: count(10_000_000, limits.DEFAULT_MAX_DOCUMENT_BYTES),
+});
+
+const LIMIT_ENV = {
+  maxDepth: 'MAX_DEPTH',
+  maxAliases: 'MAX_ALIASES',
+  maxRootFields: 'MAX_ROOT_FIELDS',
+  maxTokens: 'MAX_TOKENS',
+  maxDirectives: 'MAX_DIRECTIVES',
+  maxHeight: 'MAX_HEIGHT',
+  maxExpandedFields: 'MAX_EXPANDED_FIELDS',
+  maxDocumentBytes: 'MAX_DOCUMENT_BYTES',
+} as const;
+
+/** Demand control (gateway/cost/options.ts has each default). */
+const costSchema = z.object({
+  /** COST_MODE: enforce (refuse over the maximum) or measure (report only). */
+  mode: z.enum(['measure', 'enforce']).default(cost.DEFAULT_COST_MODE),
+  max: z.object({
+    /** COST_MAX_OFFICIAL: largest estimate served to an official. */
+    official: count(100_000_000, cost.DEFAULT_COST_MAX_OFFICIAL),
+    /** COST_MAX_CITIZEN: largest estimate served to a citizen. */
+    citizen: count(100_000_000, cost.DEFAULT_COST_MAX_CITIZEN),
+    /** COST_MAX_ANONYMOUS: largest estimate served to an anonymous caller. */
+    anonymous: count(100_000_000, cost.DEFAULT_COST_MAX_ANONYMOUS),
+  }),
+  /** COST_DEFAULT_LIST_SIZE: size of a list without @listSize. */
+  defaultListSize: count(100_000, cost.DEFAULT_COST_LIST_SIZE),
+});
+
+/** Calls to the subgraphs (gateway/upstream/options.ts has each default). */
+const upstreamSchema = z.object({
+  /** SUBGRAPH_TIMEOUT_MS: a subgraph call's timeout. */
+  timeoutMs: count(120_000, upstream.DEFAULT_SUBGRAPH_TIMEOUT_MS),
+  /** SUBGRAPH_TIMEOUTS: 'name=ms,name=ms' per-subgraph timeouts. */
+  timeouts: z.record(z.string(), z.coerce.number().int().min(1).max(120_000)).default({}),
+  /** SUBGRAPH_MAX_CONCURRENT: calls in flight per subgraph (the bulkhead). */
+  maxConcurrent: count(10_000, upstream.DEFAULT_SUBGRAPH_MAX_CONCURRENT),
+  /** SUBGRAPH_MAX_QUEUED: calls waiting per subgraph; more are refused at once. */
+  maxQueued: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .default(upstream.DEFAULT_SUBGRAPH_MAX_QUEUED),
+  breaker: z.object({
+    /** BREAKER_MIN_CALLS: calls in the window before the breaker may open. */
+    minCalls: count(100_000, upstream.DEFAULT_BREAKER_MIN_CALLS),
+    /** BREAKER_FAILURE_RATIO: failed share (0-1] that opens it. */
+    failureRatio: z.coerce.number().gt(0).max(1).default(upstream.DEFAULT_BREAKER_FAILURE_RATIO),
+    /** BREAKER_WINDOW_MS: its rolling window. */
+    windowMs: count(3_600_000, upstream.DEFAULT_BREAKER_WINDOW_MS),
+    /** BREAKER_OPEN_MS: how long it stays open before a probe. */
+    openMs: count(3_600_000, upstream.DEFAULT_BREAKER_OPEN_MS),
+  }),
+});
 
 const schema = z.object({
   /** GATEWAY_PORT: TCP port (0 picks a free one). */
@@ -106,6 +186,12 @@ const schema = z.object({
     .min(1)
     .max(10_000)
     .default(DEFAULT_SECURITY_EVENTS_PER_SECOND),
+  /** MAX_DEPTH, MAX_ALIASES, ...: operation limits, on by default; see limitsSchema. */
+  limits: limitsSchema.default(limits.DEFAULT_OPERATION_LIMITS),
+  /** COST_MODE, COST_MAX_*, COST_DEFAULT_LIST_SIZE: demand control; see costSchema. */
+  cost: costSchema,
+  /** SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_*, BREAKER_*: calls to the subgraphs; see upstreamSchema. */
+  upstream: upstreamSchema,
   /** READINESS_TIMEOUT_MS: per-subgraph wait of /readyz. */
   readinessTimeoutMs: z.coerce.number().int().positive().default(DEFAULT_READINESS_TIMEOUT_MS),
   /** LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
@@ -150,6 +236,28 @@ export function loadGatewayConfig(
     maxHeaderBytes: env.MAX_HEADER_BYTES,
     maxTokenBytes: env.MAX_TOKEN_BYTES,
     securityEventsPerSecond: env.SECURITY_EVENTS_PER_SECOND,
+    limits: Object.fromEntries(Object.entries(LIMIT_ENV).map(([key, name]) => [key, env[name]])),
+    cost: {
+      mode: env.COST_MODE,
+      max: {
+        official: env.COST_MAX_OFFICIAL,
+        citizen: env.COST_MAX_CITIZEN,
+        anonymous: env.COST_MAX_ANONYMOUS,
+      },
+      defaultListSize: env.COST_DEFAULT_LIST_SIZE,
+    },
+    upstream: {
+      timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+      timeouts: parseUrlOverrides(env.SUBGRAPH_TIMEOUTS),
+      maxConcurrent: env.SUBGRAPH_MAX_CONCURRENT,
+      maxQueued: env.SUBGRAPH_MAX_QUEUED,
+      breaker: {
+        minCalls: env.BREAKER_MIN_CALLS,
+        failureRatio: env.BREAKER_FAILURE_RATIO,
+        windowMs: env.BREAKER_WINDOW_MS,
+        openMs: env.BREAKER_OPEN_MS,
+      },
+    },
     readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     development: env.NODE_ENV === 'development',
@@ -161,7 +269,7 @@ export function loadGatewayConfig(
   return Object.freeze(parsed.data);
 }
 
-/** Parses 'name=url,name=url'; a malformed pair is kept so zod names it. */
+/** Parses 'name=value,name=value' (URLs, timeouts); a malformed pair is kept so zod names it. */
 export function parseUrlOverrides(value: string | undefined): Record<string, string> | undefined {
   if (!value) return undefined;
   const entries = value.split(',').map((pair) => {
@@ -198,10 +306,32 @@ const ENV_NAMES: Record<string, string> = {
   maxTokenBytes: 'MAX_TOKEN_BYTES',
   securityEventsPerSecond: 'SECURITY_EVENTS_PER_SECOND',
   readinessTimeoutMs: 'READINESS_TIMEOUT_MS',
+  ...LIMIT_ENV,
   logLevel: 'LOG_LEVEL',
+};
+
+const COST_ENV: Record<string, string> = {
+  mode: 'COST_MODE',
+  'max.official': 'COST_MAX_OFFICIAL',
+  'max.citizen': 'COST_MAX_CITIZEN',
+  'max.anonymous': 'COST_MAX_ANONYMOUS',
+  defaultListSize: 'COST_DEFAULT_LIST_SIZE',
+};
+
+const UPSTREAM_ENV: Record<string, string> = {
+  timeoutMs: 'SUBGRAPH_TIMEOUT_MS',
+  maxConcurrent: 'SUBGRAPH_MAX_CONCURRENT',
+  maxQueued: 'SUBGRAPH_MAX_QUEUED',
+  'breaker.minCalls': 'BREAKER_MIN_CALLS',
+  'breaker.failureRatio': 'BREAKER_FAILURE_RATIO',
+  'breaker.windowMs': 'BREAKER_WINDOW_MS',
+  'breaker.openMs': 'BREAKER_OPEN_MS',
 };
 
 function keyName(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
+  if (head === 'limits' && rest[0]) return ENV_NAMES[rest[0]] ?? rest.join('.');
+  if (head === 'cost') return COST_ENV[rest.join('.')] ?? `COST_*.${rest.join('.')}`;
+  if (head === 'upstream') return UPSTREAM_ENV[rest.join('.')] ?? `SUBGRAPH_TIMEOUTS.${rest[1]}`;
   return [ENV_NAMES[head ?? ''] ?? head, ...rest].join('.');
 }

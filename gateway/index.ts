@@ -2,7 +2,7 @@ export { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH, loadGatewayConfig } from './conf
 export type { GatewayConfig } from './config';
 export type { GatewayContext } from './context';
 export { composeGateway } from './compose';
-export type { Gateway, GatewayParts } from './compose';
+export type { BuiltPlugins, Gateway, GatewayParts } from './compose';
 export { listen } from './http/server';
 export type { ListeningGateway } from './http/server';
 export { createLogger } from './logger';

@@ -20,6 +20,15 @@ const CLIENT_CODES = new Set<string>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  ErrorCode.MAX_DEPTH_LIMIT,
+  ErrorCode.MAX_ALIASES_LIMIT,
+  ErrorCode.MAX_ROOT_FIELDS_LIMIT,
+  ErrorCode.MAX_TOKENS_LIMIT,
+  ErrorCode.MAX_DIRECTIVES_LIMIT,
+  ErrorCode.MAX_HEIGHT_LIMIT,
+  ErrorCode.MAX_EXPANDED_FIELDS_LIMIT,
+  ErrorCode.MAX_DOCUMENT_BYTES_LIMIT,
+  ErrorCode.COST_ESTIMATED_TOO_EXPENSIVE,
 ]);
 
 /** The record's reason for an error code: the code in lowercase with hyphens ('graphql-validation-failed'). */

@@ -45,6 +45,9 @@ export async function startGateway(
       },
       logger,
       development: config.development,
+      limits: config.limits,
+      cost: config.cost,
+      upstream: config.upstream,
     });
   } catch (error) {
     await records.close();

@@ -6,6 +6,7 @@ import { CONTEXT_HEADER, type ContextClaims } from '../contracts/subgraph-contex
 import type { GatewayContext } from './context';
 import type { Logger } from './logger';
 import type { Security } from './security';
+import type { Upstream } from './upstream';
 import { takeSubjects } from './subjects';
 
 // Hands the unsigned claims from willSendRequest to the fetcher, which signs them with the
@@ -20,13 +21,15 @@ export function subgraphService(options: {
   name: string;
   url: string;
   fetcher: Fetcher;
+  /** Timeout, retry, breaker and bulkhead around the call; a retry is signed again. */
+  upstream: Upstream;
   security: Security;
   logger: Logger;
 }): RemoteGraphQLDataSource<GatewayContext> {
   const { name, security, logger } = options;
   return new RemoteGraphQLDataSource<GatewayContext>({
     url: options.url,
-    fetcher: signingFetcher(name, options.fetcher, security, logger),
+    fetcher: options.upstream.wrap(name, signingFetcher(name, options.fetcher, security, logger)),
     willSendRequest({ request, context }) {
       const gatewayContext = context as GatewayContext;
       const { rules, borrowedRules } = security.departmentRules(gatewayContext, name);

@@ -19,6 +19,10 @@ export function gatewayPlugins(options: {
   logger: Logger;
   security: Security;
   records: { writer: RecordWriter; nonPersonalOnOutage: NonPersonalOnOutage };
+  /** The operation limits' plugin (gateway/limits): it names the limit a document broke. */
+  limits: ApolloServerPlugin<GatewayContext>;
+  /** Demand control (gateway/cost): after the policy, so that a FORBIDDEN refusal wins. */
+  cost: ApolloServerPlugin<GatewayContext>;
 }): ApolloServerPlugin<GatewayContext>[] {
   return [
     // Air-gapped networks: nothing fetched from a CDN, nothing reported to any vendor.
@@ -27,12 +31,15 @@ export function gatewayPlugins(options: {
     ApolloServerPluginSchemaReportingDisabled(),
     requestLogPlugin(options.logger),
     requestIdPlugin(),
+    options.limits,
     // Decides every field before any department is called; masks the response after.
     authorizationPlugin({
       engine: options.security.engine,
       classification: options.security.classification,
       mode: options.security.mode,
     }),
+    // Estimates the operation before any department is called (after the policy: FORBIDDEN wins).
+    options.cost,
     // A refused argument is a 400 without data; before the record, which counts it refused.
     badInputPlugin(),
     // Audit before release: the record is committed before the response leaves. Keep last.

@@ -12,6 +12,9 @@ import { testDatabaseUrl } from './database';
 import { testSecurity } from './security';
 import type { EnforcementMode } from '../../gateway/authorization/plugin';
 import type { PolicySet } from '../../policies';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../../gateway/limits';
+import { DEFAULT_COST_SETTINGS, type CostSettings } from '../../gateway/cost';
+import { DEFAULT_UPSTREAM_SETTINGS, type UpstreamSettings } from '../../gateway/upstream';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -60,6 +63,14 @@ export async function startFederation(
     policies?: PolicySet;
     /** Subgraphs the test serves itself (name → URL), beside the nine departments. */
     extraSubgraphs?: Readonly<Record<string, string>>;
+    /** Operation limits (default: the gateway's). */
+    limits?: Partial<OperationLimits>;
+    /** Demand control (default: the gateway's). */
+    cost?: Partial<CostSettings>;
+    /** Calls to the subgraphs (default: the gateway's). */
+    upstream?: Partial<UpstreamSettings>;
+    /** Where the gateway calls a subgraph, given where it runs (e.g. through a slow proxy). */
+    route?: (subgraph: string, url: string) => string;
   } = {},
 ): Promise<Federation> {
   const url = testDatabaseUrl();
@@ -88,10 +99,15 @@ export async function startFederation(
     },
     security: await testSecurity(supergraphSdl, options),
     subgraphUrls: {
-      ...Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+      ...Object.fromEntries(
+        subgraphs.map((s) => [s.name, options.route?.(s.name, s.url) ?? s.url]),
+      ),
       ...options.extraSubgraphs,
     },
     logger: createLogger('silent'),
+    limits: { ...DEFAULT_OPERATION_LIMITS, ...options.limits },
+    cost: { ...DEFAULT_COST_SETTINGS, ...options.cost },
+    upstream: { ...DEFAULT_UPSTREAM_SETTINGS, ...options.upstream },
   });
   const http = await listen(gateway, {
     port: 0,

@@ -1,4 +1,7 @@
 import { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH, loadGatewayConfig } from '../../gateway';
+import { DEFAULT_COST_SETTINGS } from '../../gateway/cost';
+import { DEFAULT_OPERATION_LIMITS } from '../../gateway/limits';
+import { DEFAULT_UPSTREAM_SETTINGS } from '../../gateway/upstream';
 
 // Access records need a store: every configuration names one.
 const BASE = { DATABASE_URL: 'postgres://records@127.0.0.1:5432/gov' };
@@ -9,6 +12,38 @@ describe('gateway configuration', () => {
     expect(config.port).toBe(DEFAULT_PORT);
     expect(config.supergraphPath).toBe(DEFAULT_SUPERGRAPH_PATH);
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('holds operations to limits by default, each overridable and named when wrong', () => {
+    expect(loadGatewayConfig(BASE).limits).toEqual(DEFAULT_OPERATION_LIMITS);
+    expect(loadGatewayConfig({ ...BASE, MAX_DEPTH: '8' }).limits.maxDepth).toBe(8);
+    expect(() => loadGatewayConfig({ ...BASE, MAX_ALIASES: '0' })).toThrow(/MAX_ALIASES: /);
+  });
+
+  it('enforces demand control by default, with a maximum per consumer class', () => {
+    expect(loadGatewayConfig(BASE).cost).toEqual(DEFAULT_COST_SETTINGS);
+    const measured = loadGatewayConfig({ ...BASE, COST_MODE: 'measure', COST_MAX_CITIZEN: '50' });
+    expect(measured.cost).toMatchObject({ mode: 'measure', max: { citizen: 50 } });
+    expect(() => loadGatewayConfig({ ...BASE, COST_MODE: 'off' })).toThrow(/COST_MODE: /);
+    expect(() => loadGatewayConfig({ ...BASE, COST_MAX_OFFICIAL: '-1' })).toThrow(
+      /COST_MAX_OFFICIAL: /,
+    );
+  });
+
+  it('times subgraph calls out well under 30 s, per subgraph when told', () => {
+    expect(loadGatewayConfig(BASE).upstream).toEqual(DEFAULT_UPSTREAM_SETTINGS);
+    const config = loadGatewayConfig({
+      ...BASE,
+      SUBGRAPH_TIMEOUTS: 'tax=800',
+      BREAKER_OPEN_MS: '1000',
+    });
+    expect(config.upstream).toMatchObject({ timeouts: { tax: 800 }, breaker: { openMs: 1000 } });
+    expect(() => loadGatewayConfig({ ...BASE, BREAKER_FAILURE_RATIO: '2' })).toThrow(
+      /BREAKER_FAILURE_RATIO: /,
+    );
+    expect(() => loadGatewayConfig({ ...BASE, SUBGRAPH_TIMEOUTS: 'tax=soon' })).toThrow(
+      /SUBGRAPH_TIMEOUTS\.tax: /,
+    );
   });
 
   it('takes --supergraph over SUPERGRAPH_PATH', () => {

@@ -145,8 +145,9 @@ describe('auditors read access records through the graph', () => {
     const badCursor = await search({}, 5, 'not-a-cursor');
     expect(badCursor.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(badCursor.errors?.[0]?.message).toContain("pass its 'next'");
-    const badPage = await search({}, 5000);
-    expect(badPage.errors?.[0]?.message).toBe('first must be between 1 and 200; got 5000.');
+    // 201 is cheap enough for demand control; the department names its own bound.
+    const badPage = await search({}, 201);
+    expect(badPage.errors?.[0]?.message).toBe('first must be between 1 and 200; got 201.');
   });
 
   it('refuses everyone but auditors', async () => {

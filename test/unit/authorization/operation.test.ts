@@ -45,4 +45,31 @@ describe('the fields an operation reads', () => {
     ).toBe(true);
     expect(fields('{ media { __typename } }').introspection).toBe(false);
   });
+
+  it('walks each fragment once: an 18-level fragment bomb lists its few distinct paths', () => {
+    const bomb = Array.from(
+      { length: 18 },
+      (_, i) => `fragment F${i + 1} on Book { ...F${i} ...F${i} }`,
+    ).join(' ');
+    const read = fields(
+      `{ media { ... on Book { ...F18 } } } fragment F0 on Book { title isbn } ${bomb}`,
+    );
+    expect(read.fields.map((f) => f.path.join('.'))).toEqual([
+      'media',
+      'media.title',
+      'media.isbn',
+    ]);
+  });
+
+  it('keeps response paths per spread when one fragment is spread under two aliases', () => {
+    const read = fields('{ a: media { ...T } b: media { ...T } } fragment T on Media { t: title }');
+    expect(read.fields.map((f) => f.path.join('.'))).toEqual(['a', 'a.t', 'b', 'b.t']);
+  });
+
+  it('denies a cyclic spread instead of following it', () => {
+    const read = fields(
+      '{ media { ...A } } fragment A on Media { ...B } fragment B on Media { ...A }',
+    );
+    expect(read.undecidable).toEqual([{ path: ['media'], selection: '...A' }]);
+  });
 });
