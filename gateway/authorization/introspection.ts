@@ -7,18 +7,19 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import type { PolicyAbility } from '../../policies';
+import type { Classification, PolicyAbility } from '../../policies';
 import { ErrorCode } from '../../schema/errors';
 import { visibleSchema } from './visible-schema';
 
 /** Each consumer's own graph, built once per (schema, ability) and kept while both live. */
-export function createVisibleSchemas() {
+export function createVisibleSchemas(classification: Classification) {
   const bySchema = new WeakMap<GraphQLSchema, WeakMap<PolicyAbility, GraphQLSchema | null>>();
   return (schema: GraphQLSchema, ability: PolicyAbility): GraphQLSchema | null => {
     let byAbility = bySchema.get(schema);
     if (!byAbility) bySchema.set(schema, (byAbility = new WeakMap()));
     let visible = byAbility.get(ability);
-    if (visible === undefined) byAbility.set(ability, (visible = visibleSchema(schema, ability)));
+    if (visible === undefined)
+      byAbility.set(ability, (visible = visibleSchema(schema, ability, classification)));
     return visible;
   };
 }

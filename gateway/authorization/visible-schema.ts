@@ -17,18 +17,27 @@ import {
   type NamedTypeNode,
   type TypeNode,
 } from 'graphql';
-import type { PolicyAbility } from '../../policies';
+import type { Classification, PolicyAbility } from '../../policies';
+import { fieldNotes } from './field-notes';
+
+/** The role that builds applications across departments: it sees the whole graph but others' NONE fields. */
+export const DEVELOPER_ROLE = 'developer';
 
 /**
  * The graph one consumer may read under one purpose, as a valid schema: every field the
- * ability denies is removed, then every type left without fields, every field returning a
+ * consumer may not see is removed (see `shownTo`), then every type left without fields, every field returning a
  * removed type, and every type no longer reachable from a root. Interface fields stay only
  * where each implementing type shows them. Introspection and validation errors are answered
- * from this schema, so they never name what the consumer cannot read. Null when the consumer
- * can read no query field at all.
+ * from this schema, so they never name what the consumer cannot see. Each field's description
+ * tells the consumer what applies to them (masked, row limits, not open under this purpose; see
+ * fieldNotes). Null when the consumer can see no query field at all.
  */
-export function visibleSchema(schema: GraphQLSchema, ability: PolicyAbility): GraphQLSchema | null {
-  const shown = (type: string, field: string) => ability.decide(type, field).effect !== 'deny';
+export function visibleSchema(
+  schema: GraphQLSchema,
+  ability: PolicyAbility,
+  classification: Classification,
+): GraphQLSchema | null {
+  const shown = shownTo(ability, classification);
   const visibleFields = new Map<string, Set<string>>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__')) continue;
@@ -49,12 +58,56 @@ export function visibleSchema(schema: GraphQLSchema, ability: PolicyAbility): Gr
       );
     }
   }
-  const document = pruneDocument(parse(printSchema(schema)), visibleFields);
+  const notes = (type: string, field: string) => fieldNotes(ability, classification, type, field);
+  const document = pruneDocument(
+    annotate(parse(printSchema(schema)), visibleFields, notes),
+    visibleFields,
+  );
   if (!document) return null;
   return buildASTSchema(reachableOnly(buildASTSchema(document), document));
 }
 
+/**
+ * Which fields a consumer sees. Everyone: the fields the ability does not deny. The developer
+ * role: every field but other departments' NONE fields (不予共享), so an application can be
+ * designed against the whole graph; what is not open to them says so in its description.
+ */
+function shownTo(
+  ability: PolicyAbility,
+  classification: Classification,
+): (type: string, field: string) => boolean {
+  const readable = (type: string, field: string) => ability.decide(type, field).effect !== 'deny';
+  const { consumer } = ability;
+  if (consumer.kind !== 'official' || consumer.role !== DEVELOPER_ROLE) return readable;
+  return (type, field) => {
+    const label = classification.get(`${type}.${field}`);
+    if (!label) return readable(type, field);
+    return label.sharing !== 'NONE' || label.owner === consumer.department;
+  };
+}
+
 type Definition = DefinitionNode & { name?: { value: string } };
+
+/** Appends each shown object field's notes to its description. */
+function annotate(
+  document: DocumentNode,
+  visibleFields: ReadonlyMap<string, ReadonlySet<string>>,
+  notes: (type: string, field: string) => string[],
+): DocumentNode {
+  const definitions = document.definitions.map((d) => {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION) return d;
+    const type = d.name.value;
+    const fields = d.fields?.map((f): FieldDefinitionNode => {
+      if (!visibleFields.get(type)?.has(f.name.value)) return f;
+      const added = notes(type, f.name.value);
+      if (added.length === 0) return f;
+      const value = [f.description?.value, ...added].filter(Boolean).join('\n\n');
+      return { ...f, description: { kind: Kind.STRING, value, block: true } };
+    });
+    return { ...d, fields };
+  });
+  return { ...document, definitions };
+}
 
 /** Removes hidden fields, then, until nothing changes, empty types and fields that return them. */
 function pruneDocument(
