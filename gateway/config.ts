@@ -222,3 +222,9 @@ function keyName(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
   return [ENV_NAMES[head ?? ''] ?? head, ...rest].join('.');
 }
+
+/** Whether the gateway accepts the development key: no AUTH_* key source is configured. */
+export function usesDevelopmentKeys(config: Pick<GatewayConfig, 'auth'>): boolean {
+  const { jwksFile, jwksUrl, publicKeyFile } = config.auth;
+  return !jwksFile && !jwksUrl && !publicKeyFile;
+}

@@ -15,6 +15,7 @@ import {
   createTokenVerifier,
   DEV_AUDIENCE,
   DEV_ISSUER,
+  DEVELOPMENT_TOKEN_SOURCE,
   ensureDevKeys,
   loadVerificationKeys,
   type KeySource,
@@ -44,7 +45,7 @@ export async function createSecurity(
   supergraphSdl: string,
   logger: Logger,
 ): Promise<Security> {
-  const { source, issuer, audience } = await tokenKeys(config, logger);
+  const { source, issuer, audience, tokenSource } = await tokenKeys(config, logger);
   return buildSecurity({
     supergraphSdl,
     policies: loadPolicies(config.policiesDir),
@@ -53,6 +54,7 @@ export async function createSecurity(
     audience,
     allowAnonymous: config.allowAnonymous,
     maxTokenBytes: config.maxTokenBytes,
+    tokenSource,
     mode: config.enforcementMode,
     contextPrivateKey: loadContextKeys(config.contextPrivateKeyFile).privateKey,
     disable: config.benchmarkDisable,
@@ -70,6 +72,8 @@ export function buildSecurity(parts: {
   allowAnonymous: boolean;
   /** Longest Authorization header read as a token (default DEFAULT_MAX_TOKEN_BYTES). */
   maxTokenBytes?: number;
+  /** Where clients get tokens, for the 'no token' refusal (see TokenVerifierOptions). */
+  tokenSource?: string;
   mode: EnforcementMode;
   contextPrivateKey: KeyObject;
   disable?: readonly BenchmarkSwitch[];
@@ -93,6 +97,7 @@ export function buildSecurity(parts: {
     audience: parts.audience,
     allowAnonymous: parts.allowAnonymous,
     maxTokenBytes: parts.maxTokenBytes,
+    tokenSource: parts.tokenSource,
   });
   const verifyToken = disabled.has('identity') ? unverifiedTokens : cachedVerifier(verified);
   return {
@@ -110,7 +115,7 @@ export function buildSecurity(parts: {
 async function tokenKeys(
   config: GatewayConfig,
   logger: Logger,
-): Promise<{ source: KeySource; issuer: string; audience: string }> {
+): Promise<{ source: KeySource; issuer: string; audience: string; tokenSource?: string }> {
   const { auth } = config;
   if (auth.jwksFile)
     return {
@@ -141,5 +146,6 @@ async function tokenKeys(
     source: { kind: 'jwks', jwks: dev.jwks },
     issuer: auth.issuer ?? DEV_ISSUER,
     audience: auth.audience ?? DEV_AUDIENCE,
+    tokenSource: DEVELOPMENT_TOKEN_SOURCE,
   };
 }

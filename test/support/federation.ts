@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { openRecordsStore } from '../../gateway/records-store';
 import { createGateway } from '../../gateway/gateway';
-import { listen } from '../../gateway/http/server';
+import { listen, type PageHandler } from '../../gateway/http/server';
 import { createLogger } from '../../gateway/logger';
 import { SUPERGRAPH_PATH } from '../../schema';
 import { loadDepartments } from '../../subgraphs';
@@ -54,6 +54,8 @@ export async function startFederation(
     /** How security events are coalesced (default: the gateway's). */
     securityEvents?: { windowMs?: number; perWindow?: number };
     maxTokenBytes?: number;
+    /** The landing page and other non-GraphQL routes (default: none). */
+    pages?: PageHandler;
   } = {},
 ): Promise<Federation> {
   const url = testDatabaseUrl();
@@ -91,6 +93,7 @@ export async function startFederation(
     readinessTimeoutMs: 2_000,
     ...options.http,
     logger: createLogger('silent'),
+    pages: options.pages,
   });
   const post = async <T>(body: unknown, headers?: Record<string, string>) => {
     const response = await fetch(`${http.url}/graphql`, {
