@@ -1,6 +1,7 @@
 import { loadManifest } from '../schema/load-manifest';
 import { cityOptionsFromEnv } from '../subgraphs/dataset';
-import { openStore } from '../subgraphs/kit';
+import { explainStartFailure } from './stack/failure';
+import { openToolStore } from './stack/store';
 import { loadContextPublicKey, redisReplayGuard } from '../gateway/subgraph-context';
 import { startDepartments } from './federation';
 
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
       `Usage: npm run subgraph -- <name>, one of: ${manifest.map((e) => e.name).join(', ')}.`,
     );
   }
-  const store = await openStore();
+  const store = await openToolStore();
   const running = await startDepartments([entry], store, cityOptionsFromEnv(), {
     contextKey: loadContextPublicKey(process.env.CONTEXT_PUBLIC_KEY_FILE),
     // Replicas of one department share their memory of accepted contexts (replay) in Redis.
@@ -36,6 +37,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error((error as Error).message);
+  console.error(`npm run subgraph failed: ${explainStartFailure(error)}`);
   process.exit(1);
 });
