@@ -46,7 +46,7 @@ export type LandingSignIn =
  * POST DEV_TOKEN_PATH with `{"consumer": "caseworker"}` (`"person"` too for a citizen): a
  * fresh token and the consumer's purpose. JSON only and same-origin only, so another site's
  * page cannot have a browser mint one (a JSON POST across origins needs a preflight nobody
- * answers).
+ * answers); from this machine only (loopback).
  */
 export async function serveDevToken(
   signIn: Extract<LandingSignIn, { kind: 'development' }>,
@@ -57,6 +57,11 @@ export async function serveDevToken(
     return answer(415, { error: 'Send the sign-in as application/json.' });
   if (!sameOrigin(req))
     return answer(403, { error: 'Development tokens are minted for this origin only.' });
+  if (!fromLoopback(req))
+    return answer(403, {
+      error:
+        'Development tokens are minted for browsers on this machine only; elsewhere, use a token from your identity provider.',
+    });
   let request: { consumer?: unknown; person?: unknown };
   try {
     request = JSON.parse(await readSmallBody(req)) as typeof request;
@@ -74,6 +79,12 @@ export async function serveDevToken(
       error: `A ${consumer.name} signs in as one person: give a person id such as ${signIn.examplePerson ?? 'PCYGN28R6'}.`,
     });
   return answer(200, await signIn.mint(consumer.name, person as string | undefined));
+}
+
+// A gateway bound to a public interface with the development key must not mint for the network.
+function fromLoopback(req: IncomingMessage): boolean {
+  const address = req.socket?.remoteAddress ?? '';
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 
 function sameOrigin(req: IncomingMessage): boolean {

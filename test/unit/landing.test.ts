@@ -155,11 +155,17 @@ describe('sign-in', () => {
   const production: LandingSignIn = { kind: 'token', purposes: [{ code: 'p1', name: 'P one' }] };
 
   /** A request as Node's server hands it over. */
-  function request(method: string, body: string, headers: Record<string, string> = {}) {
+  function request(
+    method: string,
+    body: string,
+    headers: Record<string, string> = {},
+    remoteAddress = '127.0.0.1',
+  ) {
     const req = Readable.from([Buffer.from(body)]) as unknown as IncomingMessage;
     Object.assign(req, {
       method,
       headers: { host: 'gateway.test', 'content-type': 'application/json', ...headers },
+      socket: { remoteAddress },
     });
     return req;
   }
@@ -190,6 +196,7 @@ describe('sign-in', () => {
       request('POST', '{"consumer":"caseworker"}', { 'sec-fetch-site': 'cross-site' }),
       403,
     ],
+    ['another machine', request('POST', '{"consumer":"caseworker"}', {}, '10.0.0.7'), 403],
     ['a sandboxed frame', request('POST', '{"consumer":"caseworker"}', { origin: 'null' }), 403],
     ['a form post', request('POST', 'consumer=caseworker', { 'content-type': 'text/plain' }), 415],
     ['a GET', request('GET', ''), 405],
