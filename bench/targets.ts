@@ -44,7 +44,7 @@ const HIVE_BIN = join(ROOT_DIR, 'node_modules', '@graphql-hive', 'gateway', 'dis
 /** Why a target cannot run here, or null. */
 export function unavailable(name: TargetName): string | null {
   if (name === 'hive' && !existsSync(HIVE_BIN)) {
-    return '@graphql-hive/gateway is not installed (npm install --save-exact -D @graphql-hive/gateway)';
+    return '@graphql-hive/gateway is not installed (npm install --no-save @graphql-hive/gateway@2.15.1; see bench/README.md)';
   }
   return null;
 }

@@ -263,7 +263,7 @@ export function loadGatewayConfig(
     development: env.NODE_ENV === 'development',
   });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${keyName(issue.path)}: ${issue.message}`);
+    const problems = parsed.error.issues.map(problemLine);
     throw new Error(`Invalid gateway configuration:\n  ${problems.join('\n  ')}`);
   }
   return Object.freeze(parsed.data);
@@ -328,10 +328,43 @@ const UPSTREAM_ENV: Record<string, string> = {
   'breaker.openMs': 'BREAKER_OPEN_MS',
 };
 
+/** What each variable accepts, said with every error about it. */
+const ACCEPTED: Record<string, string> = {
+  port: `a TCP port from 0 to 65535 (0 picks a free one); unset: ${DEFAULT_PORT}`,
+  host: `an interface address such as 127.0.0.1 or 0.0.0.0; unset: ${DEFAULT_HOST}`,
+  supergraphPath: 'the path of a Federation 2 supergraph SDL file',
+  subgraphUrls: "'name=url,name=url' with absolute http(s) URLs",
+  enforcementMode: `reject or filter; unset: ${DEFAULT_ENFORCEMENT_MODE}`,
+  allowAnonymous: 'true or false; unset: false',
+  auth: 'one of AUTH_JWKS_FILE, AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE (+ AUTH_PUBLIC_KEY_ALG RS256, ES256 or EdDSA), with AUTH_ISSUER and AUTH_AUDIENCE; none of them: the development key in .data/keys',
+  recordsDatabaseUrl: 'a postgres:// URL (npm start uses its own PostgreSQL when unset)',
+  recordStreamId: 'up to 64 letters, digits and . _ : -',
+  nonPersonalOnOutage: 'serve or withhold; unset: serve',
+  maxBodyBytes: `a positive whole number of bytes; unset: ${DEFAULT_MAX_BODY_BYTES}`,
+  bodyDeadlineMs: `milliseconds from 100 to 300000; unset: ${DEFAULT_BODY_DEADLINE_MS}`,
+  maxHeaderBytes: `bytes from 1024 to 1048576; unset: ${DEFAULT_MAX_HEADER_BYTES}`,
+  maxTokenBytes: `bytes from 256 to 1048576; unset: ${DEFAULT_MAX_TOKEN_BYTES}`,
+  securityEventsPerSecond: `a whole number from 1 to 10000; unset: ${DEFAULT_SECURITY_EVENTS_PER_SECOND}`,
+  readinessTimeoutMs: `a positive whole number of milliseconds; unset: ${DEFAULT_READINESS_TIMEOUT_MS}`,
+  logLevel: `fatal, error, warn, info, debug, trace or silent; unset: ${DEFAULT_LOG_LEVEL}`,
+};
+
+/** One line per problem: the variable, what is wrong, and what it accepts. */
+function problemLine(issue: { path: readonly PropertyKey[]; message: string }): string {
+  const accepted = ACCEPTED[String(issue.path[0])];
+  return `${keyName(issue.path)}: ${issue.message}${accepted ? `. Accepted: ${accepted}.` : ''}`;
+}
+
 function keyName(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
   if (head === 'limits' && rest[0]) return ENV_NAMES[rest[0]] ?? rest.join('.');
   if (head === 'cost') return COST_ENV[rest.join('.')] ?? `COST_*.${rest.join('.')}`;
   if (head === 'upstream') return UPSTREAM_ENV[rest.join('.')] ?? `SUBGRAPH_TIMEOUTS.${rest[1]}`;
   return [ENV_NAMES[head ?? ''] ?? head, ...rest].join('.');
+}
+
+/** Whether the gateway accepts the development key: no AUTH_* key source is configured. */
+export function usesDevelopmentKeys(config: Pick<GatewayConfig, 'auth'>): boolean {
+  const { jwksFile, jwksUrl, publicKeyFile } = config.auth;
+  return !jwksFile && !jwksUrl && !publicKeyFile;
 }

@@ -41,7 +41,7 @@ export async function createSecurity(
   supergraphSdl: string,
   logger: Logger,
 ): Promise<Security> {
-  const { source, issuer, audience } = await tokenKeys(config, logger);
+  const { source, issuer, audience, tokenSource } = await tokenKeys(config, logger);
   return buildSecurity({
     supergraphSdl,
     policies: loadPolicies(config.policiesDir),
@@ -50,6 +50,7 @@ export async function createSecurity(
     audience,
     allowAnonymous: config.allowAnonymous,
     maxTokenBytes: config.maxTokenBytes,
+    tokenSource,
     mode: config.enforcementMode,
     contextPrivateKey: loadContextKeys(config.contextPrivateKeyFile).privateKey,
     logger,
@@ -66,6 +67,8 @@ export function buildSecurity(parts: {
   allowAnonymous: boolean;
   /** Longest Authorization header read as a token (default DEFAULT_MAX_TOKEN_BYTES). */
   maxTokenBytes?: number;
+  /** Where clients get tokens, for the 'no token' refusal (see TokenVerifierOptions). */
+  tokenSource?: string;
   mode: EnforcementMode;
   contextPrivateKey: KeyObject;
   logger: Logger;
@@ -91,6 +94,7 @@ export function buildSecurity(parts: {
     audience: parts.audience,
     allowAnonymous: parts.allowAnonymous,
     maxTokenBytes: parts.maxTokenBytes,
+    tokenSource: parts.tokenSource,
   });
   return {
     engine,

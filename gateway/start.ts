@@ -1,8 +1,7 @@
 import type { GatewayConfig } from './config';
 import { composeGateway, type GatewayParts } from './compose';
-import { loadExamples } from './examples';
-import { listen, type PageHandler } from './http/server';
-import { LANDING_CONTENT_SECURITY_POLICY, readLandingAsset, renderLandingPage } from './landing';
+import { listen } from './http/server';
+import { landingFor } from './landing';
 import { createLogger, type Logger } from './logger';
 import { openRecordsStore } from '../records/store';
 import { createSecurity } from './security';
@@ -53,7 +52,7 @@ export async function startGateway(
     await records.close();
     throw error;
   }
-  const http = await listen(gateway, { ...config, logger, pages: landingPages(config) });
+  const http = await listen(gateway, { ...config, logger, pages: await landingFor(config) });
   logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');
   return {
     url: http.url,
@@ -62,30 +61,5 @@ export async function startGateway(
       await gateway.stop();
       await records.close();
     },
-  };
-}
-
-function landingPages(config: GatewayConfig): PageHandler {
-  const page = renderLandingPage({
-    endpoint: '/graphql',
-    title: config.title,
-    examples: loadExamples(config.examplesDir).map((example) => ({
-      ...example,
-      headers: example.runAs && {
-        authorization: `Bearer <npm run -s token -- ${example.runAs.consumer}>`,
-        'x-purpose': example.runAs.purpose,
-      },
-    })),
-    headers: { authorization: 'Bearer <npm run -s token -- caseworker>', 'x-purpose': '' },
-  });
-  return async (pathname) => {
-    if (pathname === '/') {
-      return {
-        body: page,
-        contentType: 'text/html; charset=utf-8',
-        headers: { 'content-security-policy': LANDING_CONTENT_SECURITY_POLICY },
-      };
-    }
-    return readLandingAsset(pathname);
   };
 }

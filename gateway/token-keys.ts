@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { GatewayConfig } from './config';
-import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys, type KeySource } from './identity';
+import {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  DEVELOPMENT_TOKEN_SOURCE,
+  ensureDevKeys,
+  type KeySource,
+} from './identity';
 import type { Logger } from './logger';
 
 /** The keys tokens are verified with, from the AUTH_* settings; the development keys when none is set. */
 export async function tokenKeys(
   config: GatewayConfig,
   logger: Logger,
-): Promise<{ source: KeySource; issuer: string; audience: string }> {
+): Promise<{ source: KeySource; issuer: string; audience: string; tokenSource?: string }> {
   const { auth } = config;
   if (auth.jwksFile)
     return {
@@ -38,5 +44,6 @@ export async function tokenKeys(
     source: { kind: 'jwks', jwks: dev.jwks },
     issuer: auth.issuer ?? DEV_ISSUER,
     audience: auth.audience ?? DEV_AUDIENCE,
+    tokenSource: DEVELOPMENT_TOKEN_SOURCE,
   };
 }

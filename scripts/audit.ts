@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -11,14 +12,20 @@ import {
   searchRecords,
   verifyChains,
 } from '../records';
-import { openStore } from '../subgraphs/kit/store';
+import { ROOT_DIR } from '../schema/load-manifest';
+import { redact } from './stack/redact';
+import { openToolStore } from './stack/store';
+
+/** Where `export` writes when not told: a file per time range under .data/exports/. */
+export const DEFAULT_EXPORT_DIR = join(ROOT_DIR, '.data', 'exports');
 
 const USAGE = `Usage: npm run audit -- <command> [options]
 
 Commands:
   verify [--stream <id>]                          walk the hash chains; exit 1 at the first break
   export --from <ISO> --to <ISO> [--out <file>]   records with from <= time < to, as JSON Lines
-                                                  with each hash, previous hash and stream heads
+                                                  with each hash, previous hash and stream heads;
+                                                  to --out (- for stdout), else under .data/exports/
   refusals [--from <ISO>] [--to <ISO>] [--reason <code>] [--client <address>] [--unidentified]
            [--limit <n>]                          refused requests, newest first: probing shows
                                                   as security events (--unidentified: no consumer)
@@ -26,7 +33,8 @@ Commands:
 Options:
   --schema <name>   schema of the access records (default ${DEFAULT_RECORDS_SCHEMA})
 
-Database: DATABASE_URL, or the embedded PostgreSQL of 'npm start'.`;
+Database: DATABASE_URL; else the PostgreSQL of the running 'npm start' (found in .data/stack.json);
+else the embedded PostgreSQL, started for this command (stop 'npm start' first, or it is in use).`;
 
 /** Exit code of a wrong command line. */
 const USAGE_EXIT_CODE = 2;
@@ -53,7 +61,7 @@ export async function run(argv: readonly string[], io: AuditIo): Promise<number>
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const store = await openStore(io.env ?? process.env);
+  const store = await openToolStore(io.env ?? process.env);
   const pool = new pg.Pool({ connectionString: store.url, max: 2 });
   pool.on('error', () => undefined);
   try {
@@ -63,7 +71,7 @@ export async function run(argv: readonly string[], io: AuditIo): Promise<number>
     if (!table.rows[0]?.t) {
       io.stderr.write(
         `No access records here: schema '${args.schema}' has no access_record table. ` +
-          'The gateway creates it on start (migrateRecords); check DATABASE_URL and --schema.\n',
+          `The gateway creates it on start (migrateRecords): start it once (npm start), or check DATABASE_URL (${redact(store.url)}) and --schema.\n`,
       );
       return 1;
     }
@@ -101,18 +109,21 @@ async function verify(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
 }
 
 async function exportTo(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
-  const out = args.out ? createWriteStream(args.out) : io.stdout;
+  const path = args.out === '-' ? undefined : (args.out ?? defaultExportPath(args.from!, args.to!));
+  if (path) mkdirSync(dirname(path), { recursive: true });
+  const out = path ? createWriteStream(path) : io.stdout;
   const trailer = await exportJsonLines(
     pool,
     { from: args.from!, to: args.to!, schema: args.schema },
     out,
   );
-  if (args.out) {
+  if (path) {
     out.end();
     await finished(out);
   }
+  const shown = path && !args.out ? relative(process.cwd(), path) : path;
   io.stderr.write(
-    `Exported ${trailer.records} records (${trailer.from} to ${trailer.to}) with ${trailer.streams.length} stream heads${args.out ? ` to ${args.out}` : ''}.\n`,
+    `Exported ${trailer.records} records (${trailer.from} to ${trailer.to}) with ${trailer.streams.length} stream heads${shown ? ` to ${shown}` : ''}.\n`,
   );
   return 0;
 }
@@ -141,6 +152,11 @@ async function refusals(pool: pg.Pool, args: Args, io: AuditIo): Promise<number>
     `${page.records.length} refusal record${page.records.length === 1 ? '' : 's'}${page.next ? ` (more: raise --limit or narrow --from/--to)` : ''}.\n`,
   );
   return 0;
+}
+
+function defaultExportPath(from: string, to: string): string {
+  const safe = (t: string) => t.replace(/[^0-9A-Za-z-]/g, '');
+  return join(DEFAULT_EXPORT_DIR, `access-records-${safe(from)}-${safe(to)}.jsonl`);
 }
 
 interface Args {

@@ -1,48 +1,69 @@
-import { loadGatewayConfig, startGateway } from '../gateway';
+import { startGateway } from '../gateway';
+import { usesDevelopmentKeys } from '../gateway/config';
 import { loadManifest } from '../schema/load-manifest';
-import { cityOptionsFromEnv } from '../fixtures/city/dataset';
 import { openStore } from '../subgraphs/kit';
 import { loadContextKeys } from '../contracts/subgraph-context';
 import { createServiceLogger } from '../contracts/logger';
 import { startDepartments } from './federation';
+import { preflight } from './stack/preflight';
+import { redact } from './stack/redact';
+import { explainStartFailure } from './stack/failure';
+import { removeStackState, stackStatePath, writeStackState } from './stack/state';
 
 /**
  * npm start: the whole federation on one machine. PostgreSQL is DATABASE_URL or the embedded
  * one; every department is migrated, seeded with the synthetic city and served; then the
- * gateway. Ctrl-C stops everything, PostgreSQL included.
+ * gateway. Ctrl-C stops everything, PostgreSQL included. Configuration, ports and another
+ * running npm start are checked before anything starts.
  */
 async function main(): Promise<void> {
   const started = Date.now();
-  const city = cityOptionsFromEnv();
+  const manifest = loadManifest();
+  const plan = await preflight(process.env, process.argv.slice(2), manifest);
+  const statePath = stackStatePath();
   const store = await openStore();
   // Access records go to the same PostgreSQL as the departments unless told otherwise.
-  const gatewayConfig = loadGatewayConfig(
-    { RECORDS_DATABASE_URL: store.url, ...process.env },
-    process.argv.slice(2),
-  );
+  const gatewayConfig = {
+    ...plan.gateway,
+    recordsDatabaseUrl: process.env.RECORDS_DATABASE_URL ?? process.env.DATABASE_URL ?? store.url,
+  };
+  const state = {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    postgresUrl: store.url,
+    embeddedPostgres: store.embedded,
+  };
+  writeStackState(state, statePath);
   console.log(
     store.embedded
       ? `PostgreSQL (embedded): ${redact(store.url)}`
       : `PostgreSQL: ${redact(store.url)}`,
   );
   let departments;
+  let gateway;
   try {
-    console.log(`Synthetic city: seed ${city.seed}, ${city.persons} persons`);
-    departments = await startDepartments(loadManifest(), store, city, {
+    console.log(`Synthetic city: seed ${plan.city.seed}, ${plan.city.persons} persons`);
+    departments = await startDepartments(manifest, store, plan.city, {
       contextKey: loadContextKeys(gatewayConfig.contextPrivateKeyFile).publicKey,
-      ephemeral: process.env.SUBGRAPH_PORTS === 'auto',
+      ephemeral: plan.ephemeral,
       logger: (subgraph) => createServiceLogger(subgraph, gatewayConfig.logLevel),
       log: (line) => console.log(line),
     });
+    const urls = Object.fromEntries(departments.subgraphs.map((s) => [s.name, s.url]));
+    gateway = await startGateway({ ...gatewayConfig, subgraphUrls: urls });
   } catch (error) {
+    await departments?.stop();
     await store.stop();
+    removeStackState(process.pid, statePath);
     throw error;
   }
-  const urls = Object.fromEntries(departments.subgraphs.map((s) => [s.name, s.url]));
-  const gateway = await startGateway({ ...gatewayConfig, subgraphUrls: urls });
+  const developmentKeys = usesDevelopmentKeys(gatewayConfig);
+  writeStackState({ ...state, gatewayUrl: gateway.url, developmentKeys }, statePath);
   for (const s of departments.subgraphs) console.log(`  subgraph ${s.name.padEnd(18)} ${s.url}`);
   console.log(`\nGateway:      ${gateway.url}/graphql`);
-  console.log(`Landing page: ${gateway.url}/  (GraphiQL with example operations)`);
+  console.log(
+    `Landing page: ${gateway.url}/  (GraphiQL with example operations${developmentKeys ? '; sign in as an example consumer' : ''})`,
+  );
   console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`);
 
   let stopping = false;
@@ -53,6 +74,7 @@ async function main(): Promise<void> {
     await gateway.stop();
     await departments.stop();
     await store.stop();
+    removeStackState(process.pid, statePath);
     console.log('Stopped.');
     process.exit(0);
   };
@@ -60,11 +82,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-}
-
 main().catch((error: unknown) => {
-  console.error(`npm start failed: ${(error as Error).message}`);
+  console.error(`npm start failed: ${explainStartFailure(error)}`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { loadManifest } from '../schema/load-manifest';
 import { cityOptionsFromEnv } from '../fixtures/city/dataset';
-import { openStore } from '../subgraphs/kit';
+import { explainStartFailure } from './stack/failure';
+import { openToolStore } from './stack/store';
 import { loadContextPublicKey, redisReplayGuard } from '../contracts/subgraph-context';
 import { createServiceLogger } from '../contracts/logger';
 import { startDepartments } from './federation';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
       `Usage: npm run subgraph -- <name>, one of: ${manifest.map((e) => e.name).join(', ')}.`,
     );
   }
-  const store = await openStore();
+  const store = await openToolStore();
   const running = await startDepartments([entry], store, cityOptionsFromEnv(), {
     contextKey: loadContextPublicKey(process.env.CONTEXT_PUBLIC_KEY_FILE),
     logger: (subgraph) => createServiceLogger(subgraph, process.env.LOG_LEVEL ?? 'info'),
@@ -38,6 +39,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error((error as Error).message);
+  console.error(`npm run subgraph failed: ${explainStartFailure(error)}`);
   process.exit(1);
 });

@@ -11,6 +11,7 @@ import {
   isDemoConsumer,
   mintToken,
 } from '../gateway/identity';
+import { readRunningStack } from './stack/state';
 
 const USAGE = `Usage: npm run -s token -- <consumer> [--person <id>] [--purpose <code>]
 Consumers:
@@ -50,7 +51,19 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`${token}\n`);
 
-  const url = `http://${process.env.GATEWAY_HOST ?? DEFAULT_HOST}:${process.env.GATEWAY_PORT ?? DEFAULT_PORT}/graphql`;
+  const running = readRunningStack();
+  const base =
+    running?.gatewayUrl ??
+    `http://${process.env.GATEWAY_HOST ?? DEFAULT_HOST}:${process.env.GATEWAY_PORT ?? DEFAULT_PORT}`;
+  const url = `${base}/graphql`;
+  if (running?.developmentKeys === false) {
+    console.error(
+      `Warning: the running gateway (pid ${running.pid}, ${base}) has an AUTH_* key source and ` +
+        'refuses development tokens; use a token from your identity provider.',
+    );
+  } else if (!running?.gatewayUrl) {
+    console.error(`No running 'npm start' found: start it, then query ${url}.`);
+  }
   const again = process.argv.slice(2).join(' ');
   console.error(
     [

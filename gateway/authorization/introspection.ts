@@ -9,33 +9,34 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import type { PolicyAbility } from '../../policies';
+import type { Classification, PolicyAbility } from '../../policies';
 import { ErrorCode } from '../../contracts/errors';
-import { visibleFieldsOf, visibleSchema } from './visible-schema';
+import { visibleSchema, visibleView } from './visible-schema';
 
-/** Distinct visible graphs kept built (consumers that may read the same fields share one). */
+/** Distinct visible graphs kept built (consumers that see the same fields share one). */
 export const VISIBLE_SCHEMA_CACHE_SIZE = 200;
 
 /**
- * Each consumer's own graph: the fields are decided once per (schema, ability); the schema is
- * built once per distinct set of fields, so a thousand citizens cost one build.
+ * Each consumer's own graph: the view is decided once per (schema, ability); the schema is
+ * built once per distinct view, so a thousand citizens cost one build.
  */
-export function createVisibleSchemas() {
+export function createVisibleSchemas(classification: Classification) {
   const byAbility = new WeakMap<GraphQLSchema, WeakMap<PolicyAbility, GraphQLSchema | null>>();
-  const byFields = new WeakMap<GraphQLSchema, LRUCache<string, { schema: GraphQLSchema | null }>>();
+  const byView = new WeakMap<GraphQLSchema, LRUCache<string, { schema: GraphQLSchema | null }>>();
   return (schema: GraphQLSchema, ability: PolicyAbility): GraphQLSchema | null => {
     let abilities = byAbility.get(schema);
     if (!abilities) byAbility.set(schema, (abilities = new WeakMap()));
     const known = abilities.get(ability);
     if (known !== undefined) return known;
-    const fields = visibleFieldsOf(schema, ability);
+    const view = visibleView(schema, ability, classification);
     const key = createHash('sha256')
-      .update(JSON.stringify([...fields].map(([type, names]) => [type, [...names]])))
+      .update(JSON.stringify([...view.fields].map(([type, names]) => [type, [...names]])))
+      .update(JSON.stringify([...view.notes]))
       .digest('hex');
-    let built = byFields.get(schema);
-    if (!built) byFields.set(schema, (built = new LRUCache({ max: VISIBLE_SCHEMA_CACHE_SIZE })));
+    let built = byView.get(schema);
+    if (!built) byView.set(schema, (built = new LRUCache({ max: VISIBLE_SCHEMA_CACHE_SIZE })));
     let entry = built.get(key);
-    if (!entry) built.set(key, (entry = { schema: visibleSchema(schema, fields) }));
+    if (!entry) built.set(key, (entry = { schema: visibleSchema(schema, view) }));
     abilities.set(ability, entry.schema);
     return entry.schema;
   };

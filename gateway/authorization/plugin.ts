@@ -38,7 +38,7 @@ export function authorizationPlugin(options: {
   const cache = new LRUCache<string, AuthorizationPlan>({
     max: options.cacheSize ?? DEFAULT_PLAN_CACHE_SIZE,
   });
-  const visibleSchemas = createVisibleSchemas();
+  const visibleSchemas = createVisibleSchemas(options.classification);
   const visibleTo = (rc: { schema: GraphQLSchema; contextValue: GatewayContext }) =>
     visibleSchemas(
       rc.schema,

@@ -17,45 +17,44 @@ import {
   type NamedTypeNode,
   type TypeNode,
 } from 'graphql';
-import type { PolicyAbility } from '../../policies';
+import type { Classification, PolicyAbility } from '../../policies';
+import { fieldNotes } from './field-notes';
 
-/**
- * The graph one consumer may read under one purpose, as a valid schema: every field the
- * ability denies is removed, then every type left without fields, every field returning a
- * removed type, and every type no longer reachable from a root. Interface fields stay only
- * where each implementing type shows them. Introspection and validation errors are answered
- * from this schema, so they never name what the consumer cannot read. Null when the consumer
- * can read no query field at all.
- */
-export function visibleSchema(
-  schema: GraphQLSchema,
-  visibleFields: ReadonlyMap<string, ReadonlySet<string>>,
-): GraphQLSchema | null {
-  const document = pruneDocument(parse(printSchema(schema)), visibleFields);
-  if (!document) return null;
-  return buildASTSchema(reachableOnly(buildASTSchema(document), document));
+/** The role that builds applications across departments: it sees the whole graph but others' NONE fields. */
+export const DEVELOPER_ROLE = 'developer';
+
+/** What one consumer sees of the graph: the fields of each type, and the notes on them. */
+export interface VisibleView {
+  fields: Map<string, Set<string>>;
+  /** `Type.field` → what applies to this consumer (masked, row limits, not open). */
+  notes: Map<string, string[]>;
 }
 
 /**
- * The fields of each object and interface type the ability does not deny. Consumers with the
- * same fields (every citizen, say) share one visible schema, built once.
+ * The fields and notes one consumer sees (see `shownTo` and fieldNotes). Interface fields stay
+ * only where each implementing type shows them. Consumers with the same view (every citizen,
+ * say) share one visible schema.
  */
-export function visibleFieldsOf(
+export function visibleView(
   schema: GraphQLSchema,
   ability: PolicyAbility,
-): Map<string, Set<string>> {
-  const shown = (type: string, field: string) => ability.decide(type, field).effect !== 'deny';
-  const visibleFields = new Map<string, Set<string>>();
+  classification: Classification,
+): VisibleView {
+  const shown = shownTo(ability, classification);
+  const fields = new Map<string, Set<string>>();
+  const notes = new Map<string, string[]>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__')) continue;
     if (isObjectType(type)) {
-      visibleFields.set(
-        type.name,
-        new Set(Object.keys(type.getFields()).filter((f) => shown(type.name, f))),
-      );
+      const names = Object.keys(type.getFields()).filter((f) => shown(type.name, f));
+      fields.set(type.name, new Set(names));
+      for (const f of names) {
+        const added = fieldNotes(ability, classification, type.name, f);
+        if (added.length > 0) notes.set(`${type.name}.${f}`, added);
+      }
     } else if (isInterfaceType(type)) {
       const implementations = schema.getPossibleTypes(type);
-      visibleFields.set(
+      fields.set(
         type.name,
         new Set(
           Object.keys(type.getFields()).filter(
@@ -65,10 +64,70 @@ export function visibleFieldsOf(
       );
     }
   }
-  return visibleFields;
+  return { fields, notes };
+}
+
+/**
+ * The graph of one view as a valid schema: every field the consumer may not see is removed,
+ * then every type left without fields, every field returning a removed type, and every type no
+ * longer reachable from a root. Introspection and validation errors are answered from this
+ * schema, so they never name what the consumer cannot see. Each field's description tells the
+ * consumer what applies to them. Null when the consumer can see no query field at all.
+ */
+export function visibleSchema(schema: GraphQLSchema, view: VisibleView): GraphQLSchema | null {
+  const document = pruneDocument(
+    annotate(
+      parse(printSchema(schema)),
+      view.fields,
+      (type, field) => view.notes.get(`${type}.${field}`) ?? [],
+    ),
+    view.fields,
+  );
+  if (!document) return null;
+  return buildASTSchema(reachableOnly(buildASTSchema(document), document));
+}
+
+/**
+ * Which fields a consumer sees. Everyone: the fields the ability does not deny. The developer
+ * role: every field but other departments' NONE fields (不予共享), so an application can be
+ * designed against the whole graph; what is not open to them says so in its description.
+ */
+function shownTo(
+  ability: PolicyAbility,
+  classification: Classification,
+): (type: string, field: string) => boolean {
+  const readable = (type: string, field: string) => ability.decide(type, field).effect !== 'deny';
+  const { consumer } = ability;
+  if (consumer.kind !== 'official' || consumer.role !== DEVELOPER_ROLE) return readable;
+  return (type, field) => {
+    const label = classification.get(`${type}.${field}`);
+    if (!label) return readable(type, field);
+    return label.sharing !== 'NONE' || label.owner === consumer.department;
+  };
 }
 
 type Definition = DefinitionNode & { name?: { value: string } };
+
+/** Appends each shown object field's notes to its description. */
+function annotate(
+  document: DocumentNode,
+  visibleFields: ReadonlyMap<string, ReadonlySet<string>>,
+  notes: (type: string, field: string) => string[],
+): DocumentNode {
+  const definitions = document.definitions.map((d) => {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION) return d;
+    const type = d.name.value;
+    const fields = d.fields?.map((f): FieldDefinitionNode => {
+      if (!visibleFields.get(type)?.has(f.name.value)) return f;
+      const added = notes(type, f.name.value);
+      if (added.length === 0) return f;
+      const value = [f.description?.value, ...added].filter(Boolean).join('\n\n');
+      return { ...f, description: { kind: Kind.STRING, value, block: true } };
+    });
+    return { ...d, fields };
+  });
+  return { ...document, definitions };
+}
 
 /** Removes hidden fields, then, until nothing changes, empty types and fields that return them. */
 function pruneDocument(

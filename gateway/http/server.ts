@@ -12,12 +12,19 @@ import { HttpError } from '../../contracts/http/http-error';
 import { refusalOf, sendRefusal } from './refusal';
 import { serveGraphQL } from './serve-graphql';
 
-/** Serves a non-GraphQL path (landing page, its assets); null when the path is not its own. */
-export type PageHandler = (pathname: string) => Promise<{
+/** What a page handler answers: 200 unless `status` says otherwise. */
+export interface PageResponse {
+  status?: number;
   body: string | Buffer;
   contentType: string;
   headers?: Record<string, string>;
-} | null>;
+}
+
+/**
+ * Serves a non-GraphQL path (landing page, its assets, the development sign-in); null when
+ * the path and method are not its own.
+ */
+export type PageHandler = (pathname: string, req: IncomingMessage) => Promise<PageResponse | null>;
 
 export interface HttpOptions {
   port: number;
@@ -126,9 +133,9 @@ async function route(
     sendJson(res, ready ? 200 : 503, { ...readiness, ready, records });
     return;
   }
-  const page = req.method === 'GET' ? await options.pages?.(pathname) : null;
+  const page = await options.pages?.(pathname, req);
   if (page) {
-    res.writeHead(200, { 'content-type': page.contentType, ...page.headers });
+    res.writeHead(page.status ?? 200, { 'content-type': page.contentType, ...page.headers });
     res.end(page.body);
     return;
   }

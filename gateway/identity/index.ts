@@ -8,6 +8,8 @@ export {
   createTokenVerifier,
   DEFAULT_CLOCK_TOLERANCE_SEC,
   DEFAULT_MAX_TOKEN_BYTES,
+  DEFAULT_TOKEN_SOURCE,
+  DEVELOPMENT_TOKEN_SOURCE,
 } from './verify';
 export type { TokenVerifier, TokenVerifierOptions } from './verify';
 export { readPurpose } from './purpose';

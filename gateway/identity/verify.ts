@@ -28,7 +28,16 @@ export interface TokenVerifierOptions {
   allowAnonymous?: boolean;
   /** Longest Authorization header accepted, in bytes; defaults to DEFAULT_MAX_TOKEN_BYTES. */
   maxTokenBytes?: number;
+  /** Where a client gets a token, for the 'no token' refusal; defaults to DEFAULT_TOKEN_SOURCE. */
+  tokenSource?: string;
 }
+
+/** Where tokens come from, as the 'no token' refusal says when nothing more precise is known. */
+export const DEFAULT_TOKEN_SOURCE = 'with a token from the identity provider';
+/** Where tokens come from when the gateway accepts the development key. */
+export const DEVELOPMENT_TOKEN_SOURCE =
+  "with a development token: sign in on the gateway's landing page (/) or run " +
+  "'npm run -s token -- caseworker' (any example consumer; the purpose to state is printed with it)";
 
 /** Establishes a request's consumer from its Authorization header; rejects with an IdentityError (401). */
 export type TokenVerifier = (authorization: string | undefined) => Promise<Consumer>;
@@ -51,7 +60,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (authorization === undefined) {
       if (allowAnonymous) return ANONYMOUS_CONSUMER;
       throw unauthenticated(
-        "This request has no Authorization header and the gateway does not serve anonymous requests; send 'Authorization: Bearer <token>' with a token from the identity provider.",
+        `This request has no Authorization header and the gateway does not serve anonymous requests; send 'Authorization: Bearer <token>' ${options.tokenSource ?? DEFAULT_TOKEN_SOURCE}.`,
         'token-missing',
       );
     }

@@ -1,5 +1,7 @@
 import { LANDING_ASSET_PATHS } from './assets';
 import { escapeHtml, jsonForScript } from './escape';
+import { DEV_TOKEN_PATH, type LandingSignIn } from './sign-in';
+import { renderSignInForm } from './sign-in-form';
 
 /** A ready-made operation, opened as its own GraphiQL tab. */
 export interface LandingExample {
@@ -12,6 +14,8 @@ export interface LandingExample {
   variables?: Record<string, unknown>;
   /** Headers of this tab, over the page's defaults (e.g. the purpose the example states). */
   headers?: Record<string, string>;
+  /** The example consumer this tab runs as in development, and the purpose it states. */
+  runAs?: { consumer: string; purpose: string };
 }
 
 /** What `renderLandingPage` needs to know. */
@@ -23,16 +27,44 @@ export interface LandingPageOptions {
   examples: LandingExample[];
   /** Headers prefilled in every tab's headers editor, e.g. `{ authorization: '', 'x-purpose': '' }`. */
   headers?: Record<string, string>;
+  /** How the page gets a token and a purpose into every tab (see LandingSignIn); none: the headers editor only. */
+  signIn?: LandingSignIn;
 }
 
 /** The settings boot.js reads from the page; GraphiQL wants editor contents as strings. */
 interface BootConfig {
   endpoint: string;
   headers?: string;
-  tabs?: { query: string; variables?: string; headers?: string }[];
+  tabs?: { query: string; variables?: string; headers?: string; runAs?: string }[];
+  signIn?: ClientSignIn;
 }
 
-function bootConfig({ endpoint, examples, headers }: LandingPageOptions): BootConfig {
+/** What boot.js knows of the sign-in: never a key, never a minting function. */
+type ClientSignIn =
+  | {
+      kind: 'development';
+      tokenPath: string;
+      defaultConsumer: string;
+      consumers: { name: string; purpose: string; needsPerson: boolean }[];
+    }
+  | { kind: 'token' };
+
+function clientSignIn(signIn: LandingSignIn | undefined): ClientSignIn | undefined {
+  if (!signIn) return undefined;
+  if (signIn.kind === 'token') return { kind: 'token' };
+  return {
+    kind: 'development',
+    tokenPath: `.${DEV_TOKEN_PATH}`,
+    defaultConsumer: signIn.defaultConsumer,
+    consumers: signIn.consumers.map(({ name, purpose, needsPerson }) => ({
+      name,
+      purpose,
+      needsPerson,
+    })),
+  };
+}
+
+function bootConfig({ endpoint, examples, headers, signIn }: LandingPageOptions): BootConfig {
   const headersJson = headers ? JSON.stringify(headers, null, 2) : undefined;
   const tabs = examples.map((example) => ({
     query: example.query,
@@ -40,8 +72,14 @@ function bootConfig({ endpoint, examples, headers }: LandingPageOptions): BootCo
     headers: example.headers
       ? JSON.stringify({ ...headers, ...example.headers }, null, 2)
       : headersJson,
+    runAs: example.runAs?.consumer,
   }));
-  return { endpoint, headers: headersJson, tabs: tabs.length > 0 ? tabs : undefined };
+  return {
+    endpoint,
+    headers: headersJson,
+    tabs: tabs.length > 0 ? tabs : undefined,
+    signIn: clientSignIn(signIn),
+  };
 }
 
 function renderExamples(examples: LandingExample[]): string {
@@ -82,6 +120,7 @@ ${styles.map((path) => `<link rel="stylesheet" href="${assetUrl(path)}">`).join(
 <body>
 <header class="landing-header">
 <h1>${title}</h1>
+${options.signIn ? renderSignInForm(options.signIn) : ''}
 ${renderExamples(options.examples)}
 </header>
 <div id="graphiql"><noscript>GraphiQL needs JavaScript.</noscript></div>

@@ -1,13 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoClaims, mintToken } from '../../gateway/identity';
+import { scratchDir } from '../support/scratch';
 
 const ROOT = join(__dirname, '..', '..');
 
 /** Runs `npm start`'s script as a user would, on the embedded PostgreSQL, and waits for its URLs. */
-function startFederation(dataDir: string): {
+function startFederation(
+  dataDir: string,
+  port: number,
+): {
   child: ChildProcess;
   ready: Promise<string>;
   output: () => string;
@@ -15,7 +18,9 @@ function startFederation(dataDir: string): {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     EMBEDDED_PG_DIR: dataDir,
-    EMBEDDED_PG_PORT: String(20000 + Math.floor(Math.random() * 20000)),
+    EMBEDDED_PG_PORT: String(port),
+    // Its own state file: a developer's running npm start is neither seen nor disturbed.
+    STACK_STATE_FILE: join(dataDir, '..', 'stack.json'),
     GATEWAY_PORT: '0',
     SUBGRAPH_PORTS: 'auto',
     CITY_PERSONS: '600',
@@ -41,13 +46,21 @@ function startFederation(dataDir: string): {
 }
 
 describe('npm start', () => {
+  const scratch = scratchDir('govgraph-start-');
+  chmodSync(scratch, 0o755); // PostgreSQL runs as 'postgres' when the tests run as root
+
   it('serves the whole federation on the embedded PostgreSQL and stops cleanly on Ctrl-C', async () => {
-    const scratch = mkdtempSync(join(tmpdir(), 'govgraph-start-'));
-    chmodSync(scratch, 0o755); // PostgreSQL runs as 'postgres' when the tests run as root
     const dataDir = join(scratch, 'pg');
-    const { child, ready, output } = startFederation(dataDir);
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const { child, ready, output } = startFederation(dataDir, port);
     const url = await ready;
     expect(output()).toMatch(/PostgreSQL \(embedded\)/);
+
+    // A second npm start on the same data says where the first one is, and starts nothing.
+    const second = startFederation(dataDir, port);
+    await expect(second.ready).rejects.toThrow(
+      new RegExp(`npm start is already running \\(pid \\d+, since [^)]+\\): gateway at ${url}`),
+    );
 
     const landing = await fetch(`${url}/`);
     expect(landing.status).toBe(200);

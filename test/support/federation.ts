@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { openRecordsStore } from '../../records/store';
 import { composeGateway } from '../../gateway/compose';
-import { listen } from '../../gateway/http/server';
+import { listen, type PageHandler } from '../../gateway/http/server';
 import { createLogger } from '../../gateway/logger';
 import { SUPERGRAPH_PATH } from '../../schema';
 import { loadDepartments } from '../../subgraphs';
@@ -71,6 +71,8 @@ export async function startFederation(
     upstream?: Partial<UpstreamSettings>;
     /** Where the gateway calls a subgraph, given where it runs (e.g. through a slow proxy). */
     route?: (subgraph: string, url: string) => string;
+    /** The landing page and other non-GraphQL routes (default: none). */
+    pages?: PageHandler;
   } = {},
 ): Promise<Federation> {
   const url = testDatabaseUrl();
@@ -116,6 +118,7 @@ export async function startFederation(
     readinessTimeoutMs: 2_000,
     ...options.http,
     logger: createLogger('silent'),
+    pages: options.pages,
   });
   const post = async <T>(body: unknown, headers?: Record<string, string>) => {
     const response = await fetch(`${http.url}/graphql`, {

@@ -14,14 +14,17 @@ import { recreateDatabase } from './database';
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
-  const scratch = mkdtempSync(join(tmpdir(), 'govgraph-test-'));
+  // The embedded PostgreSQL's data (a few hundred MB), removed by the global teardown.
+  const scratch = process.env.DATABASE_URL
+    ? undefined
+    : mkdtempSync(join(tmpdir(), 'govgraph-test-'));
   // Run as root, PostgreSQL runs as the 'postgres' user, which must reach its data directory.
-  chmodSync(scratch, 0o755);
+  if (scratch) chmodSync(scratch, 0o755);
   const store = await openStore(process.env, {
-    dataDir: join(scratch, 'pg'),
+    dataDir: scratch && join(scratch, 'pg'),
     port: await freePort(),
   });
-  (globalThis as { __store?: unknown }).__store = store;
+  Object.assign(globalThis, { __store: store, __scratch: scratch });
   // One database per run, so two runs on one server (a developer's and CI's) never collide.
   const name = process.env.TEST_DB_NAME ?? `govgraph_test_${process.pid}`;
   const url = await recreateDatabase(store.url, name);

@@ -29,6 +29,11 @@ function testIdentityKey() {
   return identityKey;
 }
 
+/** The key the test run's identity provider signs with (what the landing page mints with in tests). */
+export async function testSigningKey(): Promise<SigningKey> {
+  return (await testIdentityKey()).signingKey;
+}
+
 /** The gateway's security layer as production builds it, with the test keys and the real policies. */
 export async function testSecurity(
   supergraphSdl: string,

@@ -75,6 +75,14 @@ describe('gateway configuration', () => {
     ).toThrow(/GATEWAY_PORT: .*65535[\s\S]*SUBGRAPH_URLS\.tax: [\s\S]*LOG_LEVEL: /);
   });
 
+  it('says which values a bad variable accepts', () => {
+    expect(() =>
+      loadGatewayConfig({ RECORDS_DATABASE_URL: 'postgres://db', ENFORCEMENT_MODE: 'strict' }),
+    ).toThrow(
+      'Invalid gateway configuration:\n  ENFORCEMENT_MODE: Invalid option: expected one of "reject"|"filter". Accepted: reject or filter; unset: reject.',
+    );
+  });
+
   it('refuses to start without a store for the access records', () => {
     expect(() => loadGatewayConfig({})).toThrow(
       'RECORDS_DATABASE_URL: set RECORDS_DATABASE_URL or DATABASE_URL: every disclosure is recorded',

@@ -1,10 +1,14 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import {
+  DEV_TOKEN_PATH,
+  landingRoutes,
   LANDING_ASSET_PATHS,
   LANDING_CONTENT_SECURITY_POLICY,
   readLandingAsset,
   renderLandingPage,
 } from '../../gateway/landing';
-import type { LandingPageOptions } from '../../gateway/landing';
+import type { LandingPageOptions, LandingSignIn } from '../../gateway/landing';
 
 const citizenLookup = {
   name: 'Look up a citizen',
@@ -130,5 +134,107 @@ describe('readLandingAsset', () => {
     '/__proto__',
   ])('serves nothing for %s', async (path) => {
     await expect(readLandingAsset(path)).resolves.toBeNull();
+  });
+});
+
+describe('sign-in', () => {
+  const minted: string[] = [];
+  const development: LandingSignIn = {
+    kind: 'development',
+    defaultConsumer: 'caseworker',
+    examplePerson: 'PCYGN28R6',
+    consumers: [
+      { name: 'caseworker', description: 'caseworker', purpose: 'p1', needsPerson: false },
+      { name: 'citizen', description: 'citizen', purpose: 'self-service', needsPerson: true },
+    ],
+    mint: async (consumer, person) => {
+      minted.push(`${consumer}:${person ?? ''}`);
+      return { token: 'a.b.c', purpose: 'p1', expiresAt: '2030-01-01T00:00:00.000Z' };
+    },
+  };
+  const production: LandingSignIn = { kind: 'token', purposes: [{ code: 'p1', name: 'P one' }] };
+
+  /** A request as Node's server hands it over. */
+  function request(
+    method: string,
+    body: string,
+    headers: Record<string, string> = {},
+    remoteAddress = '127.0.0.1',
+  ) {
+    const req = Readable.from([Buffer.from(body)]) as unknown as IncomingMessage;
+    Object.assign(req, {
+      method,
+      headers: { host: 'gateway.test', 'content-type': 'application/json', ...headers },
+      socket: { remoteAddress },
+    });
+    return req;
+  }
+  const routes = (signIn: LandingSignIn) =>
+    landingRoutes({ title: 'Graph', examples: [citizenLookup], signIn });
+
+  it('mints a development token for an example consumer', async () => {
+    const response = await routes(development)(
+      DEV_TOKEN_PATH,
+      request('POST', '{"consumer":"caseworker"}', { 'sec-fetch-site': 'same-origin' }),
+    );
+    expect(response?.status).toBe(200);
+    expect(JSON.parse(String(response?.body))).toEqual({
+      token: 'a.b.c',
+      purpose: 'p1',
+      expiresAt: '2030-01-01T00:00:00.000Z',
+    });
+  });
+
+  it.each([
+    [
+      'another site',
+      request('POST', '{"consumer":"caseworker"}', { origin: 'http://evil.test' }),
+      403,
+    ],
+    [
+      'a cross-site fetch',
+      request('POST', '{"consumer":"caseworker"}', { 'sec-fetch-site': 'cross-site' }),
+      403,
+    ],
+    ['another machine', request('POST', '{"consumer":"caseworker"}', {}, '10.0.0.7'), 403],
+    ['a sandboxed frame', request('POST', '{"consumer":"caseworker"}', { origin: 'null' }), 403],
+    ['a form post', request('POST', 'consumer=caseworker', { 'content-type': 'text/plain' }), 415],
+    ['a GET', request('GET', ''), 405],
+    ['an unknown consumer', request('POST', '{"consumer":"root"}'), 400],
+    ['a citizen without a person', request('POST', '{"consumer":"citizen"}'), 400],
+    ['not JSON', request('POST', '{'), 400],
+  ])('refuses %s', async (_what, req, status) => {
+    const before = minted.length;
+    const response = await routes(development)(DEV_TOKEN_PATH, req);
+    expect(response?.status).toBe(status);
+    expect(minted.length).toBe(before);
+  });
+
+  it('has no token endpoint in production, and the page asks for a token and a purpose', async () => {
+    await expect(
+      routes(production)(DEV_TOKEN_PATH, request('POST', '{"consumer":"caseworker"}')),
+    ).resolves.toBeNull();
+    const page = await routes(production)('/', request('GET', ''));
+    const html = String(page?.body);
+    expect(html).toContain('name="token"');
+    expect(html).toContain('<option value="p1">p1: P one</option>');
+    expect(html).not.toContain(DEV_TOKEN_PATH);
+    expect(bootConfig(html).signIn).toEqual({ kind: 'token' });
+  });
+
+  it('offers the example consumers in development, and the page never carries a token', async () => {
+    const html = String((await routes(development)('/', request('GET', '')))?.body);
+    expect(html).toContain('<option value="caseworker" selected>');
+    expect(html).toContain('value="PCYGN28R6"');
+    expect(html).not.toContain('a.b.c');
+    expect(bootConfig(html).signIn).toEqual({
+      kind: 'development',
+      tokenPath: `.${DEV_TOKEN_PATH}`,
+      defaultConsumer: 'caseworker',
+      consumers: [
+        { name: 'caseworker', purpose: 'p1', needsPerson: false },
+        { name: 'citizen', purpose: 'self-service', needsPerson: true },
+      ],
+    });
   });
 });

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { Agent, fetch } from 'undici';
 import { verifyChains } from '../../../records';
 import { testDatabaseUrl } from '../../support/database';
 import { startFederation, type Federation } from '../../support/federation';
@@ -7,15 +8,38 @@ import { as } from '../../support/security';
 
 let federation: Federation;
 let pool: pg.Pool;
+// The client opens at most CONNECTIONS connections and queues the rest: the gateway sees
+// CONNECTIONS operations in flight at all times, whatever the machine's load, and a reset
+// connection fails the test (undici's fetch retries nothing).
+const CONNECTIONS = 50;
+const client = new Agent({ connections: CONNECTIONS, pipelining: 1 });
 beforeAll(async () => {
   federation = await startFederation();
   pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
 });
-afterAll(() => Promise.all([federation.stop(), pool.end()]));
+afterAll(() => Promise.all([federation.stop(), pool.end(), client.close()]));
 
 const OPERATIONS = 1_000;
 
-describe('access records under 1,000 concurrent operations through the gateway', () => {
+/** One operation on the bounded client. */
+async function read(id: string, headers: Record<string, string>, requestId: string) {
+  const response = await fetch(`${federation.url}/graphql`, {
+    method: 'POST',
+    dispatcher: client,
+    headers: { 'content-type': 'application/json', ...headers, 'x-request-id': requestId },
+    body: JSON.stringify({
+      query: 'query Read($id: ID!) { person(id: $id) { name } }',
+      variables: { id },
+    }),
+  });
+  const body = (await response.json()) as {
+    data?: { person: { name: string } | null };
+    errors?: unknown[];
+  };
+  return { status: response.status, ...body };
+}
+
+describe(`access records under 1,000 operations through the gateway, ${CONNECTIONS} at a time`, () => {
   it('leaves exactly one record per operation, each with its own person, on a whole chain', async () => {
     const headers = await as('caseworker', 'social-assistance-eligibility');
     const list = await federation.query<{ persons: { id: string }[] }>(
@@ -29,11 +53,7 @@ describe('access records under 1,000 concurrent operations through the gateway',
 
     const responses = await Promise.all(
       Array.from({ length: OPERATIONS }, (_, i) =>
-        federation.query<{ person: { name: string } | null }>(
-          'query Read($id: ID!) { person(id: $id) { name } }',
-          { id: persons[i % persons.length] },
-          { ...headers, 'x-request-id': `concurrent-${String(i).padStart(4, '0')}` },
-        ),
+        read(persons[i % persons.length]!, headers, `concurrent-${String(i).padStart(4, '0')}`),
       ),
     );
     expect(responses.filter((r) => r.status !== 200 || r.errors)).toEqual([]);

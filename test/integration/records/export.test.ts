@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type pg from 'pg';
@@ -13,7 +12,10 @@ import {
 } from '../../../records';
 import { run } from '../../../scripts/audit';
 import { testDatabaseUrl } from '../../support/database';
+import { scratchDir } from '../../support/scratch';
 import { caseworkerChecksEligibility, freshRecordsSchema } from './support';
+
+const exportDir = scratchDir('audit-export-');
 
 const schema = 'records_export_test';
 let pool: pg.Pool;
@@ -85,7 +87,7 @@ describe('exportJsonLines', () => {
   });
 
   it('is what npm run audit -- export writes to --out', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'audit-export-')), 'records.jsonl');
+    const file = join(exportDir, 'records.jsonl');
     const stderr = new PassThrough();
     let message = '';
     stderr.on('data', (c) => (message += c));

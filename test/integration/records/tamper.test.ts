@@ -171,7 +171,8 @@ describe('npm run audit', () => {
       stdout: '',
       stderr:
         "No access records here: schema 'no_such_schema' has no access_record table. " +
-        'The gateway creates it on start (migrateRecords); check DATABASE_URL and --schema.\n',
+        'The gateway creates it on start (migrateRecords): start it once (npm start), or check ' +
+        `DATABASE_URL (${testDatabaseUrl()}) and --schema.\n`,
     });
   });
 });

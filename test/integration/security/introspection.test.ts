@@ -4,6 +4,8 @@ import {
   getIntrospectionQuery,
   isInterfaceType,
   isObjectType,
+  validateSchema,
+  type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
 import {
@@ -12,6 +14,7 @@ import {
   DEMO_CONSUMERS,
   type DemoConsumerName,
 } from '../../../gateway/identity';
+import { DEVELOPER_ROLE } from '../../../gateway/authorization/visible-schema';
 import { createPolicyEngine, loadPolicies } from '../../../policies';
 import { classificationFromSupergraph, SUPERGRAPH_PATH } from '../../../schema';
 import { startFederation, type Federation } from '../../support/federation';
@@ -26,10 +29,8 @@ beforeAll(async () => {
 afterAll(() => federation.stop());
 
 const PERSON = 'PFB9YBZ34';
-const engine = createPolicyEngine(
-  loadPolicies(),
-  classificationFromSupergraph(readFileSync(SUPERGRAPH_PATH, 'utf8')).classification,
-);
+const { classification } = classificationFromSupergraph(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+const engine = createPolicyEngine(loadPolicies(), classification);
 const caseworker = () => as('caseworker', 'social-assistance-eligibility');
 // Names the caseworker's grants do not open (health's medical records, public security's mobile).
 const HIDDEN = ['medicalRecords', 'MedicalRecord', 'diagnosis', 'mobile', 'vaccinations'];
@@ -39,8 +40,33 @@ function leaks(body: unknown): string[] {
   return HIDDEN.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
 }
 
+/** The consumer's own graph, as GraphiQL builds it from introspection. */
+async function graphOf(name: DemoConsumerName, purpose: string = DEMO_CONSUMERS[name].purpose) {
+  const headers = await as(name, purpose, name === 'citizen' ? PERSON : undefined);
+  const response = await federation.query<IntrospectionQuery>(getIntrospectionQuery(), {}, headers);
+  expect(response.errors).toBeUndefined();
+  return buildClientSchema(response.data!);
+}
+
+function coordinates(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap())
+    .filter((t) => !t.name.startsWith('__') && (isObjectType(t) || isInterfaceType(t)))
+    .flatMap((t) =>
+      Object.keys((t as { getFields(): object }).getFields()).map((f) => `${t.name}.${f}`),
+    );
+}
+
 describe("each consumer's own graph", () => {
-  const consumers = Object.keys(DEMO_CONSUMERS) as DemoConsumerName[];
+  const consumers = Object.keys(DEMO_CONSUMERS).filter(
+    (name) => name !== DEVELOPER_ROLE,
+  ) as DemoConsumerName[];
+
+  it.each(Object.keys(DEMO_CONSUMERS) as DemoConsumerName[])(
+    '%s: GraphiQL gets a valid schema for its docs and autocompletion',
+    async (name) => {
+      expect(validateSchema(await graphOf(name))).toEqual([]);
+    },
+  );
 
   it.each(consumers)(
     '%s: a valid schema GraphiQL accepts, with only fields its grants open',
@@ -74,6 +100,36 @@ describe("each consumer's own graph", () => {
       expect(denied).toEqual([]);
     },
   );
+
+  it('the developer sees the whole graph but other departments’ NONE fields', async () => {
+    const shown = new Set(coordinates(await graphOf('developer')));
+    const { dept } = DEMO_CONSUMERS.developer.claims;
+    const expected = [...classification]
+      .filter(([, label]) => label.sharing !== 'NONE' || label.owner === dept)
+      .map(([coordinate]) => coordinate)
+      .filter((c) => !c.startsWith('Mutation.') && !c.includes('._'));
+    const othersNone = [...classification]
+      .filter(([, label]) => label.sharing === 'NONE' && label.owner !== dept)
+      .map(([coordinate]) => coordinate);
+    expect(othersNone.length).toBeGreaterThan(0);
+    expect(othersNone.filter((c) => shown.has(c))).toEqual([]);
+    expect(expected.filter((c) => !shown.has(c) && !c.startsWith('Query.'))).toEqual([]);
+    expect(shown.has('Person.name')).toBe(true);
+  });
+
+  it('says what is not open to the developer under the stated purpose', async () => {
+    const person = (await graphOf('developer')).getType('Person');
+    const name = isObjectType(person) ? person.getFields().name : undefined;
+    expect(name?.description).toMatch(/Not open to you under purpose 'service-development'/);
+  });
+
+  it('marks masked fields with their style and describes row limits', async () => {
+    const person = (await graphOf('caseworker')).getType('Person');
+    const fields = isObjectType(person) ? person.getFields() : {};
+    expect(fields.idNumber?.description).toMatch(/Masked for you: ID_NUMBER \(e\.g\. 51\*+4\)\./);
+    expect(fields.idNumber?.description).toMatch(/Rows: districtCode = 510107\./);
+    expect(fields.name?.description).not.toMatch(/Masked/);
+  });
 });
 
 const attacks: [string, string, Record<string, unknown>][] = [

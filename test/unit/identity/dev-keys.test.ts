@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import {
@@ -13,10 +12,16 @@ import {
   mintToken,
   type DemoConsumerName,
 } from '../../../gateway/identity';
+import { scratchDir } from '../../support/scratch';
 import { bearer } from './fixtures';
 
+const scratch = scratchDir('identity-dev-');
+let setups = 0;
+
 function setup() {
-  return { dir: join(mkdtempSync(join(tmpdir(), 'identity-dev-')), 'keys') };
+  const dir = join(scratch, String((setups += 1)));
+  mkdirSync(dir);
+  return { dir: join(dir, 'keys') };
 }
 
 describe('ensureDevKeys', () => {

@@ -55,6 +55,7 @@ export const citizenWithPerson: TokenClaims = {
 export async function setup(
   options: {
     allowAnonymous?: boolean;
+    tokenSource?: string;
     source?: (key: TestKey) => KeySource | Promise<KeySource>;
   } = {},
 ) {
@@ -65,6 +66,7 @@ export async function setup(
     issuer: DEV_ISSUER,
     audience: DEV_AUDIENCE,
     allowAnonymous: options.allowAnonymous,
+    tokenSource: options.tokenSource,
   });
   const mint = (claims: TokenClaims = caseworkerInWuhou, mintOptions: MintOptions = {}) =>
     mintToken(claims, { signingKey: key.signingKey, ...mintOptions });

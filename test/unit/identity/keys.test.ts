@@ -1,13 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IdentityError, loadVerificationKeys } from '../../../gateway/identity';
+import { scratchDir } from '../../support/scratch';
 import { bearer, createKey, OFFICIAL_SUB, setup } from './fixtures';
 
+const scratch = scratchDir('identity-keys-');
+let files = 0;
+
 function jwksFile(content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'identity-keys-')), 'jwks.json');
+  const path = join(scratch, `jwks-${(files += 1)}.json`);
   writeFileSync(path, content);
   return path;
 }

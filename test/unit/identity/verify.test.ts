@@ -1,6 +1,11 @@
 import { HeaderMap } from '@apollo/server';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { ANONYMOUS_CONSUMER, DEV_AUDIENCE, DEV_ISSUER } from '../../../gateway/identity';
+import {
+  ANONYMOUS_CONSUMER,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  DEVELOPMENT_TOKEN_SOURCE,
+} from '../../../gateway/identity';
 import {
   bearer,
   caseworkerInWuhou,
@@ -262,6 +267,15 @@ describe('createTokenVerifier: anonymous mode', () => {
     await expect(verify(undefined)).rejects.toMatchObject(
       refusal(
         "This request has no Authorization header and the gateway does not serve anonymous requests; send 'Authorization: Bearer <token>' with a token from the identity provider.",
+      ),
+    );
+  });
+
+  it('tells a developer where a development token comes from', async () => {
+    const { verify } = await setup({ tokenSource: DEVELOPMENT_TOKEN_SOURCE });
+    await expect(verify(undefined)).rejects.toMatchObject(
+      refusal(
+        "This request has no Authorization header and the gateway does not serve anonymous requests; send 'Authorization: Bearer <token>' with a development token: sign in on the gateway's landing page (/) or run 'npm run -s token -- caseworker' (any example consumer; the purpose to state is printed with it).",
       ),
     );
   });
