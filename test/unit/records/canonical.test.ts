@@ -64,7 +64,10 @@ describe('canonical serialisation', () => {
   it('hashes a record of format 2 without the trace id format 3 added', () => {
     const traced = { ...registrarReadsBirth, ...position, traceId: 'a'.repeat(32) };
     expect(JSON.parse(canonicalRecord(traced, 2))).not.toHaveProperty('traceId');
-    expect(JSON.parse(canonicalRecord(traced))).toMatchObject({ format: 3, traceId: 'a'.repeat(32) });
+    expect(JSON.parse(canonicalRecord(traced))).toMatchObject({
+      format: 3,
+      traceId: 'a'.repeat(32),
+    });
   });
 
   it('ignores hashes a stored record carries', () => {
