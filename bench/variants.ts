@@ -13,6 +13,7 @@ import { accessRecordsPlugin } from '../gateway/plugins/access-records';
 import { badInputPlugin } from '../gateway/plugins/bad-input';
 import { requestIdPlugin } from '../gateway/plugins/request-id';
 import { requestLogPlugin } from '../gateway/plugins/request-log';
+import { telemetryPlugin } from '../gateway/plugins/telemetry';
 import type { RefusalRecords } from '../gateway/refusals';
 import { packPolicyRules, type Decision, type PolicyAbility, type PolicyEngine } from '../policies';
 
@@ -73,6 +74,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
       ApolloServerPluginSchemaReportingDisabled(),
       requestLogPlugin(logger),
       requestIdPlugin(),
+      telemetryPlugin(built.telemetry),
       built.limits,
       ...(choice.authorization === false
         ? []
@@ -81,6 +83,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
               engine: choice.engine ?? p.security.engine,
               classification: p.security.classification,
               mode: p.security.mode,
+              telemetry: built.telemetry,
             }),
           ]),
       built.cost,
@@ -93,6 +96,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
               classification: p.security.classification,
               nonPersonalOnOutage: records.nonPersonalOnOutage,
               logger,
+              telemetry: built.telemetry,
             }),
           ]),
     ];

@@ -33,3 +33,5 @@ export { handleGraphQL } from './http/graphql';
 export type { BodyLimits } from './http/body';
 export { HttpError } from './http/http-error';
 export type { TransportRefusal } from './http/http-error';
+export { contextOfTraceparent, NO_TRACER, traceparentOf, tracingFromEnv } from './tracing';
+export type { Tracing } from './tracing';

@@ -18,6 +18,7 @@ import { gatewayPlugins } from './plugins';
 import { createRefusalRecords, type RefusalRecords } from './refusals';
 import type { Security } from './security';
 import { subgraphService } from './subgraph-service';
+import { createTelemetry, type Telemetry, type TelemetrySettings } from './telemetry';
 import { supergraphEndpoints, type SubgraphEndpoint } from './supergraph';
 
 /** What a gateway is made of. `startGateway` reads them from the config; tests and the bench build their own. */
@@ -50,12 +51,16 @@ export interface GatewayParts {
   plugins?: (built: BuiltPlugins) => ApolloServerPlugin<GatewayContext>[];
   /** Where the requests refused outside GraphQL are recorded. Default: the record writer. */
   refusals?: RefusalRecords;
+  /** Metrics are always on; traces go to `telemetry.tracer` (default: off). */
+  telemetry?: TelemetrySettings;
 }
 
 /** The plugins the composition root builds from the parts, for the plugin list to place. */
 export interface BuiltPlugins {
   limits: ApolloServerPlugin<GatewayContext>;
   cost: ApolloServerPlugin<GatewayContext>;
+  /** The metrics and tracer the plugins report to. */
+  telemetry: Telemetry;
 }
 
 export interface Gateway {
@@ -66,6 +71,8 @@ export interface Gateway {
   refusals: RefusalRecords;
   /** Where each subgraph is called, overrides applied. */
   endpoints: readonly SubgraphEndpoint[];
+  /** The metrics /metrics serves and the tracer of the operations' spans. */
+  telemetry: Telemetry;
   stop(): Promise<void>;
 }
 
@@ -78,6 +85,12 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
   const endpoints = subgraphEndpoints(parts.supergraphSdl, parts.subgraphUrls ?? {});
   const client = createSubgraphFetcher(parts.client);
   const upstream = createUpstream(parts.upstream ?? DEFAULT_UPSTREAM_SETTINGS);
+  const telemetry = createTelemetry({
+    departments: endpoints.map((e) => e.name),
+    ...parts.telemetry,
+  });
+  telemetry.metrics.watchBreakers(() => upstream.breakerStates());
+  telemetry.metrics.watchRecords(parts.records.writer);
   const gateway = new ApolloGateway({
     supergraphSdl: parts.supergraphSdl,
     buildService: ({ name }) =>
@@ -88,15 +101,20 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
         upstream,
         security,
         logger,
+        telemetry,
       }),
   });
-  const limits = operationLimits(parts.limits ?? DEFAULT_OPERATION_LIMITS);
+  const limits = operationLimits(parts.limits ?? DEFAULT_OPERATION_LIMITS, (kind) =>
+    telemetry.metrics.refused('limits', kind),
+  );
   const built: BuiltPlugins = {
     limits: limits.plugin,
     cost: demandControlPlugin(
       readCostDirectives(parts.supergraphSdl),
       parts.cost ?? DEFAULT_COST_SETTINGS,
+      () => telemetry.metrics.refused('cost', 'estimated-too-expensive'),
     ),
+    telemetry,
   };
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -124,6 +142,7 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
     records: parts.records.writer,
     refusals,
     endpoints,
+    telemetry,
     stop: async () => {
       await server.stop();
       await refusals.close();

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 
 /** A ready-made operation shown on the landing page. */
 export interface ExampleOperation {
@@ -47,4 +47,13 @@ export function loadExamples(dir: string): ExampleOperation[] {
           : undefined,
       };
     });
+}
+
+/** The names of the examples' operations: the operation names a metric label may hold. */
+export function exampleOperationNames(examples: readonly ExampleOperation[]): string[] {
+  return examples.flatMap((example) =>
+    parse(example.query).definitions.flatMap((d) =>
+      d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [],
+    ),
+  );
 }

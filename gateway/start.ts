@@ -1,7 +1,9 @@
 import type { GatewayConfig } from './config';
 import { composeGateway, type GatewayParts } from './compose';
 import { listen } from './http/server';
+import { exampleOperationNames, loadExamples } from './examples';
 import { landingFor } from './landing';
+import { tracingFromEnv } from '../contracts/tracing';
 import { createLogger, type Logger } from './logger';
 import { openRecordsStore } from '../records/store';
 import { createSecurity } from './security';
@@ -31,6 +33,7 @@ export async function startGateway(
     streamId: config.recordStreamId,
     logger,
   });
+  const tracing = tracingFromEnv('gateway');
   let gateway;
   try {
     gateway = await compose({
@@ -47,9 +50,14 @@ export async function startGateway(
       limits: config.limits,
       cost: config.cost,
       upstream: config.upstream,
+      telemetry: {
+        tracer: tracing.tracer,
+        operationNames: exampleOperationNames(loadExamples(config.examplesDir)),
+      },
     });
   } catch (error) {
     await records.close();
+    await tracing.shutdown();
     throw error;
   }
   const http = await listen(gateway, { ...config, logger, pages: await landingFor(config) });
@@ -60,6 +68,7 @@ export async function startGateway(
       await http.close();
       await gateway.stop();
       await records.close();
+      await tracing.shutdown();
     },
   };
 }

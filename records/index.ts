@@ -4,7 +4,13 @@ export {
   DEFAULT_MAX_BATCH,
   DEFAULT_MAX_DELAY_MS,
 } from './writer';
-export type { AppendResult, RecordWriter, RecordWriterOptions, WriterStats } from './writer';
+export type {
+  AppendResult,
+  BatchReport,
+  RecordWriter,
+  RecordWriterOptions,
+  WriterStats,
+} from './writer';
 export { InvalidRecord, RecordStoreUnavailable } from './errors';
 export { migrateRecords } from './migrate';
 export { DEFAULT_RECORDS_SCHEMA } from './sql';

@@ -59,6 +59,8 @@ export interface AccessRecord {
   reason?: string | null;
   /** How many identical refusals this record stands for: security events are coalesced (default 1). */
   count?: number;
+  /** The W3C trace id (32 hex digits) of the operation's trace when tracing is on (default null). */
+  traceId?: string | null;
 }
 
 /** A record's place in its writer's chain. */
@@ -79,9 +81,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /**
  * Version of the canonical form; hashed with the content, so it can never change silently.
- * 1: the first content; 2: adds clientAddress, reason and count.
+ * 1: the first content; 2: adds clientAddress, reason and count; 3: adds traceId.
  */
-export const RECORD_FORMAT = 2;
+export const RECORD_FORMAT = 3;
 
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -139,10 +141,12 @@ function pickContent(
     delayedUntil: r.delayedUntil,
   };
   if (format < 2) return first;
-  return {
+  const second = {
     ...first,
     clientAddress: r.clientAddress ?? null,
     reason: r.reason ?? null,
     count: r.count ?? 1,
   };
+  if (format < 3) return second;
+  return { ...second, traceId: r.traceId ?? null };
 }

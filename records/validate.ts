@@ -52,6 +52,11 @@ const schema = z.object({
     .nullable()
     .default(null),
   count: z.number().int().min(1).max(2_147_483_647).default(1),
+  traceId: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, 'must be a W3C trace id (32 lowercase hex digits)')
+    .nullable()
+    .default(null),
 });
 
 /**

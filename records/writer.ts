@@ -50,6 +50,15 @@ export interface WriterStats {
   failedBatches: number;
 }
 
+/** One transaction of the writer, as told to its observers (for /metrics). */
+export interface BatchReport {
+  /** Records in the transaction. */
+  size: number;
+  /** Milliseconds from BEGIN to COMMIT (or to the failure). */
+  durationMs: number;
+  committed: boolean;
+}
+
 /** Appends access records to one hash-chained stream, many records per transaction. */
 export interface RecordWriter {
   /**
@@ -64,6 +73,10 @@ export interface RecordWriter {
   /** False from a failed or late commit until a commit succeeds again. */
   healthy(): boolean;
   stats(): WriterStats;
+  /** Records appended and waiting for a transaction (not the one in flight). */
+  queued(): number;
+  /** Tells `listener` of every transaction from now on. */
+  observe(listener: (batch: BatchReport) => void): void;
 }
 
 interface Pending {
@@ -94,6 +107,8 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   let immediate: NodeJS.Immediate | null = null;
   let ok = true;
   let closed = false;
+  const observers: ((batch: BatchReport) => void)[] = [];
+  const report = (batch: BatchReport) => observers.forEach((observe) => observe(batch));
 
   function settle(entry: Pending): boolean {
     if (entry.settled) return false;
@@ -129,6 +144,7 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   }
 
   async function runBatch(batch: Pending[]): Promise<void> {
+    const started = performance.now();
     try {
       const stored = await inTransaction(
         pool,
@@ -147,12 +163,14 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
       ok = true;
       stats.batches += 1;
       stats.records += stored.length;
+      report({ size: stored.length, durationMs: performance.now() - started, committed: true });
       stored.forEach(({ id, seq, hash }, i) => {
         if (settle(batch[i]!)) batch[i]!.resolve({ id, seq, hash });
       });
     } catch (error) {
       head = null;
       stats.failedBatches += 1;
+      report({ size: batch.length, durationMs: performance.now() - started, committed: false });
       const unavailable = new RecordStoreUnavailable(streamId, (error as Error).message, {
         cause: error,
       });
@@ -198,5 +216,7 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
     },
     healthy: () => ok,
     stats: () => ({ ...stats }),
+    queued: () => queue.reduce((n, e) => n + (e.settled ? 0 : 1), 0),
+    observe: (listener) => void observers.push(listener),
   };
 }

@@ -12,6 +12,7 @@ import {
 import type { ManifestEntry } from '../schema/load-manifest';
 import type { ReplayGuard } from '../contracts/subgraph-context';
 import type { Logger } from '../contracts/logger';
+import type { Tracing } from '../contracts/tracing';
 
 export interface RunningDepartments {
   subgraphs: RunningSubgraph[];
@@ -32,6 +33,8 @@ export async function startDepartments(
     logger?: (subgraph: string) => Logger;
     /** Shared replay memory per department (REDIS_URL); default: each process's own. */
     replay?: (subgraph: string) => Promise<ReplayGuard>;
+    /** Each department's traces (OTEL_EXPORTER_OTLP_ENDPOINT); default: off. */
+    tracing?: (subgraph: string) => Tracing;
     ephemeral?: boolean;
     log?: (line: string) => void;
   },
@@ -53,8 +56,15 @@ export async function startDepartments(
   const databases = prepared.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
   const subgraphs: RunningSubgraph[] = [];
   const guards: ReplayGuard[] = [];
+  const tracings: Tracing[] = [];
+  const tracing = (name: string) => {
+    const made = options.tracing?.(name);
+    if (made) tracings.push(made);
+    return made;
+  };
   const stop = async () => {
     await Promise.all(subgraphs.map((s) => s.stop()));
+    await Promise.all(tracings.map((t) => t.shutdown()));
     await Promise.all(guards.map((g) => g.close()));
     await Promise.all(databases.map((db) => db.close()));
   };
@@ -71,6 +81,7 @@ export async function startDepartments(
           contextKey: options.contextKey,
           replay,
           logger: options.logger?.(department.name),
+          tracer: tracing(department.name)?.tracer,
         }),
       );
     }

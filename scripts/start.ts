@@ -5,6 +5,7 @@ import { openStore } from '../subgraphs/kit';
 import { loadContextKeys } from '../contracts/subgraph-context';
 import { createServiceLogger } from '../contracts/logger';
 import { startDepartments } from './federation';
+import { tracingFromEnv } from '../contracts/tracing';
 import { preflight } from './stack/preflight';
 import { redact } from './stack/redact';
 import { explainStartFailure } from './stack/failure';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
       contextKey: loadContextKeys(gatewayConfig.contextPrivateKeyFile).publicKey,
       ephemeral: plan.ephemeral,
       logger: (subgraph) => createServiceLogger(subgraph, gatewayConfig.logLevel),
+      tracing: (subgraph) => tracingFromEnv(subgraph),
       log: (line) => console.log(line),
     });
     const urls = Object.fromEntries(departments.subgraphs.map((s) => [s.name, s.url]));

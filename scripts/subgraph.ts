@@ -4,6 +4,7 @@ import { explainStartFailure } from './stack/failure';
 import { openToolStore } from './stack/store';
 import { loadContextPublicKey, redisReplayGuard } from '../contracts/subgraph-context';
 import { createServiceLogger } from '../contracts/logger';
+import { tracingFromEnv } from '../contracts/tracing';
 import { startDepartments } from './federation';
 
 /** npm run subgraph -- <name>: one department alone, as departments deploy separately. */
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const running = await startDepartments([entry], store, cityOptionsFromEnv(), {
     contextKey: loadContextPublicKey(process.env.CONTEXT_PUBLIC_KEY_FILE),
     logger: (subgraph) => createServiceLogger(subgraph, process.env.LOG_LEVEL ?? 'info'),
+    tracing: (subgraph) => tracingFromEnv(subgraph),
     // Replicas of one department share their memory of accepted contexts (replay) in Redis.
     ...(process.env.REDIS_URL && {
       replay: (subgraph: string) => redisReplayGuard({ url: process.env.REDIS_URL!, subgraph }),

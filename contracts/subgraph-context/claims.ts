@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callerSchema } from '../consumer';
+import { TRACEPARENT } from '../tracing/traceparent';
 
 /** The header a subgraph call carries its signed context in. */
 export const CONTEXT_HEADER = 'x-gateway-context';
@@ -22,6 +23,11 @@ export const contextClaimsSchema = z.object({
    * not own (the Person.id of a reference): it hands such a value out only where they admit it.
    */
   borrowedRules: z.array(z.unknown()).default([]),
+  /**
+   * The W3C traceparent of the gateway's span for this call, when tracing is on: the
+   * department continues the trace (signed, so a caller cannot graft calls onto another trace).
+   */
+  traceparent: z.string().regex(TRACEPARENT).optional(),
   /** base64url SHA-256 of the exact request body: the context is good for this call only. */
   bodyHash: z.string(),
 });

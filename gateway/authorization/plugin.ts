@@ -1,10 +1,12 @@
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { createHash } from 'node:crypto';
+import { SpanStatusCode } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { consumerKey, maskValue, type Classification, type PolicyEngine } from '../../policies';
 import { ErrorCode } from '../../contracts/errors';
 import type { GatewayContext } from '../context';
+import { childSpan, type Telemetry } from '../telemetry';
 import { removeDeniedFields } from './filter-document';
 import { createVisibleSchemas, introspect, validationErrorsFor } from './introspection';
 import { planOperation, type AuthorizationPlan } from './plan';
@@ -34,6 +36,8 @@ export function authorizationPlugin(options: {
   classification: Classification;
   mode: EnforcementMode;
   cacheSize?: number;
+  /** Where the decision's span goes (default: none). */
+  telemetry?: Telemetry;
 }): ApolloServerPlugin<GatewayContext> {
   const cache = new LRUCache<string, AuthorizationPlan>({
     max: options.cacheSize ?? DEFAULT_PLAN_CACHE_SIZE,
@@ -60,44 +64,68 @@ export function authorizationPlugin(options: {
     return plan;
   };
 
+  const decide = (rc: GraphQLRequestContextDidResolveOperation<GatewayContext>): void => {
+    // The exact operation the planner will run, or a 400: never an undecided one.
+    const operation = resolveOperation(rc.document, rc.request.operationName);
+    if (operation !== rc.operation) throw operationMismatch();
+    const context = rc.contextValue;
+    const plan = planFor(rc, operation);
+    plans.set(context, plan);
+    if (plan.undecidable.length > 0) throw undecidable(plan.undecidable);
+    if (plan.introspection) {
+      if (plan.decisions.length > 0) throw mixedIntrospection();
+      return;
+    }
+    if (plan.denied.length === 0) return;
+    if (options.mode === 'reject') {
+      throw new GraphQLError(
+        `${plan.denied.length} field(s) of this operation are not open to you for purpose ` +
+          `'${context.purpose}': ${plan.denied.map((d) => `${d.path} (${d.coordinate})`).join(', ')}. ` +
+          plan.denied[0]!.reason,
+        {
+          extensions: {
+            code: ErrorCode.FORBIDDEN,
+            http: { status: 403 },
+            denied: plan.denied.map((d) => ({ ...d, openedBy: [...d.openedBy] })),
+          },
+        },
+      );
+    }
+    // Filter mode: the departments receive the operation without the denied fields; the
+    // plan-cache key changes with it, so no other caller reuses this reduced plan.
+    const mutable = rc as { document: typeof rc.document; queryHash: string };
+    mutable.document = removeDeniedFields(rc.document, rc.operationName, plan.deniedPaths);
+    mutable.queryHash = createHash('sha256')
+      .update(rc.queryHash)
+      .update(JSON.stringify(plan.deniedPaths))
+      .digest('hex');
+  };
+
   return {
     async requestDidStart() {
       return {
         async didResolveOperation(rc) {
-          // The exact operation the planner will run, or a 400: never an undecided one.
-          const operation = resolveOperation(rc.document, rc.request.operationName);
-          if (operation !== rc.operation) throw operationMismatch();
-          const context = rc.contextValue;
-          const plan = planFor(rc, operation);
-          plans.set(context, plan);
-          if (plan.undecidable.length > 0) throw undecidable(plan.undecidable);
-          if (plan.introspection) {
-            if (plan.decisions.length > 0) throw mixedIntrospection();
-            return;
+          const span = options.telemetry
+            ? childSpan(options.telemetry, rc.contextValue, 'policy.decide')
+            : null;
+          try {
+            decide(rc);
+          } catch (error) {
+            span?.setStatus({ code: SpanStatusCode.ERROR });
+            throw error;
+          } finally {
+            const plan = plans.get(rc.contextValue);
+            if (span?.isRecording())
+              span.setAttributes({
+                'policy.mode': options.mode,
+                'policy.fields.allowed': plan
+                  ? plan.decisions.filter((d) => d.effect === 'allow').length
+                  : 0,
+                'policy.fields.masked': plan?.masked.length ?? 0,
+                'policy.fields.denied': plan?.denied.length ?? 0,
+              });
+            span?.end();
           }
-          if (plan.denied.length === 0) return;
-          if (options.mode === 'reject') {
-            throw new GraphQLError(
-              `${plan.denied.length} field(s) of this operation are not open to you for purpose ` +
-                `'${context.purpose}': ${plan.denied.map((d) => `${d.path} (${d.coordinate})`).join(', ')}. ` +
-                plan.denied[0]!.reason,
-              {
-                extensions: {
-                  code: ErrorCode.FORBIDDEN,
-                  http: { status: 403 },
-                  denied: plan.denied.map((d) => ({ ...d, openedBy: [...d.openedBy] })),
-                },
-              },
-            );
-          }
-          // Filter mode: the departments receive the operation without the denied fields; the
-          // plan-cache key changes with it, so no other caller reuses this reduced plan.
-          const mutable = rc as { document: typeof rc.document; queryHash: string };
-          mutable.document = removeDeniedFields(rc.document, rc.operationName, plan.deniedPaths);
-          mutable.queryHash = createHash('sha256')
-            .update(rc.queryHash)
-            .update(JSON.stringify(plan.deniedPaths))
-            .digest('hex');
         },
         async responseForOperation(rc) {
           if (!plans.get(rc.contextValue)?.introspection) return null;

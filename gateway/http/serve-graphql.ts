@@ -6,6 +6,7 @@ import { reasonOfCode } from '../refusals';
 import type { BodyLimits } from '../../contracts/http/body';
 import { handleGraphQL } from '../../contracts/http/graphql';
 import { refusalOf, sendRefusal } from './refusal';
+import { beginOperation, endOperation } from '../telemetry';
 
 /**
  * Serves /graphql. Headers first: the token and the purpose are checked before a byte of the
@@ -23,6 +24,7 @@ export async function serveGraphQL(
   let context: GatewayContext | undefined;
   try {
     context = await gateway.security.createContext(req, arrival);
+    beginOperation(gateway.telemetry, context);
     const ready = context;
     const status = await handleGraphQL(gateway.server, req, res, {
       ...limits,
@@ -37,11 +39,17 @@ export async function serveGraphQL(
         caseNumber: context.caseNumber,
       });
     }
+    endOperation(gateway.telemetry, context, { startedAt: arrival.startedAt, status });
   } catch (error) {
     const refusal = refusalOf(error);
     if (refusal.outcome === 'failed')
       limits.logger.error({ requestId: arrival.requestId, err: error }, 'request failed');
     sendRefusal(res, refusal, arrival.requestId);
+    endOperation(gateway.telemetry, context ?? null, {
+      startedAt: arrival.startedAt,
+      status: res.statusCode,
+      outcome: refusal.outcome,
+    });
     await gateway.refusals.record(arrival, {
       reason: refusal.reason,
       outcome: refusal.outcome,

@@ -50,7 +50,7 @@ export interface ListeningGateway {
 export const LISTEN_BACKLOG = 4096;
 
 /**
- * Routes: POST/GET /graphql, /healthz, /readyz, and the landing page with its assets. Every
+ * Routes: POST/GET /graphql, /healthz, /readyz, /metrics (Prometheus), and the landing page with its assets. Every
  * response carries `x-request-id`. Requests Node cannot parse (headers over maxHeaderBytes,
  * headers not complete within bodyDeadlineMs, malformed HTTP) are answered and recorded too.
  */
@@ -118,6 +118,12 @@ async function route(
   }
   if (pathname === '/healthz') {
     sendJson(res, 200, { status: 'ok' });
+    return;
+  }
+  if (pathname === '/metrics') {
+    const { registry } = gateway.telemetry.metrics;
+    res.writeHead(200, { 'content-type': registry.contentType });
+    res.end(await registry.metrics());
     return;
   }
   if (pathname === '/readyz') {

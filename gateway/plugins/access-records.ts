@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { SpanStatusCode } from '@opentelemetry/api';
 import type { Classification } from '../../policies';
 import { ErrorCode } from '../../contracts/errors';
 import { planOf } from '../authorization/plugin';
@@ -6,6 +7,7 @@ import type { GatewayContext } from '../context';
 import type { Logger } from '../logger';
 import type { AccessRecord, FieldAccess, RecordWriter } from '../../records';
 import { outcomeOfResult } from '../refusals';
+import { childSpan, traceIdOf, type Telemetry } from '../telemetry';
 
 /** What to do with an operation that carries no personal data when its record cannot be stored. */
 export type NonPersonalOnOutage = 'serve' | 'withhold';
@@ -21,6 +23,8 @@ export function accessRecordsPlugin(options: {
   classification: Classification;
   nonPersonalOnOutage: NonPersonalOnOutage;
   logger: Logger;
+  /** The commit's span, and the trace id the record names (default: no tracing). */
+  telemetry?: Telemetry;
 }): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
@@ -48,10 +52,16 @@ export function accessRecordsPlugin(options: {
             delayedUntil: null,
             clientAddress: context.clientAddress,
             reason,
+            traceId: traceIdOf(context),
           };
+          const span =
+            options.telemetry && childSpan(options.telemetry, context, 'access-record.commit');
           try {
             await options.writer.append(record);
+            span?.end();
           } catch (error) {
+            span?.setStatus({ code: SpanStatusCode.ERROR });
+            span?.end();
             options.logger.error(
               { requestId: context.requestId, err: error },
               'access record not stored',

@@ -12,6 +12,8 @@ import { accessRecordsPlugin, type NonPersonalOnOutage } from './access-records'
 import { badInputPlugin } from './bad-input';
 import { requestIdPlugin } from './request-id';
 import { requestLogPlugin } from './request-log';
+import { telemetryPlugin } from './telemetry';
+import type { Telemetry } from '../telemetry';
 import type { RecordWriter } from '../../records';
 
 /** The gateway's plugins, wired in this one place, in order. */
@@ -23,6 +25,8 @@ export function gatewayPlugins(options: {
   limits: ApolloServerPlugin<GatewayContext>;
   /** Demand control (gateway/cost): after the policy, so that a FORBIDDEN refusal wins. */
   cost: ApolloServerPlugin<GatewayContext>;
+  /** Metrics and traces (gateway/telemetry). */
+  telemetry: Telemetry;
 }): ApolloServerPlugin<GatewayContext>[] {
   return [
     // Air-gapped networks: nothing fetched from a CDN, nothing reported to any vendor.
@@ -31,12 +35,15 @@ export function gatewayPlugins(options: {
     ApolloServerPluginSchemaReportingDisabled(),
     requestLogPlugin(options.logger),
     requestIdPlugin(),
+    // Names the operation's span and counts its decisions; reads, never changes, the response.
+    telemetryPlugin(options.telemetry),
     options.limits,
     // Decides every field before any department is called; masks the response after.
     authorizationPlugin({
       engine: options.security.engine,
       classification: options.security.classification,
       mode: options.security.mode,
+      telemetry: options.telemetry,
     }),
     // Estimates the operation before any department is called (after the policy: FORBIDDEN wins).
     options.cost,
@@ -48,6 +55,7 @@ export function gatewayPlugins(options: {
       classification: options.security.classification,
       nonPersonalOnOutage: options.records.nonPersonalOnOutage,
       logger: options.logger,
+      telemetry: options.telemetry,
     }),
   ];
 }

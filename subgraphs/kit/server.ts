@@ -6,6 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { SpanKind, SpanStatusCode, type Span, type Tracer } from '@opentelemetry/api';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KeyObject } from 'node:crypto';
@@ -20,6 +21,7 @@ import {
   type ReplayGuard,
 } from '../../contracts/subgraph-context';
 import { ErrorCode } from '../../contracts/errors';
+import { contextOfTraceparent, NO_TRACER } from '../../contracts/tracing';
 import { createServiceLogger, loggedError, type Logger } from '../../contracts/logger';
 import { createCaller } from './caller';
 import { logUnexpectedErrors } from './error-log';
@@ -89,6 +91,8 @@ export async function startSubgraph<L>(
     replay?: ReplayGuard;
     /** Default: silent (tests); `npm start` and `npm run subgraph` pass one at LOG_LEVEL. */
     logger?: Logger;
+    /** Continues the gateway's trace of each call (default: NO_TRACER, tracing off). */
+    tracer?: Tracer;
   },
 ): Promise<RunningSubgraph> {
   const verifyContext = createContextVerifier({
@@ -103,13 +107,21 @@ export async function startSubgraph<L>(
 export async function serveSubgraph<L>(
   department: Department<L>,
   db: Database,
-  options: { port: number; host?: string; verifyContext: ContextVerifier; logger?: Logger },
+  options: {
+    port: number;
+    host?: string;
+    verifyContext: ContextVerifier;
+    logger?: Logger;
+    tracer?: Tracer;
+  },
 ): Promise<RunningSubgraph> {
   const logger = options.logger ?? silentLogger(department.name);
+  const tracer = options.tracer ?? NO_TRACER;
   const server = createSubgraphServer(department, logger);
   const facts = rowFacts(department.typeDefs, department.facts);
   await server.start();
   const http = createServer((req, res) => {
+    let span: Span | undefined;
     handleGraphQL(server, req, res, {
       maxBytes: SUBGRAPH_MAX_BODY_BYTES,
       deadlineMs: SUBGRAPH_BODY_DEADLINE_MS,
@@ -119,6 +131,12 @@ export async function serveSubgraph<L>(
           typeof header === 'string' ? header : undefined,
           raw,
         );
+        // The department's part of the gateway's trace: its name and the call's status only.
+        span = tracer.startSpan(
+          `department ${department.name}`,
+          { kind: SpanKind.SERVER, attributes: { 'gateway.department': department.name } },
+          contextOfTraceparent(claims.traceparent),
+        );
         const caller = createCaller(claims, facts);
         return {
           db,
@@ -127,40 +145,47 @@ export async function serveSubgraph<L>(
           subjects: new Set<string>(),
         };
       },
-    }).catch((error: unknown) => {
-      const status =
-        error instanceof ContextError
-          ? 401
-          : error instanceof ReplayCheckUnavailable
-            ? 503
-            : error instanceof HttpError
-              ? error.status
-              : 500;
-      const code =
-        error instanceof HttpError
-          ? error.code
-          : status === 401
-            ? ErrorCode.UNAUTHENTICATED
-            : status === 500
-              ? ErrorCode.INTERNAL_SERVER_ERROR
-              : status === 503
-                ? ErrorCode.SUBGRAPH_UNAVAILABLE
-                : ErrorCode.BAD_USER_INPUT;
-      if (status === 500) {
-        const requestId = req.headers['x-request-id'];
-        logger.error(
-          {
-            requestId: typeof requestId === 'string' ? requestId : null,
-            error: loggedError(error),
-          },
-          'request failed',
-        );
-      }
-      const message = status === 500 ? 'Unexpected error.' : (error as Error).message;
-      if (res.headersSent) return void res.destroy();
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-    });
+    })
+      .then((status) => {
+        span?.setAttribute('http.response.status_code', status);
+        span?.end();
+      })
+      .catch((error: unknown) => {
+        span?.setStatus({ code: SpanStatusCode.ERROR });
+        span?.end();
+        const status =
+          error instanceof ContextError
+            ? 401
+            : error instanceof ReplayCheckUnavailable
+              ? 503
+              : error instanceof HttpError
+                ? error.status
+                : 500;
+        const code =
+          error instanceof HttpError
+            ? error.code
+            : status === 401
+              ? ErrorCode.UNAUTHENTICATED
+              : status === 500
+                ? ErrorCode.INTERNAL_SERVER_ERROR
+                : status === 503
+                  ? ErrorCode.SUBGRAPH_UNAVAILABLE
+                  : ErrorCode.BAD_USER_INPUT;
+        if (status === 500) {
+          const requestId = req.headers['x-request-id'];
+          logger.error(
+            {
+              requestId: typeof requestId === 'string' ? requestId : null,
+              error: loggedError(error),
+            },
+            'request failed',
+          );
+        }
+        const message = status === 500 ? 'Unexpected error.' : (error as Error).message;
+        if (res.headersSent) return void res.destroy();
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+      });
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -1,3 +1,4 @@
+import type { Tracer } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { openRecordsStore } from '../../records/store';
@@ -73,6 +74,10 @@ export async function startFederation(
     route?: (subgraph: string, url: string) => string;
     /** The landing page and other non-GraphQL routes (default: none). */
     pages?: PageHandler;
+    /** Where the gateway's and the departments' spans go (default: tracing off). */
+    tracer?: Tracer;
+    /** Operation names a metric label may hold (default: none). */
+    operationNames?: string[];
   } = {},
 ): Promise<Federation> {
   const url = testDatabaseUrl();
@@ -82,7 +87,11 @@ export async function startFederation(
     const db = new Database({ url, schema: schemaName(department), maxConnections: 4 });
     databases.push(db);
     subgraphs.push(
-      await startSubgraph(department, db, { port: 0, contextKey: contextKeys.publicKey }),
+      await startSubgraph(department, db, {
+        port: 0,
+        contextKey: contextKeys.publicKey,
+        tracer: options.tracer,
+      }),
     );
   }
   const supergraphSdl = options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
@@ -110,6 +119,7 @@ export async function startFederation(
     limits: { ...DEFAULT_OPERATION_LIMITS, ...options.limits },
     cost: { ...DEFAULT_COST_SETTINGS, ...options.cost },
     upstream: { ...DEFAULT_UPSTREAM_SETTINGS, ...options.upstream },
+    telemetry: { tracer: options.tracer, operationNames: options.operationNames },
   });
   const http = await listen(gateway, {
     port: 0,

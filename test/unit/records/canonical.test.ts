@@ -45,12 +45,13 @@ describe('canonical serialisation', () => {
   it('covers the format, the position in the chain and every field of the content', () => {
     const text = canonicalRecord({ ...registrarReadsBirth, ...position });
     expect(JSON.parse(text)).toEqual({
-      format: 2,
+      format: 3,
       ...registrarReadsBirth,
       ...position,
       clientAddress: null,
       reason: null,
       count: 1,
+      traceId: null,
     });
     expect(text.startsWith('{"caseNumber":null,"clientAddress":null,"consumer":{')).toBe(true);
   });
@@ -58,6 +59,15 @@ describe('canonical serialisation', () => {
   it('hashes a record of format 1 without the content format 2 added', () => {
     const text = canonicalRecord({ ...registrarReadsBirth, ...position, reason: 'x' }, 1);
     expect(JSON.parse(text)).toEqual({ format: 1, ...registrarReadsBirth, ...position });
+  });
+
+  it('hashes a record of format 2 without the trace id format 3 added', () => {
+    const traced = { ...registrarReadsBirth, ...position, traceId: 'a'.repeat(32) };
+    expect(JSON.parse(canonicalRecord(traced, 2))).not.toHaveProperty('traceId');
+    expect(JSON.parse(canonicalRecord(traced))).toMatchObject({
+      format: 3,
+      traceId: 'a'.repeat(32),
+    });
   });
 
   it('ignores hashes a stored record carries', () => {
