@@ -7,6 +7,12 @@ import type { Logger } from '../logger';
 import type { AccessRecord, FieldAccess, RecordWriter } from '../records';
 import { outcomeOfResult } from '../refusals';
 
+/**
+ * The reason of the record that says a served operation's response was withheld after all
+ * (its record was not committed in time); it carries the request id of the record it corrects.
+ */
+export const WITHHELD = 'response-withheld';
+
 /** What to do with an operation that carries no personal data when its record cannot be stored. */
 export type NonPersonalOnOutage = 'serve' | 'withhold';
 
@@ -49,16 +55,24 @@ export function accessRecordsPlugin(options: {
             clientAddress: context.clientAddress,
             reason,
           };
+          const personal =
+            outcome === 'served' && fields.some((f) => f.pi !== 'NONE' && f.effect !== 'deny');
+          const withholdOnFailure = personal || options.nonPersonalOnOutage === 'withhold';
           try {
-            await options.writer.append(record);
+            // Should the record commit after this request gave up on it, the compensation
+            // follows it in the chain: the client got no data, whatever "served" says.
+            await options.writer.append(
+              record,
+              outcome === 'served' && withholdOnFailure
+                ? { compensation: { ...record, outcome: 'failed', reason: WITHHELD } }
+                : {},
+            );
           } catch (error) {
             options.logger.error(
               { requestId: context.requestId, err: error },
               'access record not stored',
             );
-            const personal =
-              outcome === 'served' && fields.some((f) => f.pi !== 'NONE' && f.effect !== 'deny');
-            if (!personal && options.nonPersonalOnOutage === 'serve') return;
+            if (!withholdOnFailure) return;
             result.data = null;
             result.errors = [
               {

@@ -1,8 +1,11 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { checkout } from './connect';
-import type { ChainHead } from './commit';
+import type { BatchProgress, ChainHead } from './commit';
 import { commitBatch } from './commit';
+import { abandon, DeadlineExceeded } from './deadlines';
 import { RecordStoreUnavailable } from './errors';
+import { trackHealth, type StoreHealth } from './health';
+import { probeStore } from './probe';
 import type { AccessRecord } from './record';
 import { DEFAULT_RECORDS_SCHEMA, recordsTable } from './sql';
 import { normaliseRecord } from './validate';
@@ -18,6 +21,10 @@ export const DEFAULT_MAX_BATCH = 500;
 export const DEFAULT_MAX_DELAY_MS = 0;
 /** Milliseconds an append may wait for its commit before it fails as unavailable. */
 export const DEFAULT_APPEND_TIMEOUT_MS = 5_000;
+/** Milliseconds between two background checks of the store (0: none). */
+export const DEFAULT_PROBE_INTERVAL_MS = 1_000;
+/** Milliseconds a failed batch of compensating records waits before it is tried again. */
+const RETRY_DELAY_MS = 500;
 
 export interface RecordWriterOptions {
   /** Needs an 'error' listener of its own: an idle connection dropped by the server emits one. */
@@ -30,10 +37,25 @@ export interface RecordWriterOptions {
   maxBatch?: number;
   /** How long an append waits for company before its transaction starts when none is in flight (default 0). */
   maxDelayMs?: number;
-  /** An append not committed by then rejects with RecordStoreUnavailable (default 5 s). */
+  /**
+   * An append not committed by then rejects with RecordStoreUnavailable (default 5 s); its
+   * batch's connection is abandoned then, and the server refuses a COMMIT arriving later.
+   */
   timeoutMs?: number;
+  /** Milliseconds between background checks of the store, requests or not (default 0: none). */
+  probeIntervalMs?: number;
   /** Told of every failed batch, e.g. to log it; the error carries no personal data. */
   onError?: (error: RecordStoreUnavailable) => void;
+}
+
+/** How an append is made. */
+export interface AppendOptions {
+  /**
+   * Appended after the record, and committed however long that takes, when the caller is told
+   * "not committed" after the record's COMMIT was sent: then the record may yet be stored,
+   * and this one says what the client really got (e.g. outcome 'failed', reason 'withheld').
+   */
+  compensation?: AccessRecord;
 }
 
 /** Where an appended record was committed. */
@@ -48,6 +70,10 @@ export interface WriterStats {
   batches: number;
   records: number;
   failedBatches: number;
+  /** Compensating records queued (see AppendOptions.compensation). */
+  compensations: number;
+  /** Connections abandoned because they stopped answering. */
+  abandoned: number;
 }
 
 /** Appends access records to one hash-chained stream, many records per transaction. */
@@ -56,18 +82,28 @@ export interface RecordWriter {
    * Resolves once the record is durably committed; rejects with RecordStoreUnavailable when
    * it is not (release no personal data then), or InvalidRecord when it is malformed.
    */
-  append(record: AccessRecord): Promise<AppendResult>;
+  append(record: AccessRecord, options?: AppendOptions): Promise<AppendResult>;
   /** Commits everything appended so far; resolves when each append has settled. */
   flush(): Promise<void>;
-  /** Refuses further appends and flushes. Does not end the pool. */
-  close(): Promise<void>;
-  /** False from a failed or late commit until a commit succeeds again. */
+  /**
+   * Refuses further appends and flushes for at most `deadlineMs` (default: the append
+   * timeout); then abandons the connection in use and gives up what is left. Does not end the pool.
+   */
+  close(deadlineMs?: number): Promise<void>;
+  /** False from a failed or late commit (or probe) until one succeeds again. */
   healthy(): boolean;
+  /** The store as last seen, for /readyz. */
+  health(): StoreHealth;
+  /** The last record this writer committed (null before its first commit after a failure). */
+  head(): ChainHead | null;
   stats(): WriterStats;
 }
 
 interface Pending {
   record: AccessRecord;
+  compensation?: AccessRecord;
+  /** Epoch ms the caller stops waiting; undefined for a compensating record (kept until stored). */
+  deadline?: number;
   settled: boolean;
   resolve(result: AppendResult): void;
   reject(error: Error): void;
@@ -81,19 +117,36 @@ interface Pending {
  */
 export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   const { pool, streamId } = options;
-  const table = recordsTable(options.schema ?? DEFAULT_RECORDS_SCHEMA);
+  const schema = options.schema ?? DEFAULT_RECORDS_SCHEMA;
+  const table = recordsTable(schema);
   const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS;
-  const stats: WriterStats = { batches: 0, records: 0, failedBatches: 0 };
+  // The server must refuse a COMMIT before the caller stops waiting, not after.
+  const marginMs = Math.min(500, Math.floor(timeoutMs / 10));
+  const stats: WriterStats = {
+    batches: 0,
+    records: 0,
+    failedBatches: 0,
+    compensations: 0,
+    abandoned: 0,
+  };
+  const health = trackHealth({
+    probe: () => probeStore(pool, table, timeoutMs),
+    intervalMs: options.probeIntervalMs ?? 0,
+    staleAfterMs: options.probeIntervalMs ? options.probeIntervalMs * 2 + timeoutMs : undefined,
+  });
   let queue: Pending[] = [];
   // null: unknown (at start, or after a failure whose COMMIT may or may not have landed).
   let head: ChainHead | null = null;
   let inFlight: Promise<void> | null = null;
   let delay: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
-  let ok = true;
+  let retry: NodeJS.Timeout | null = null;
+  let current: pg.PoolClient | undefined;
   let closed = false;
+  let givenUp = false;
+  let lastFailed = false;
 
   function settle(entry: Pending): boolean {
     if (entry.settled) return false;
@@ -103,7 +156,6 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   }
 
   function fail(entries: readonly Pending[], error: RecordStoreUnavailable): void {
-    ok = false;
     for (const entry of entries) if (settle(entry)) entry.reject(error);
   }
 
@@ -115,73 +167,134 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   }
 
   function startBatch(): void {
-    if (delay) clearTimeout(delay);
+    for (const t of [delay, retry]) if (t) clearTimeout(t);
     if (immediate) clearImmediate(immediate);
-    delay = null;
-    immediate = null;
+    delay = retry = immediate = null;
     queue = queue.filter((e) => !e.settled);
     const batch = queue.splice(0, maxBatch);
     if (batch.length === 0) return;
     inFlight = runBatch(batch).finally(() => {
       inFlight = null;
-      if (queue.length > 0) startBatch();
+      if (queue.length === 0 || givenUp) return;
+      // Only compensations left after a failure: do not hammer a store that is down.
+      if (lastFailed && queue.every((e) => !e.deadline)) {
+        retry = setTimeout(startBatch, RETRY_DELAY_MS).unref();
+      } else startBatch();
     });
+  }
+
+  function compensate(entries: readonly Pending[]): void {
+    for (const entry of entries) {
+      if (!entry.compensation) continue;
+      stats.compensations += 1;
+      queue.push({ record: entry.compensation, settled: false, resolve: noop, reject: noop });
+    }
   }
 
   async function runBatch(batch: Pending[]): Promise<void> {
     let client: pg.PoolClient | undefined;
     let failure: Error | undefined;
+    let late = false;
+    const progress: BatchProgress = { commitSent: false };
+    const deadlines = batch.map((e) => e.deadline ?? Date.now() + timeoutMs);
+    const giveUpAt = Math.min(...deadlines);
+    // A connection that stops answering is cut when the first caller stops waiting.
+    const watchdog = setTimeout(() => {
+      late = true;
+      if (client) {
+        stats.abandoned += 1;
+        abandon(client);
+      }
+    }, giveUpAt - Date.now());
+    const started = Date.now();
     try {
-      client = await checkout(pool);
+      client = current = await checkout(pool);
+      if (late) throw new DeadlineExceeded('the connection checkout', timeoutMs);
       // Appends that timed out while waiting are not stored: their callers withheld the data.
       batch = batch.filter((e) => !e.settled);
       if (batch.length === 0) return;
+      progress.shouldCommit = () => !late && !batch.some((e) => e.settled);
       const records = batch.map((e) => e.record);
-      const stored = await commitBatch(client, table, streamId, head, records, timeoutMs);
+      const stored = await commitBatch(
+        client,
+        table,
+        streamId,
+        head,
+        records,
+        giveUpAt - marginMs,
+        progress,
+      );
       const last = stored[stored.length - 1]!;
       head = { seq: last.seq, hash: last.hash };
-      ok = true;
+      health.succeeded(Date.now() - started);
+      lastFailed = false;
       stats.batches += 1;
       stats.records += stored.length;
+      const gaveUp: Pending[] = [];
       stored.forEach(({ id, seq, hash }, i) => {
         if (settle(batch[i]!)) batch[i]!.resolve({ id, seq, hash });
+        else gaveUp.push(batch[i]!); // stored, but its caller was told otherwise
       });
+      compensate(gaveUp);
     } catch (error) {
-      failure = error as Error;
+      failure = late ? new DeadlineExceeded('the commit', giveUpAt - started) : (error as Error);
       head = null;
+      lastFailed = true;
       stats.failedBatches += 1;
       const unavailable = new RecordStoreUnavailable(streamId, failure.message, { cause: error });
-      fail(batch, unavailable);
+      health.failed(unavailable.message);
+      // A server's refusal of the transaction is final; a connection lost after COMMIT is not.
+      if (progress.commitSent && !(error instanceof pg.DatabaseError)) compensate(batch);
+      const [kept, lost] = partition(batch, (e) => !e.deadline && !givenUp);
+      if (progress.aborted) {
+        // The batch was given up before COMMIT: who still has time goes in the next one.
+        queue.unshift(...batch.filter((e) => !e.settled));
+      } else {
+        queue.unshift(...kept);
+        fail(lost, unavailable);
+      }
       options.onError?.(unavailable);
     } finally {
+      clearTimeout(watchdog);
+      current = undefined;
       // A connection that failed mid-transaction is discarded, not returned to the pool.
       client?.release(failure);
     }
   }
 
   async function flush(): Promise<void> {
-    while (inFlight || queue.some((e) => !e.settled)) {
+    while (!givenUp && (inFlight || queue.some((e) => !e.settled))) {
       if (!inFlight) startBatch();
       await inFlight;
     }
   }
 
   return {
-    append(record) {
+    append(record, appendOptions = {}) {
       if (closed) {
         return Promise.reject(new Error(`The record writer of stream '${streamId}' is closed.`));
       }
       let normalised: AccessRecord;
+      let compensation: AccessRecord | undefined;
       try {
         normalised = normaliseRecord(record);
+        if (appendOptions.compensation) compensation = normaliseRecord(appendOptions.compensation);
       } catch (error) {
         return Promise.reject(error);
       }
       return new Promise<AppendResult>((resolve, reject) => {
-        const entry: Pending = { record: normalised, settled: false, resolve, reject };
+        const entry: Pending = {
+          record: normalised,
+          compensation,
+          deadline: Date.now() + timeoutMs,
+          settled: false,
+          resolve,
+          reject,
+        };
         entry.timer = setTimeout(() => {
           const late = new RecordStoreUnavailable(streamId, `not committed within ${timeoutMs} ms`);
-          const first = ok; // report once per outage, not once per waiting request
+          const first = health.report().status === 'up'; // report once per outage
+          health.failed(late.message);
           fail([entry], late);
           if (first) options.onError?.(late);
         }, timeoutMs).unref();
@@ -190,11 +303,35 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
       });
     },
     flush,
-    async close() {
+    async close(deadlineMs = timeoutMs) {
       closed = true;
-      await flush();
+      health.stop();
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, deadlineMs);
+      });
+      await Promise.race([flush(), expired]);
+      clearTimeout(timer);
+      if (!inFlight && !queue.some((e) => !e.settled)) return;
+      givenUp = true;
+      if (current) abandon(current);
+      if (retry) clearTimeout(retry);
+      fail(queue, new RecordStoreUnavailable(streamId, 'the writer was closed'));
+      queue = [];
+      await inFlight;
     },
-    healthy: () => ok,
+    healthy: () => health.report().status === 'up',
+    health: () => health.report(),
+    head: () => (head ? { ...head } : null),
     stats: () => ({ ...stats }),
   };
 }
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}
+
+function noop(): void {}
