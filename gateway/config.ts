@@ -2,6 +2,28 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_TOKEN_BYTES } from './identity';
+import {
+  DEFAULT_APPEND_TIMEOUT_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  DEFAULT_KEEPALIVE_DELAY_MS,
+  DEFAULT_PROBE_INTERVAL_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+} from './records';
+
+/** Record store deadlines (milliseconds): an append's wait for its commit, a connection's login, a statement, a transaction left idle, the silence before TCP keepalive probes; and the interval of the background probe behind /readyz. */
+export {
+  DEFAULT_APPEND_TIMEOUT_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  DEFAULT_KEEPALIVE_DELAY_MS,
+  DEFAULT_PROBE_INTERVAL_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+};
+/** Milliseconds SIGTERM leaves the gateway to stop (flushing records it can) before it exits anyway. */
+export const DEFAULT_SHUTDOWN_DEADLINE_MS = 10_000;
+/** warn: log when the record-store role could change records; require: refuse to start. */
+export const DEFAULT_RECORDS_PRIVILEGES = 'warn';
 
 /** Longest Authorization header read as a token, in bytes; longer is 401 before any parsing. */
 export { DEFAULT_MAX_TOKEN_BYTES };
@@ -87,6 +109,59 @@ const schema = z.object({
   recordsDatabaseUrl: z
     .string()
     .min(1, 'set RECORDS_DATABASE_URL or DATABASE_URL: every disclosure is recorded'),
+  /** RECORDS_MIGRATION_DATABASE_URL: the records' owner role, which runs the migrations; unset: RECORDS_DATABASE_URL's role (which then owns them). */
+  recordsMigrationDatabaseUrl: z.string().min(1).optional(),
+  /** RECORDS_PRIVILEGES: warn or require (refuse to start) when the record-store role could update, delete, truncate or own records. */
+  recordsPrivileges: z.enum(['warn', 'require']).default(DEFAULT_RECORDS_PRIVILEGES),
+  /** RECORDS_APPEND_TIMEOUT_MS: an append not committed by then fails (personal data withheld, 503); its connection is abandoned. */
+  recordsAppendTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120000)
+    .default(DEFAULT_APPEND_TIMEOUT_MS),
+  /** RECORDS_CONNECT_TIMEOUT_MS: opening a record-store connection (and waiting for a free one) gives up after this. */
+  recordsConnectTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120000)
+    .default(DEFAULT_CONNECT_TIMEOUT_MS),
+  /** RECORDS_STATEMENT_TIMEOUT_MS: the server cancels a record-store statement running longer (also its lock wait). */
+  recordsStatementTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600000)
+    .default(DEFAULT_STATEMENT_TIMEOUT_MS),
+  /** RECORDS_IDLE_IN_TRANSACTION_TIMEOUT_MS: the server ends a record-store session idle inside a transaction this long. */
+  recordsIdleInTransactionTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600000)
+    .default(DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS),
+  /** RECORDS_KEEPALIVE_DELAY_MS: silence on a record-store connection before TCP keepalive probes start. */
+  recordsKeepAliveDelayMs: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(600000)
+    .default(DEFAULT_KEEPALIVE_DELAY_MS),
+  /** RECORDS_PROBE_INTERVAL_MS: how often the record store is checked in the background (behind /readyz, and recovery with no traffic). */
+  recordsProbeIntervalMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60000)
+    .default(DEFAULT_PROBE_INTERVAL_MS),
+  /** SHUTDOWN_DEADLINE_MS: SIGTERM stops the gateway within this, flushing the records it can. */
+  shutdownDeadlineMs: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .max(600000)
+    .default(DEFAULT_SHUTDOWN_DEADLINE_MS),
   /** RECORD_STREAM_ID: this replica's own hash chain; stable across restarts, unique per replica. */
   recordStreamId: z
     .string()
@@ -155,6 +230,15 @@ export function loadGatewayConfig(
       : undefined,
     recordsDatabaseUrl: env.RECORDS_DATABASE_URL ?? env.DATABASE_URL ?? '',
     recordStreamId: env.RECORD_STREAM_ID,
+    recordsMigrationDatabaseUrl: env.RECORDS_MIGRATION_DATABASE_URL,
+    recordsPrivileges: env.RECORDS_PRIVILEGES,
+    recordsAppendTimeoutMs: env.RECORDS_APPEND_TIMEOUT_MS,
+    recordsConnectTimeoutMs: env.RECORDS_CONNECT_TIMEOUT_MS,
+    recordsStatementTimeoutMs: env.RECORDS_STATEMENT_TIMEOUT_MS,
+    recordsIdleInTransactionTimeoutMs: env.RECORDS_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    recordsKeepAliveDelayMs: env.RECORDS_KEEPALIVE_DELAY_MS,
+    recordsProbeIntervalMs: env.RECORDS_PROBE_INTERVAL_MS,
+    shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
     nonPersonalOnOutage: env.RECORDS_NON_PERSONAL_ON_OUTAGE,
     maxBodyBytes: env.MAX_BODY_BYTES,
     bodyDeadlineMs: env.BODY_DEADLINE_MS,
@@ -208,6 +292,15 @@ const ENV_NAMES: Record<string, string> = {
   benchmarkDisable: 'BENCHMARK_DISABLE',
   recordsDatabaseUrl: 'RECORDS_DATABASE_URL',
   recordStreamId: 'RECORD_STREAM_ID',
+  recordsMigrationDatabaseUrl: 'RECORDS_MIGRATION_DATABASE_URL',
+  recordsPrivileges: 'RECORDS_PRIVILEGES',
+  recordsAppendTimeoutMs: 'RECORDS_APPEND_TIMEOUT_MS',
+  recordsConnectTimeoutMs: 'RECORDS_CONNECT_TIMEOUT_MS',
+  recordsStatementTimeoutMs: 'RECORDS_STATEMENT_TIMEOUT_MS',
+  recordsIdleInTransactionTimeoutMs: 'RECORDS_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+  recordsKeepAliveDelayMs: 'RECORDS_KEEPALIVE_DELAY_MS',
+  recordsProbeIntervalMs: 'RECORDS_PROBE_INTERVAL_MS',
+  shutdownDeadlineMs: 'SHUTDOWN_DEADLINE_MS',
   nonPersonalOnOutage: 'RECORDS_NON_PERSONAL_ON_OUTAGE',
   maxBodyBytes: 'MAX_BODY_BYTES',
   bodyDeadlineMs: 'BODY_DEADLINE_MS',

@@ -1,25 +1,58 @@
-import pg from 'pg';
+import type pg from 'pg';
+import type { GatewayConfig } from './config';
 import type { Logger } from './logger';
-import { createRecordWriter, migrateRecords, type RecordWriter } from './records';
+import {
+  createRecordWriter,
+  DEFAULT_PROBE_INTERVAL_MS,
+  DEFAULT_RECORDS_SCHEMA,
+  excessRights,
+  grantWriter,
+  migrateRecords,
+  openStorePool,
+  type RecordWriter,
+  type StoreDeadlines,
+} from './records';
 
-/** Connections the access-record writer keeps (group commit needs few). */
+/** Connections the access-record writer keeps (group commit needs few; one for the probe). */
 export const RECORDS_POOL_SIZE = 4;
+
+/** require: refuse to start when the runtime role could change records; warn: log it. */
+export type PrivilegeCheck = 'require' | 'warn';
 
 export interface RecordsStore {
   writer: RecordWriter;
-  close(): Promise<void>;
+  /** The runtime role's pool (reads and appends only). */
+  pool: pg.Pool;
+  /** Flushes for at most `deadlineMs` (default: the append timeout), then lets go. */
+  close(deadlineMs?: number): Promise<void>;
+}
+
+export interface RecordsStoreOptions extends StoreDeadlines {
+  /** The runtime role: appends and reads records. */
+  url: string;
+  /** The owner role the migrations run as (default: `url`'s role, which then owns the records). */
+  migrationUrl?: string;
+  streamId: string;
+  logger: Logger;
+  appendTimeoutMs?: number;
+  /** Background check of the store behind /readyz (default 1 s). */
+  probeIntervalMs?: number;
+  /** What to do when the runtime role could change records (default 'warn'). */
+  privileges?: PrivilegeCheck;
 }
 
 /** Opens the access-record store: migrates it, and continues this replica's chain. */
-export async function openRecordsStore(options: {
-  url: string;
-  streamId: string;
-  logger: Logger;
-}): Promise<RecordsStore> {
-  const pool = new pg.Pool({ connectionString: options.url, max: RECORDS_POOL_SIZE });
+export async function openRecordsStore(options: RecordsStoreOptions): Promise<RecordsStore> {
+  const deadlines: StoreDeadlines = options;
+  const applicationName = `gateway-records ${options.streamId}`;
+  const pool = openStorePool(options.url, {
+    ...deadlines,
+    max: RECORDS_POOL_SIZE,
+    applicationName,
+  });
   pool.on('error', (error) => options.logger.warn({ err: error }, 'access-record connection lost'));
   try {
-    await migrateRecords(pool);
+    await prepare(pool, options, applicationName);
   } catch (error) {
     await pool.end();
     throw new Error(`The access-record store cannot be prepared: ${(error as Error).message}`, {
@@ -29,13 +62,61 @@ export async function openRecordsStore(options: {
   const writer = createRecordWriter({
     pool,
     streamId: options.streamId,
+    timeoutMs: options.appendTimeoutMs,
+    probeIntervalMs: options.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS,
     onError: (error) => options.logger.error({ err: error }, 'access records cannot be committed'),
   });
   return {
     writer,
-    close: async () => {
-      await writer.close();
+    pool,
+    close: async (deadlineMs) => {
+      await writer.close(deadlineMs);
       await pool.end();
     },
+  };
+}
+
+async function prepare(
+  pool: pg.Pool,
+  options: RecordsStoreOptions,
+  applicationName: string,
+): Promise<void> {
+  if (!options.migrationUrl) {
+    await migrateRecords(pool);
+  } else {
+    const owner = openStorePool(options.migrationUrl, { ...options, max: 1, applicationName });
+    owner.on('error', () => undefined);
+    try {
+      await migrateRecords(owner);
+      const { rows } = await pool.query<{ role: string }>('SELECT current_user AS role');
+      await grantWriter(owner, DEFAULT_RECORDS_SCHEMA, rows[0]!.role);
+    } finally {
+      await owner.end();
+    }
+  }
+  const excess = await excessRights(pool, DEFAULT_RECORDS_SCHEMA);
+  if (excess.length === 0) return;
+  const message =
+    `The gateway's record-store role can change records (${excess.join('; ')}): ` +
+    'connect RECORDS_DATABASE_URL as a role with INSERT and SELECT only and run migrations ' +
+    'as the owner (RECORDS_MIGRATION_DATABASE_URL).';
+  if (options.privileges === 'require') throw new Error(message);
+  options.logger.error({ excess }, message);
+}
+
+/** The store options the gateway's config gives. */
+export function recordsStoreOptions(config: GatewayConfig, logger: Logger): RecordsStoreOptions {
+  return {
+    url: config.recordsDatabaseUrl,
+    migrationUrl: config.recordsMigrationDatabaseUrl,
+    streamId: config.recordStreamId,
+    logger,
+    privileges: config.recordsPrivileges,
+    appendTimeoutMs: config.recordsAppendTimeoutMs,
+    probeIntervalMs: config.recordsProbeIntervalMs,
+    connectTimeoutMs: config.recordsConnectTimeoutMs,
+    statementTimeoutMs: config.recordsStatementTimeoutMs,
+    idleInTransactionTimeoutMs: config.recordsIdleInTransactionTimeoutMs,
+    keepAliveDelayMs: config.recordsKeepAliveDelayMs,
   };
 }

@@ -4,7 +4,7 @@ import { createGateway } from './gateway';
 import { listen, type PageHandler } from './http/server';
 import { LANDING_CONTENT_SECURITY_POLICY, readLandingAsset, renderLandingPage } from './landing';
 import { createLogger, type Logger } from './logger';
-import { openRecordsStore } from './records-store';
+import { openRecordsStore, recordsStoreOptions } from './records-store';
 import { createSecurity } from './security';
 import { readSupergraph } from './supergraph';
 
@@ -21,11 +21,7 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const supergraphSdl = readSupergraph(config.supergraphPath);
   const security = await createSecurity(config, supergraphSdl, logger);
-  const records = await openRecordsStore({
-    url: config.recordsDatabaseUrl,
-    streamId: config.recordStreamId,
-    logger,
-  });
+  const records = await openRecordsStore(recordsStoreOptions(config, logger));
   const gateway = await createGateway({
     supergraphSdl,
     subgraphUrls: config.subgraphUrls,
@@ -42,10 +38,12 @@ export async function startGateway(
   logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');
   return {
     url: http.url,
+    // Within the shutdown deadline in every state: a store that stopped answering is let go.
     stop: async () => {
+      const until = Date.now() + config.shutdownDeadlineMs;
       await http.close();
       await gateway.stop();
-      await records.close();
+      await records.close(Math.max(0, until - Date.now() - 200));
     },
   };
 }

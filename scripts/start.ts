@@ -1,7 +1,8 @@
 import { loadGatewayConfig, startGateway } from '../gateway';
 import { loadManifest } from '../schema/load-manifest';
 import { cityOptionsFromEnv } from '../subgraphs/dataset';
-import { openStore } from '../subgraphs/kit';
+import { openStore, type Store } from '../subgraphs/kit';
+import { DEFAULT_RECORDS_SCHEMA, provisionRecordRoles } from '../gateway/records';
 import { loadContextKeys } from '../gateway/subgraph-context';
 import { startDepartments } from './federation';
 
@@ -14,9 +15,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const city = cityOptionsFromEnv();
   const store = await openStore();
-  // Access records go to the same PostgreSQL as the departments unless told otherwise.
+  // Access records go to the same PostgreSQL as the departments unless told otherwise; on the
+  // embedded one, migrated by an owner role and written by a role that can only append.
   const gatewayConfig = loadGatewayConfig(
-    { RECORDS_DATABASE_URL: store.url, ...process.env },
+    { ...(await recordsUrls(store)), ...process.env },
     process.argv.slice(2),
   );
   console.log(
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    setTimeout(() => process.exit(1), gatewayConfig.shutdownDeadlineMs + 5_000).unref();
     console.log(`\n${signal}: stopping the gateway, the subgraphs and PostgreSQL...`);
     await gateway.stop();
     await departments.stop();
@@ -56,6 +59,17 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function recordsUrls(store: Store): Promise<Record<string, string>> {
+  if (!store.embedded || process.env.RECORDS_DATABASE_URL)
+    return { RECORDS_DATABASE_URL: store.url };
+  const roles = await provisionRecordRoles(store.url, DEFAULT_RECORDS_SCHEMA);
+  return {
+    RECORDS_DATABASE_URL: roles.writerUrl,
+    RECORDS_MIGRATION_DATABASE_URL: roles.ownerUrl,
+    RECORDS_PRIVILEGES: 'require',
+  };
 }
 
 function redact(url: string): string {

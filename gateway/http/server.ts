@@ -42,7 +42,7 @@ export interface ListeningGateway {
 export const LISTEN_BACKLOG = 4096;
 
 /**
- * Routes: POST/GET /graphql, /healthz, /readyz, and the landing page with its assets. Every
+ * Routes: POST/GET /graphql, /livez (alias /healthz), /readyz, and the landing page with its assets. Every
  * response carries `x-request-id`. Requests Node cannot parse (headers over maxHeaderBytes,
  * headers not complete within bodyDeadlineMs, malformed HTTP) are answered and recorded too.
  */
@@ -108,7 +108,8 @@ async function route(
     await serveGraphQL(gateway, limits, req, res, arrival);
     return;
   }
-  if (pathname === '/healthz') {
+  // The process alone: a store or a department being down is /readyz's business.
+  if (pathname === '/livez' || pathname === '/healthz') {
     sendJson(res, 200, { status: 'ok' });
     return;
   }
@@ -120,9 +121,15 @@ async function route(
         [CONTEXT_HEADER]: await gateway.security.signContext(name, GATEWAY_PROBE, body),
       }),
     );
-    const records = gateway.records.healthy() ? 'up' : 'down';
+    // The background probe's latest word (at most a probe interval old), never a fresh query.
+    const { status: records, checkedAt, latencyMs } = gateway.records.health();
     const ready = readiness.ready && records === 'up';
-    sendJson(res, ready ? 200 : 503, { ...readiness, ready, records });
+    sendJson(res, ready ? 200 : 503, {
+      ...readiness,
+      ready,
+      records,
+      recordStore: { status: records, checkedAt, latencyMs },
+    });
     return;
   }
   const page = req.method === 'GET' ? await options.pages?.(pathname) : null;

@@ -3,8 +3,33 @@ export {
   DEFAULT_APPEND_TIMEOUT_MS,
   DEFAULT_MAX_BATCH,
   DEFAULT_MAX_DELAY_MS,
+  DEFAULT_PROBE_INTERVAL_MS,
 } from './writer';
-export type { AppendResult, RecordWriter, RecordWriterOptions, WriterStats } from './writer';
+export type {
+  AppendOptions,
+  AppendResult,
+  RecordWriter,
+  RecordWriterOptions,
+  WriterStats,
+} from './writer';
+export type { StoreHealth } from './health';
+export {
+  abandon,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  DEFAULT_KEEPALIVE_DELAY_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  openStorePool,
+} from './deadlines';
+export type { StoreDeadlines } from './deadlines';
+export {
+  excessRights,
+  grantWriter,
+  provisionRecordRoles,
+  RECORDS_OWNER_ROLE,
+  RECORDS_WRITER_ROLE,
+} from './roles';
+export type { RecordRoles } from './roles';
 export { InvalidRecord, RecordStoreUnavailable } from './errors';
 export { migrateRecords } from './migrate';
 export { DEFAULT_RECORDS_SCHEMA } from './sql';

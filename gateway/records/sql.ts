@@ -10,3 +10,8 @@ export function quoteIdent(name: string): string {
 export function recordsTable(schema: string): string {
   return `${quoteIdent(schema)}.access_record`;
 }
+
+/** The qualified name of the table holding a copy of the signed checkpoints. */
+export function checkpointsTable(schema: string): string {
+  return `${quoteIdent(schema)}.checkpoint`;
+}
