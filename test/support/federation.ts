@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { openRecordsStore } from '../../gateway/records-store';
+import { openRecordsStore, type RecordsStoreOptions } from '../../gateway/records-store';
 import { createGateway } from '../../gateway/gateway';
 import { listen } from '../../gateway/http/server';
 import { createLogger } from '../../gateway/logger';
@@ -49,6 +49,11 @@ export async function startFederation(
     nonPersonalOnOutage?: 'serve' | 'withhold';
     /** Where access records go (default: the test database). */
     recordsUrl?: string;
+    /** Record store deadlines (default: the gateway's). */
+    recordsDeadlines?: Pick<
+      RecordsStoreOptions,
+      'appendTimeoutMs' | 'probeIntervalMs' | 'connectTimeoutMs'
+    >;
     /** Transport limits (default: the gateway's). */
     http?: { maxBodyBytes?: number; bodyDeadlineMs?: number; maxHeaderBytes?: number };
     /** How security events are coalesced (default: the gateway's). */
@@ -72,6 +77,7 @@ export async function startFederation(
     url: options.recordsUrl ?? url,
     streamId,
     logger: createLogger('silent'),
+    ...options.recordsDeadlines,
   });
   const gateway = await createGateway({
     supergraphSdl,
