@@ -1,4 +1,4 @@
-import { loadGatewayConfig, startGateway } from '../gateway';
+import { loadGatewayConfig, startGateway, type GatewayConfig } from '../gateway';
 import { loadManifest } from '../schema/load-manifest';
 import { cityOptionsFromEnv } from '../subgraphs/dataset';
 import { openStore, type Store } from '../subgraphs/kit';
@@ -15,10 +15,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const city = cityOptionsFromEnv();
   const store = await openStore();
-  // Access records go to the same PostgreSQL as the departments unless told otherwise; on the
-  // embedded one, migrated by an owner role and written by a role that can only append.
+  // Access records go to the same PostgreSQL as the departments unless told otherwise.
   const gatewayConfig = loadGatewayConfig(
-    { ...(await recordsUrls(store)), ...process.env },
+    { RECORDS_DATABASE_URL: store.url, ...process.env },
     process.argv.slice(2),
   );
   console.log(
@@ -39,7 +38,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const urls = Object.fromEntries(departments.subgraphs.map((s) => [s.name, s.url]));
-  const gateway = await startGateway({ ...gatewayConfig, subgraphUrls: urls });
+  const gateway = await startGateway({
+    ...gatewayConfig,
+    ...(await recordRoles(store)),
+    subgraphUrls: urls,
+  });
   for (const s of departments.subgraphs) console.log(`  subgraph ${s.name.padEnd(18)} ${s.url}`);
   console.log(`\nGateway:      ${gateway.url}/graphql`);
   console.log(`Landing page: ${gateway.url}/  (GraphiQL with example operations)`);
@@ -61,14 +64,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-async function recordsUrls(store: Store): Promise<Record<string, string>> {
-  if (!store.embedded || process.env.RECORDS_DATABASE_URL)
-    return { RECORDS_DATABASE_URL: store.url };
+/**
+ * On the embedded store, records are migrated by an owner role and written by a role that can
+ * only append and read (created after the departments, so the data bureau's schema is handed over).
+ */
+async function recordRoles(store: Store): Promise<Partial<GatewayConfig>> {
+  if (!store.embedded || process.env.RECORDS_DATABASE_URL) return {};
   const roles = await provisionRecordRoles(store.url, DEFAULT_RECORDS_SCHEMA);
   return {
-    RECORDS_DATABASE_URL: roles.writerUrl,
-    RECORDS_MIGRATION_DATABASE_URL: roles.ownerUrl,
-    RECORDS_PRIVILEGES: 'require',
+    recordsDatabaseUrl: roles.writerUrl,
+    recordsMigrationDatabaseUrl: roles.ownerUrl,
+    recordsPrivileges: 'require',
   };
 }
 
