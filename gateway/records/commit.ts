@@ -55,14 +55,16 @@ export async function commitBatch(
   const remaining = Math.max(1, Math.floor(commitBy - Date.now()));
   try {
     // synchronous_commit: the caller releases personal data once this resolves.
-    // Numbers only are interpolated; the deadline trigger of migration 004 reads commit_by.
-    await client.query(
-      `BEGIN; SET LOCAL synchronous_commit TO on; SET LOCAL statement_timeout TO ${remaining};
-       SELECT set_config('access_records.commit_by', least(to_timestamp(${Math.floor(commitBy)}::float8 / 1000),
-         clock_timestamp() + ${remaining} * interval '1 millisecond')::text, true)`,
-    );
-    const start = head ?? (await readHead(client, table, streamId));
-    const stored = chainRecords(streamId, start, records);
+    const begin = `BEGIN; SET LOCAL synchronous_commit TO on; SET LOCAL statement_timeout TO ${remaining}`;
+    let stored: StoredRecord[];
+    if (head) {
+      stored = chainRecords(streamId, head, records);
+      await client.query(`${begin}; ${setDeadline(stored[0]!.id, commitBy, remaining)}`);
+    } else {
+      await client.query(begin);
+      stored = chainRecords(streamId, await readHead(client, table, streamId), records);
+      await client.query(setDeadline(stored[0]!.id, commitBy, remaining));
+    }
     await client.query(insertStatement(table), [JSON.stringify(stored.map(toRow))]);
     if (progress.shouldCommit && !progress.shouldCommit()) {
       progress.aborted = true;
@@ -75,6 +77,18 @@ export async function commitBatch(
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Arms the deadline trigger of migration 004: at COMMIT, the row `checkId` (the batch's first,
+ * an id of our own making) is checked against `commitBy` and the server's clock. Only a UUID
+ * and numbers are interpolated.
+ */
+function setDeadline(checkId: string, commitBy: number, remaining: number): string {
+  if (!/^[0-9a-f-]{36}$/.test(checkId)) throw new TypeError(`not a record id: ${checkId}`);
+  return `SELECT set_config('access_records.commit_check', '${checkId}', true),
+    set_config('access_records.commit_by', least(to_timestamp(${Math.floor(commitBy)}::float8 / 1000),
+      clock_timestamp() + ${Math.floor(remaining)} * interval '1 millisecond')::text, true)`;
 }
 
 async function readHead(

@@ -3,7 +3,8 @@
 -- Each batch sets the latest moment it may commit (access_records.commit_by, local to the
 -- transaction); a deferred trigger checks the server's own clock when COMMIT runs (also after
 -- a frozen server thaws, or when a stalled network path delivers the COMMIT late) and aborts.
--- Inserts that set no deadline (an operator's, a test's) are not checked.
+-- The check runs once per batch: on the row the batch names (access_records.commit_check,
+-- its first record's id). Inserts that set no deadline (an operator's, a test's) are not checked.
 
 CREATE FUNCTION refuse_late_commit() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -21,7 +22,9 @@ $$;
 CREATE CONSTRAINT TRIGGER access_record_commit_deadline
   AFTER INSERT ON access_record
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW EXECUTE FUNCTION refuse_late_commit();
+  FOR EACH ROW
+  WHEN (NEW.id::text = current_setting('access_records.commit_check', true))
+  EXECUTE FUNCTION refuse_late_commit();
 
 -- Signed checkpoints of each stream's head, a copy for convenience: the authoritative ones are
 -- the append-only files outside the database, signed with a key the database never holds.

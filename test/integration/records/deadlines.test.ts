@@ -112,11 +112,12 @@ it('the server itself refuses a COMMIT after the deadline the batch set', async 
   const client = await pool.connect();
   try {
     await client.query(
-      `BEGIN; SELECT set_config('access_records.commit_by', (clock_timestamp() - interval '1 ms')::text, true)`,
+      `BEGIN; SELECT set_config('access_records.commit_by', (clock_timestamp() - interval '1 ms')::text, true),
+         set_config('access_records.commit_check', '00000000-0000-4000-8000-00000000d1e5', true)`,
     );
     await client.query(`INSERT INTO ${schema}.access_record (stream_id, seq, id, format, occurred_at,
       request_id, consumer_kind, consumer_id, operation_hash, fields, departments, outcome,
-      duration_ms, subjects, prev_hash, hash) VALUES ('gw-trigger', 1, gen_random_uuid(), 2, now(),
+      duration_ms, subjects, prev_hash, hash) VALUES ('gw-trigger', 1, '00000000-0000-4000-8000-00000000d1e5', 2, now(),
       'r', 'anonymous', 'anonymous', '', '[]', '{}', 'served', 0, '{}', repeat('0', 64), repeat('0', 64))`);
     await expect(client.query('COMMIT')).rejects.toThrow(/deadline .* has passed/);
   } finally {
