@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_TOKEN_BYTES } from './identity';
 import {
   DEFAULT_APPEND_TIMEOUT_MS,
+  DEFAULT_CHECKPOINT_INTERVAL_MS,
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   DEFAULT_KEEPALIVE_DELAY_MS,
@@ -20,6 +21,17 @@ export {
   DEFAULT_PROBE_INTERVAL_MS,
   DEFAULT_STATEMENT_TIMEOUT_MS,
 };
+/** Where the gateway appends each stream's signed checkpoints (keep it outside the database's reach). */
+export const DEFAULT_RECORDS_CHECKPOINT_DIR = join(__dirname, '..', '.data', 'records-checkpoints');
+/** The Ed25519 key checkpoints are signed with (PKCS#8 PEM; created when missing). */
+export const DEFAULT_RECORDS_CHECKPOINT_KEY_FILE = join(
+  __dirname,
+  '..',
+  '.data',
+  'keys',
+  'records-checkpoint.pem',
+);
+export { DEFAULT_CHECKPOINT_INTERVAL_MS };
 /** Milliseconds SIGTERM leaves the gateway to stop (flushing records it can) before it exits anyway. */
 export const DEFAULT_SHUTDOWN_DEADLINE_MS = 10_000;
 /** warn: log when the record-store role could change records; require: refuse to start. */
@@ -162,6 +174,17 @@ const schema = z.object({
     .min(500)
     .max(600000)
     .default(DEFAULT_SHUTDOWN_DEADLINE_MS),
+  /** RECORDS_CHECKPOINT_DIR: where each stream's signed checkpoints are appended (outside the database). */
+  recordsCheckpointDir: z.string().min(1).default(DEFAULT_RECORDS_CHECKPOINT_DIR),
+  /** RECORDS_CHECKPOINT_KEY_FILE: Ed25519 PKCS#8 PEM the checkpoints are signed with; the database never holds it. */
+  recordsCheckpointKeyFile: z.string().min(1).default(DEFAULT_RECORDS_CHECKPOINT_KEY_FILE),
+  /** RECORDS_CHECKPOINT_INTERVAL_MS: a moved stream head is signed this often (the window a rewrite of the newest records can hide in). */
+  recordsCheckpointIntervalMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(DEFAULT_CHECKPOINT_INTERVAL_MS),
   /** RECORD_STREAM_ID: this replica's own hash chain; stable across restarts, unique per replica. */
   recordStreamId: z
     .string()
@@ -231,6 +254,9 @@ export function loadGatewayConfig(
     recordsDatabaseUrl: env.RECORDS_DATABASE_URL ?? env.DATABASE_URL ?? '',
     recordStreamId: env.RECORD_STREAM_ID,
     recordsMigrationDatabaseUrl: env.RECORDS_MIGRATION_DATABASE_URL,
+    recordsCheckpointDir: env.RECORDS_CHECKPOINT_DIR,
+    recordsCheckpointKeyFile: env.RECORDS_CHECKPOINT_KEY_FILE,
+    recordsCheckpointIntervalMs: env.RECORDS_CHECKPOINT_INTERVAL_MS,
     recordsPrivileges: env.RECORDS_PRIVILEGES,
     recordsAppendTimeoutMs: env.RECORDS_APPEND_TIMEOUT_MS,
     recordsConnectTimeoutMs: env.RECORDS_CONNECT_TIMEOUT_MS,
@@ -293,6 +319,9 @@ const ENV_NAMES: Record<string, string> = {
   recordsDatabaseUrl: 'RECORDS_DATABASE_URL',
   recordStreamId: 'RECORD_STREAM_ID',
   recordsMigrationDatabaseUrl: 'RECORDS_MIGRATION_DATABASE_URL',
+  recordsCheckpointDir: 'RECORDS_CHECKPOINT_DIR',
+  recordsCheckpointKeyFile: 'RECORDS_CHECKPOINT_KEY_FILE',
+  recordsCheckpointIntervalMs: 'RECORDS_CHECKPOINT_INTERVAL_MS',
   recordsPrivileges: 'RECORDS_PRIVILEGES',
   recordsAppendTimeoutMs: 'RECORDS_APPEND_TIMEOUT_MS',
   recordsConnectTimeoutMs: 'RECORDS_CONNECT_TIMEOUT_MS',

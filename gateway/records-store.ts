@@ -11,6 +11,9 @@ import {
   openStorePool,
   type RecordWriter,
   type StoreDeadlines,
+  loadCheckpointKey,
+  startCheckpointer,
+  storeIdentity,
 } from './records';
 
 /** Connections the access-record writer keeps (group commit needs few; one for the probe). */
@@ -23,6 +26,8 @@ export interface RecordsStore {
   writer: RecordWriter;
   /** The runtime role's pool (reads and appends only). */
   pool: pg.Pool;
+  /** Signs the stream's head now, if checkpoints are on and it moved. */
+  checkpoint(): Promise<void>;
   /** Flushes for at most `deadlineMs` (default: the append timeout), then lets go. */
   close(deadlineMs?: number): Promise<void>;
 }
@@ -39,11 +44,15 @@ export interface RecordsStoreOptions extends StoreDeadlines {
   probeIntervalMs?: number;
   /** What to do when the runtime role could change records (default 'warn'). */
   privileges?: PrivilegeCheck;
+  /** Signed checkpoints of the stream's head, appended outside the database (default: none). */
+  checkpoints?: { dir: string; keyFile: string; intervalMs?: number };
 }
 
 /** Opens the access-record store: migrates it, and continues this replica's chain. */
 export async function openRecordsStore(options: RecordsStoreOptions): Promise<RecordsStore> {
   const deadlines: StoreDeadlines = options;
+  const checkpointKey =
+    options.checkpoints && loadCheckpointKey(options.checkpoints.keyFile, { create: true });
   const applicationName = `gateway-records ${options.streamId}`;
   const pool = openStorePool(options.url, {
     ...deadlines,
@@ -66,11 +75,29 @@ export async function openRecordsStore(options: RecordsStoreOptions): Promise<Re
     probeIntervalMs: options.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS,
     onError: (error) => options.logger.error({ err: error }, 'access records cannot be committed'),
   });
+  const checkpoints = options.checkpoints;
+  const checkpointer =
+    checkpoints &&
+    checkpointKey &&
+    startCheckpointer({
+      head: writer.head,
+      storeId: await storeIdentity(pool, DEFAULT_RECORDS_SCHEMA),
+      streamId: options.streamId,
+      key: checkpointKey,
+      dir: checkpoints.dir,
+      pool,
+      intervalMs: checkpoints.intervalMs,
+      onError: (error) => options.logger.error({ err: error }, 'record checkpoint not stored'),
+    });
   return {
     writer,
     pool,
+    checkpoint: async () => {
+      await checkpointer?.checkpoint();
+    },
     close: async (deadlineMs) => {
       await writer.close(deadlineMs);
+      await checkpointer?.close();
       await pool.end();
     },
   };
@@ -118,5 +145,10 @@ export function recordsStoreOptions(config: GatewayConfig, logger: Logger): Reco
     statementTimeoutMs: config.recordsStatementTimeoutMs,
     idleInTransactionTimeoutMs: config.recordsIdleInTransactionTimeoutMs,
     keepAliveDelayMs: config.recordsKeepAliveDelayMs,
+    checkpoints: {
+      dir: config.recordsCheckpointDir,
+      keyFile: config.recordsCheckpointKeyFile,
+      intervalMs: config.recordsCheckpointIntervalMs,
+    },
   };
 }

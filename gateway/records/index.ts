@@ -32,7 +32,7 @@ export {
 export type { RecordRoles } from './roles';
 export { InvalidRecord, RecordStoreUnavailable } from './errors';
 export { migrateRecords } from './migrate';
-export { DEFAULT_RECORDS_SCHEMA } from './sql';
+export { DEFAULT_RECORDS_SCHEMA, storeIdentity } from './sql';
 export { canonicalJson, canonicalRecord, GENESIS_HASH, hashRecord } from './record';
 export type {
   AccessRecord,
@@ -58,3 +58,10 @@ export {
   DEFAULT_SECURITY_EVENTS_PER_WINDOW,
 } from './security-events';
 export type { SecurityEvent, SecurityEventLog } from './security-events';
+export { checkpointSigned, loadCheckpointKey, signCheckpoint } from './checkpoint';
+export type { Checkpoint, CheckpointKey } from './checkpoint';
+export { appendCheckpoint, readCheckpoints } from './checkpoint-log';
+export { DEFAULT_CHECKPOINT_INTERVAL_MS, startCheckpointer } from './checkpointer';
+export type { Checkpointer } from './checkpointer';
+export { checkAnchors, describeAnchorBreak } from './anchors';
+export type { AnchorBreak, VerifiedHeads } from './anchors';

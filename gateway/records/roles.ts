@@ -19,7 +19,8 @@ export async function grantWriter(owner: pg.Pool, schema: string, role: string):
     `GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${who};
      REVOKE ALL ON ${tables} FROM ${who};
      GRANT SELECT, INSERT ON ${tables} TO ${who};
-     GRANT SELECT ON ${quoteIdent(schema)}.schema_migrations TO ${who};`,
+     GRANT SELECT ON ${quoteIdent(schema)}.schema_migrations, ${quoteIdent(schema)}.store_identity
+       TO ${who};`,
   );
 }
 

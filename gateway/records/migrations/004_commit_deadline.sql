@@ -47,3 +47,15 @@ CREATE TRIGGER checkpoint_no_truncate
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_access_record_change();
 
 REVOKE UPDATE, DELETE, TRUNCATE ON checkpoint FROM PUBLIC;
+
+-- The store's identity: checkpoints are kept, and signed, per store, so that the checkpoints
+-- of one database are never held against another.
+CREATE TABLE store_identity (
+  id          uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+  created_at  timestamptz NOT NULL DEFAULT now()
+);
+INSERT INTO store_identity DEFAULT VALUES;
+
+CREATE TRIGGER store_identity_no_update_or_delete
+  BEFORE UPDATE OR DELETE ON store_identity
+  FOR EACH ROW EXECUTE FUNCTION refuse_access_record_change();
