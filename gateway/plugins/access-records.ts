@@ -4,14 +4,13 @@ import { ErrorCode } from '../../schema/errors';
 import { planOf } from '../authorization/plugin';
 import type { GatewayContext } from '../context';
 import type { Logger } from '../logger';
-import type { AccessRecord, FieldAccess, RecordWriter } from '../records';
+import {
+  WITHHELD_REASON,
+  type AccessRecord,
+  type FieldAccess,
+  type RecordWriter,
+} from '../records';
 import { outcomeOfResult } from '../refusals';
-
-/**
- * The reason of the record that says a served operation's response was withheld after all
- * (its record was not committed in time); it carries the request id of the record it corrects.
- */
-export const WITHHELD = 'response-withheld';
 
 /** What to do with an operation that carries no personal data when its record cannot be stored. */
 export type NonPersonalOnOutage = 'serve' | 'withhold';
@@ -64,7 +63,7 @@ export function accessRecordsPlugin(options: {
             await options.writer.append(
               record,
               outcome === 'served' && withholdOnFailure
-                ? { compensation: { ...record, outcome: 'failed', reason: WITHHELD } }
+                ? { compensation: { ...record, outcome: 'failed', reason: WITHHELD_REASON } }
                 : {},
             );
           } catch (error) {

@@ -33,7 +33,13 @@ export type { RecordRoles } from './roles';
 export { InvalidRecord, RecordStoreUnavailable } from './errors';
 export { migrateRecords } from './migrate';
 export { DEFAULT_RECORDS_SCHEMA, storeIdentity } from './sql';
-export { canonicalJson, canonicalRecord, GENESIS_HASH, hashRecord } from './record';
+export {
+  canonicalJson,
+  canonicalRecord,
+  GENESIS_HASH,
+  hashRecord,
+  WITHHELD_REASON,
+} from './record';
 export type {
   AccessRecord,
   FieldAccess,

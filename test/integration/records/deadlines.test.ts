@@ -2,6 +2,7 @@ import type pg from 'pg';
 import {
   createRecordWriter,
   openStorePool,
+  recordsAbout,
   RecordStoreUnavailable,
   verifyChains,
   type AccessRecord,
@@ -105,6 +106,10 @@ describe('a record whose commit is late never says served to a client that got n
       { seq: 1, request_id: 'req-lost-ack', outcome: 'served', reason: null },
       { seq: 2, request_id: 'req-lost-ack', outcome: 'failed', reason: 'response-withheld' },
     ]);
+    // The person it concerned is not told of a read that disclosed nothing.
+    const { records } = await recordsAbout(pool, 'p-000001', { schema, now: new Date() });
+    expect(records.map((r) => r.requestId)).not.toContain('req-lost-ack');
+    expect(records.map((r) => r.requestId)).toContain('req-before');
   });
 });
 
