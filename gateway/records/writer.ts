@@ -201,6 +201,11 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
 
   async function flush(): Promise<void> {
     while (!givenUp && (inFlight || queue.some((e) => !e.settled))) {
+      if (!inFlight && lastFailed && queue.every((e) => !e.deadline)) {
+        // Only compensations left, and the store just failed: retry at the retry pace.
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+        continue;
+      }
       if (!inFlight) startBatch();
       await inFlight;
     }
