@@ -66,6 +66,10 @@ it('a frozen store: personal data withheld within the append timeout, /readyz do
   expect(await readiness()).toEqual({ status: 200, records: 'up' });
 
   signal('SIGSTOP');
+  // Idle: no request is sent, yet /readyz learns of it from the background probe.
+  expect(await until(async () => (await readiness()).status === 503, 10_000)).toBeLessThan(
+    APPEND_TIMEOUT_MS + 1_000,
+  );
   const started = Date.now();
   const response = await fetch(`${federation.url}/graphql`, {
     method: 'POST',
