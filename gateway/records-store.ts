@@ -11,6 +11,7 @@ import {
   openStorePool,
   type RecordWriter,
   type StoreDeadlines,
+  endPool,
   loadCheckpointKey,
   startCheckpointer,
   storeIdentity,
@@ -18,6 +19,9 @@ import {
 
 /** Connections the access-record writer keeps (group commit needs few; one for the probe). */
 export const RECORDS_POOL_SIZE = 4;
+
+/** Milliseconds a closing store waits for its connections' goodbye before cutting them. */
+const STORE_END_MS = 2_000;
 
 /** require: refuse to start when the runtime role could change records; warn: log it. */
 export type PrivilegeCheck = 'require' | 'warn';
@@ -96,9 +100,11 @@ export async function openRecordsStore(options: RecordsStoreOptions): Promise<Re
       await checkpointer?.checkpoint();
     },
     close: async (deadlineMs) => {
-      await writer.close(deadlineMs);
-      await checkpointer?.close();
-      await pool.end();
+      const until = deadlineMs === undefined ? undefined : Date.now() + deadlineMs;
+      // The last checkpoint's file line is instant; its copy in the table gets what is left.
+      await writer.close(until === undefined ? undefined : Math.max(0, until - Date.now() - 300));
+      await checkpointer?.close(until === undefined ? undefined : until - Date.now());
+      await endPool(pool, until === undefined ? STORE_END_MS : until - Date.now());
     },
   };
 }

@@ -42,10 +42,15 @@ export async function startGateway(
     stop: async () => {
       const until = Date.now() + config.shutdownDeadlineMs;
       await http.close();
-      await gateway.stop();
+      // Half for the gateway (its last security events go to the writer), the rest to flush.
+      await Promise.race([gateway.stop(), delay((until - Date.now()) / 2)]);
       await records.close(Math.max(0, until - Date.now() - 200));
     },
   };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function landingPages(config: GatewayConfig): PageHandler {

@@ -12,9 +12,9 @@ export const DEFAULT_CHECKPOINT_INTERVAL_MS = 5_000;
 
 export interface Checkpointer {
   /** Signs and stores the head now if it moved since the last checkpoint; returns it. */
-  checkpoint(): Promise<Checkpoint | null>;
-  /** Stops the timer and takes a last checkpoint. */
-  close(): Promise<void>;
+  checkpoint(copyDeadlineMs?: number): Promise<Checkpoint | null>;
+  /** Stops the timer and takes a last checkpoint (its copy in the table waits at most `copyDeadlineMs`). */
+  close(copyDeadlineMs?: number): Promise<void>;
 }
 
 /**
@@ -38,7 +38,7 @@ export function startCheckpointer(options: {
   let last: ChainHead | null = null;
   let running: Promise<Checkpoint | null> = Promise.resolve(null);
 
-  async function take(): Promise<Checkpoint | null> {
+  async function take(copyDeadlineMs = COPY_DEADLINE_MS): Promise<Checkpoint | null> {
     const head = options.head();
     if (!head || (last && last.seq === head.seq && last.hash === head.hash)) return null;
     const checkpoint = signCheckpoint(options.key, {
@@ -50,7 +50,7 @@ export function startCheckpointer(options: {
     last = head;
     if (!options.pool) return checkpoint;
     // Bounded: a store that stopped answering must not hold up the anchor or a shutdown.
-    await withDeadline(options.pool, COPY_DEADLINE_MS, 'the checkpoint copy', (client) =>
+    await withDeadline(options.pool, copyDeadlineMs, 'the checkpoint copy', (client) =>
       client.query(
         `INSERT INTO ${table} (stream_id, seq, hash, signed_at, key_id, signature)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
@@ -67,8 +67,9 @@ export function startCheckpointer(options: {
     return checkpoint;
   }
 
-  function checkpoint(): Promise<Checkpoint | null> {
-    running = running.then(take, take);
+  function checkpoint(copyDeadlineMs?: number): Promise<Checkpoint | null> {
+    const next = () => take(copyDeadlineMs);
+    running = running.then(next, next);
     return running;
   }
 
@@ -77,9 +78,11 @@ export function startCheckpointer(options: {
   }, options.intervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS).unref();
   return {
     checkpoint,
-    async close() {
+    async close(copyDeadlineMs = COPY_DEADLINE_MS) {
       clearInterval(timer);
-      await checkpoint().catch((error: Error) => options.onError?.(error));
+      await checkpoint(Math.max(1, copyDeadlineMs)).catch((error: Error) =>
+        options.onError?.(error),
+      );
     },
   };
 }

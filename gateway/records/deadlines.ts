@@ -28,7 +28,7 @@ export function openStorePool(
   url: string,
   options: StoreDeadlines & { max: number; applicationName: string },
 ): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
     max: options.max,
     application_name: options.applicationName,
@@ -41,6 +41,32 @@ export function openStorePool(
     keepAliveInitialDelayMillis: options.keepAliveDelayMs ?? DEFAULT_KEEPALIVE_DELAY_MS,
     idleTimeoutMillis: 30_000,
   });
+  const clients = new Set<pg.PoolClient>();
+  pool.on('connect', (client) => clients.add(client));
+  pool.on('remove', (client) => clients.delete(client));
+  connections.set(pool, clients);
+  return pool;
+}
+
+const connections = new WeakMap<pg.Pool, Set<pg.PoolClient>>();
+
+/**
+ * Ends a pool of {@link openStorePool} within `ms`: a polite goodbye first, then every
+ * connection still open (idle on a silent peer, or busy) is cut.
+ */
+export async function endPool(pool: pg.Pool, ms: number): Promise<void> {
+  const ended = pool.end();
+  let timer: NodeJS.Timeout | undefined;
+  const late = await Promise.race([
+    ended.then(() => false),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), Math.max(0, ms));
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!late) return;
+  for (const client of connections.get(pool) ?? []) abandon(client);
+  await ended;
 }
 
 /**

@@ -19,6 +19,7 @@ export {
   DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   DEFAULT_KEEPALIVE_DELAY_MS,
   DEFAULT_STATEMENT_TIMEOUT_MS,
+  endPool,
   openStorePool,
 } from './deadlines';
 export type { StoreDeadlines } from './deadlines';
