@@ -5,6 +5,40 @@ import { DEFAULT_MAX_TOKEN_BYTES } from './identity';
 import * as cost from './cost/options';
 import * as limits from './limits/options';
 import * as upstream from './upstream/options';
+import {
+  DEFAULT_APPEND_TIMEOUT_MS,
+  DEFAULT_CHECKPOINT_INTERVAL_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  DEFAULT_KEEPALIVE_DELAY_MS,
+  DEFAULT_PROBE_INTERVAL_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+} from '../records';
+
+/** Record store deadlines (milliseconds): an append's wait for its commit, a connection's login, a statement, a transaction left idle, the silence before TCP keepalive probes; and the interval of the background probe behind /readyz. */
+export {
+  DEFAULT_APPEND_TIMEOUT_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  DEFAULT_KEEPALIVE_DELAY_MS,
+  DEFAULT_PROBE_INTERVAL_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+};
+/** Where the gateway appends each stream's signed checkpoints (keep it outside the database's reach). */
+export const DEFAULT_RECORDS_CHECKPOINT_DIR = join(__dirname, '..', '.data', 'records-checkpoints');
+/** The Ed25519 key checkpoints are signed with (PKCS#8 PEM; created when missing). */
+export const DEFAULT_RECORDS_CHECKPOINT_KEY_FILE = join(
+  __dirname,
+  '..',
+  '.data',
+  'keys',
+  'records-checkpoint.pem',
+);
+export { DEFAULT_CHECKPOINT_INTERVAL_MS };
+/** Milliseconds SIGTERM leaves the gateway to stop (flushing records it can) before it exits anyway. */
+export const DEFAULT_SHUTDOWN_DEADLINE_MS = 10_000;
+/** warn: log when the record-store role could change records; require: refuse to start. */
+export const DEFAULT_RECORDS_PRIVILEGES = 'warn';
 
 /** Longest Authorization header read as a token, in bytes; longer is 401 before any parsing. */
 export { DEFAULT_MAX_TOKEN_BYTES };
@@ -159,6 +193,70 @@ const schema = z.object({
   recordsDatabaseUrl: z
     .string()
     .min(1, 'set RECORDS_DATABASE_URL or DATABASE_URL: every disclosure is recorded'),
+  /** RECORDS_MIGRATION_DATABASE_URL: the records' owner role, which runs the migrations; unset: RECORDS_DATABASE_URL's role (which then owns them). */
+  recordsMigrationDatabaseUrl: z.string().min(1).optional(),
+  /** RECORDS_PRIVILEGES: warn or require (refuse to start) when the record-store role could update, delete, truncate or own records. */
+  recordsPrivileges: z.enum(['warn', 'require']).default(DEFAULT_RECORDS_PRIVILEGES),
+  /** RECORDS_APPEND_TIMEOUT_MS: an append not committed by then fails (personal data withheld, 503); its connection is abandoned. */
+  recordsAppendTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120000)
+    .default(DEFAULT_APPEND_TIMEOUT_MS),
+  /** RECORDS_CONNECT_TIMEOUT_MS: opening a record-store connection (and waiting for a free one) gives up after this. */
+  recordsConnectTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120000)
+    .default(DEFAULT_CONNECT_TIMEOUT_MS),
+  /** RECORDS_STATEMENT_TIMEOUT_MS: the server cancels a record-store statement running longer (also its lock wait). */
+  recordsStatementTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600000)
+    .default(DEFAULT_STATEMENT_TIMEOUT_MS),
+  /** RECORDS_IDLE_IN_TRANSACTION_TIMEOUT_MS: the server ends a record-store session idle inside a transaction this long. */
+  recordsIdleInTransactionTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600000)
+    .default(DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS),
+  /** RECORDS_KEEPALIVE_DELAY_MS: silence on a record-store connection before TCP keepalive probes start. */
+  recordsKeepAliveDelayMs: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(600000)
+    .default(DEFAULT_KEEPALIVE_DELAY_MS),
+  /** RECORDS_PROBE_INTERVAL_MS: how often the record store is checked in the background (behind /readyz, and recovery with no traffic). */
+  recordsProbeIntervalMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60000)
+    .default(DEFAULT_PROBE_INTERVAL_MS),
+  /** SHUTDOWN_DEADLINE_MS: SIGTERM stops the gateway within this, flushing the records it can. */
+  shutdownDeadlineMs: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .max(600000)
+    .default(DEFAULT_SHUTDOWN_DEADLINE_MS),
+  /** RECORDS_CHECKPOINT_DIR: where each stream's signed checkpoints are appended (outside the database). */
+  recordsCheckpointDir: z.string().min(1).default(DEFAULT_RECORDS_CHECKPOINT_DIR),
+  /** RECORDS_CHECKPOINT_KEY_FILE: Ed25519 PKCS#8 PEM the checkpoints are signed with; the database never holds it. */
+  recordsCheckpointKeyFile: z.string().min(1).default(DEFAULT_RECORDS_CHECKPOINT_KEY_FILE),
+  /** RECORDS_CHECKPOINT_INTERVAL_MS: a moved stream head is signed this often (the window a rewrite of the newest records can hide in). */
+  recordsCheckpointIntervalMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(DEFAULT_CHECKPOINT_INTERVAL_MS),
   /** RECORD_STREAM_ID: this replica's own hash chain; stable across restarts, unique per replica. */
   recordStreamId: z
     .string()
@@ -230,6 +328,18 @@ export function loadGatewayConfig(
     contextPrivateKeyFile: env.CONTEXT_PRIVATE_KEY_FILE,
     recordsDatabaseUrl: env.RECORDS_DATABASE_URL ?? env.DATABASE_URL ?? '',
     recordStreamId: env.RECORD_STREAM_ID,
+    recordsMigrationDatabaseUrl: env.RECORDS_MIGRATION_DATABASE_URL,
+    recordsCheckpointDir: env.RECORDS_CHECKPOINT_DIR,
+    recordsCheckpointKeyFile: env.RECORDS_CHECKPOINT_KEY_FILE,
+    recordsCheckpointIntervalMs: env.RECORDS_CHECKPOINT_INTERVAL_MS,
+    recordsPrivileges: env.RECORDS_PRIVILEGES,
+    recordsAppendTimeoutMs: env.RECORDS_APPEND_TIMEOUT_MS,
+    recordsConnectTimeoutMs: env.RECORDS_CONNECT_TIMEOUT_MS,
+    recordsStatementTimeoutMs: env.RECORDS_STATEMENT_TIMEOUT_MS,
+    recordsIdleInTransactionTimeoutMs: env.RECORDS_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    recordsKeepAliveDelayMs: env.RECORDS_KEEPALIVE_DELAY_MS,
+    recordsProbeIntervalMs: env.RECORDS_PROBE_INTERVAL_MS,
+    shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
     nonPersonalOnOutage: env.RECORDS_NON_PERSONAL_ON_OUTAGE,
     maxBodyBytes: env.MAX_BODY_BYTES,
     bodyDeadlineMs: env.BODY_DEADLINE_MS,
@@ -299,6 +409,18 @@ const ENV_NAMES: Record<string, string> = {
   contextPrivateKeyFile: 'CONTEXT_PRIVATE_KEY_FILE',
   recordsDatabaseUrl: 'RECORDS_DATABASE_URL',
   recordStreamId: 'RECORD_STREAM_ID',
+  recordsMigrationDatabaseUrl: 'RECORDS_MIGRATION_DATABASE_URL',
+  recordsCheckpointDir: 'RECORDS_CHECKPOINT_DIR',
+  recordsCheckpointKeyFile: 'RECORDS_CHECKPOINT_KEY_FILE',
+  recordsCheckpointIntervalMs: 'RECORDS_CHECKPOINT_INTERVAL_MS',
+  recordsPrivileges: 'RECORDS_PRIVILEGES',
+  recordsAppendTimeoutMs: 'RECORDS_APPEND_TIMEOUT_MS',
+  recordsConnectTimeoutMs: 'RECORDS_CONNECT_TIMEOUT_MS',
+  recordsStatementTimeoutMs: 'RECORDS_STATEMENT_TIMEOUT_MS',
+  recordsIdleInTransactionTimeoutMs: 'RECORDS_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+  recordsKeepAliveDelayMs: 'RECORDS_KEEPALIVE_DELAY_MS',
+  recordsProbeIntervalMs: 'RECORDS_PROBE_INTERVAL_MS',
+  shutdownDeadlineMs: 'SHUTDOWN_DEADLINE_MS',
   nonPersonalOnOutage: 'RECORDS_NON_PERSONAL_ON_OUTAGE',
   maxBodyBytes: 'MAX_BODY_BYTES',
   bodyDeadlineMs: 'BODY_DEADLINE_MS',

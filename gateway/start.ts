@@ -6,6 +6,7 @@ import { landingFor } from './landing';
 import { tracingFromEnv } from '../contracts/tracing';
 import { createLogger, type Logger } from './logger';
 import { openRecordsStore } from '../records/store';
+import { recordsStoreOptions } from './records-options';
 import { createSecurity } from './security';
 import { readSupergraph } from './supergraph';
 
@@ -28,11 +29,7 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const supergraphSdl = readSupergraph(config.supergraphPath);
   const security = await createSecurity(config, supergraphSdl, logger);
-  const records = await openRecordsStore({
-    url: config.recordsDatabaseUrl,
-    streamId: config.recordStreamId,
-    logger,
-  });
+  const records = await openRecordsStore(recordsStoreOptions(config, logger));
   const tracing = tracingFromEnv('gateway');
   let gateway;
   try {
@@ -64,11 +61,17 @@ export async function startGateway(
   logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');
   return {
     url: http.url,
+    // Within the shutdown deadline in every state: a store that stopped answering is let go.
     stop: async () => {
+      const until = Date.now() + config.shutdownDeadlineMs;
       await http.close();
-      await gateway.stop();
-      await records.close();
+      await Promise.race([gateway.stop(), delay((until - Date.now()) / 2)]);
+      await records.close(Math.max(0, until - Date.now() - 200));
       await tracing.shutdown();
     },
   };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

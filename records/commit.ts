@@ -27,27 +27,68 @@ export function chainRecords(
   });
 }
 
-/** The BEGIN of a batch's transaction: durable (the caller releases personal data once it commits), bounded. */
-export function batchBegin(timeoutMs: number): string {
-  return `BEGIN; SET LOCAL synchronous_commit TO on; SET LOCAL statement_timeout TO ${Math.ceil(timeoutMs)}`;
+/** Where a batch stands, for a writer that gave up on it: was COMMIT already on the wire? */
+export interface BatchProgress {
+  commitSent: boolean;
+  /** Asked just before COMMIT: false rolls the batch back instead (its writer gave up). */
+  shouldCommit?: () => boolean;
+  /** Set when shouldCommit said no. */
+  aborted?: boolean;
 }
 
 /**
- * Chains the records after `head` (read from the table when null) and inserts them, inside
- * the caller's transaction (opened with `batchBegin`): on any error nothing of the batch is
- * stored.
+ * Chains the records after `head` (read from the table when null) and inserts them in one
+ * durable transaction that the server refuses to commit after `commitBy` (epoch ms, and no
+ * later than as many ms after the server started the transaction as remained then): a COMMIT
+ * that arrives late, after the writer answered "withheld", aborts instead. Resolves only after
+ * COMMIT; on any error the transaction is rolled back and nothing of the batch is stored.
  */
-export async function insertBatch(
+export async function commitBatch(
   client: pg.PoolClient,
   table: string,
   streamId: string,
   head: ChainHead | null,
   records: readonly AccessRecord[],
+  commitBy: number,
+  progress: BatchProgress = { commitSent: false },
 ): Promise<StoredRecord[]> {
-  const start = head ?? (await readHead(client, table, streamId));
-  const stored = chainRecords(streamId, start, records);
-  await client.query(insertStatement(table), [JSON.stringify(stored.map(toRow))]);
-  return stored;
+  const remaining = Math.max(1, Math.floor(commitBy - Date.now()));
+  try {
+    // synchronous_commit: the caller releases personal data once this resolves.
+    const begin = `BEGIN; SET LOCAL synchronous_commit TO on; SET LOCAL statement_timeout TO ${remaining}`;
+    let stored: StoredRecord[];
+    if (head) {
+      stored = chainRecords(streamId, head, records);
+      await client.query(`${begin}; ${setDeadline(stored[0]!.id, commitBy, remaining)}`);
+    } else {
+      await client.query(begin);
+      stored = chainRecords(streamId, await readHead(client, table, streamId), records);
+      await client.query(setDeadline(stored[0]!.id, commitBy, remaining));
+    }
+    await client.query(insertStatement(table), [JSON.stringify(stored.map(toRow))]);
+    if (progress.shouldCommit && !progress.shouldCommit()) {
+      progress.aborted = true;
+      throw new Error('the batch was given up before COMMIT');
+    }
+    progress.commitSent = true;
+    await client.query('COMMIT');
+    return stored;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Arms the deadline trigger of migration 004: at COMMIT, the row `checkId` (the batch's first,
+ * an id of our own making) is checked against `commitBy` and the server's clock. Only a UUID
+ * and numbers are interpolated.
+ */
+function setDeadline(checkId: string, commitBy: number, remaining: number): string {
+  if (!/^[0-9a-f-]{36}$/.test(checkId)) throw new TypeError(`not a record id: ${checkId}`);
+  return `SELECT set_config('access_records.commit_check', '${checkId}', true),
+    set_config('access_records.commit_by', least(to_timestamp(${Math.floor(commitBy)}::float8 / 1000),
+      clock_timestamp() + ${Math.floor(remaining)} * interval '1 millisecond')::text, true)`;
 }
 
 async function readHead(

@@ -3,18 +3,45 @@ export {
   DEFAULT_APPEND_TIMEOUT_MS,
   DEFAULT_MAX_BATCH,
   DEFAULT_MAX_DELAY_MS,
+  DEFAULT_PROBE_INTERVAL_MS,
 } from './writer';
 export type {
+  AppendOptions,
   AppendResult,
   BatchReport,
   RecordWriter,
   RecordWriterOptions,
   WriterStats,
 } from './writer';
+export type { StoreHealth } from './health';
+export {
+  abandon,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  DEFAULT_KEEPALIVE_DELAY_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  endPool,
+  openStorePool,
+} from './deadlines';
+export type { StoreDeadlines } from './deadlines';
+export {
+  excessRights,
+  grantWriter,
+  provisionRecordRoles,
+  RECORDS_OWNER_ROLE,
+  RECORDS_WRITER_ROLE,
+} from './roles';
+export type { RecordRoles } from './roles';
 export { InvalidRecord, RecordStoreUnavailable } from './errors';
 export { migrateRecords } from './migrate';
-export { DEFAULT_RECORDS_SCHEMA } from './sql';
-export { canonicalJson, canonicalRecord, GENESIS_HASH, hashRecord } from './record';
+export { DEFAULT_RECORDS_SCHEMA, storeIdentity } from './sql';
+export {
+  canonicalJson,
+  canonicalRecord,
+  GENESIS_HASH,
+  hashRecord,
+  WITHHELD_REASON,
+} from './record';
 export type {
   AccessRecord,
   FieldAccess,
@@ -41,3 +68,10 @@ export {
 export type { SecurityEvent, SecurityEventLog } from './security-events';
 export { openRecordsStore, RECORDS_POOL_SIZE } from './store';
 export type { RecordsStore } from './store';
+export { checkpointSigned, loadCheckpointKey, signCheckpoint } from './checkpoint';
+export type { Checkpoint, CheckpointKey } from './checkpoint';
+export { appendCheckpoint, readCheckpoints } from './checkpoint-log';
+export { DEFAULT_CHECKPOINT_INTERVAL_MS, startCheckpointer } from './checkpointer';
+export type { Checkpointer } from './checkpointer';
+export { checkAnchors, describeAnchorBreak } from './anchors';
+export type { AnchorBreak, VerifiedHeads } from './anchors';

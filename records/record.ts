@@ -76,6 +76,12 @@ export interface StoredRecord extends AccessRecord, ChainPosition {
   hash: string;
 }
 
+/**
+ * The reason of a record that corrects an earlier one of the same stream and request id: the
+ * response was withheld after all (its record committed after the request gave up on it).
+ */
+export const WITHHELD_REASON = 'response-withheld';
+
 /** The previous hash of a stream's first record. */
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { RecordRow } from './columns';
 import { fromRow, RECORD_COLUMNS } from './columns';
 import { decodeCursor, encodeCursor } from './cursor';
-import type { AccessRecord, StoredRecord } from './record';
+import { WITHHELD_REASON, type AccessRecord, type StoredRecord } from './record';
 import { heldCondition } from './holds';
 import { DEFAULT_RECORDS_SCHEMA, recordsTable } from './sql';
 
@@ -100,6 +100,8 @@ export async function recordsAbout(
   where.add("consumer_kind <> 'citizen'");
   where.add('(delayed_until IS NULL OR delayed_until <= $?)', options.now.toISOString());
   where.add(`NOT ${heldCondition('$?::timestamptz', options.schema)}`, options.now.toISOString());
+  // A response withheld after all disclosed nothing: neither it nor its correction is shown.
+  where.add(withheldCondition(recordsTable(options.schema ?? DEFAULT_RECORDS_SCHEMA)));
   if (options.restrict) where.restrict(options.restrict);
   const result = await page(pool, options.schema, where, options.limit ?? 50, options.after);
   return { records: result.records.map(forCitizen), next: result.next };
@@ -150,6 +152,12 @@ class Where {
   sql(): string {
     return this.conditions.length ? `WHERE ${this.conditions.join(' AND ')}` : '';
   }
+}
+
+function withheldCondition(table: string): string {
+  return `r.reason IS DISTINCT FROM '${WITHHELD_REASON}' AND NOT EXISTS (
+    SELECT 1 FROM ${table} w WHERE w.reason = '${WITHHELD_REASON}'
+      AND w.stream_id = r.stream_id AND w.request_id = r.request_id)`;
 }
 
 function containsCoordinate(coordinate: string | undefined): string | undefined {

@@ -1,86 +1,48 @@
-import type pg from 'pg';
-import { inTransaction } from '../postgres/transaction';
-import type { ChainHead } from './commit';
-import { batchBegin, insertBatch } from './commit';
+import pg from 'pg';
+import { checkout } from '../postgres/checkout';
+import type { BatchProgress, ChainHead } from './commit';
+import { commitBatch } from './commit';
+import { abandon, DeadlineExceeded } from './deadlines';
 import { RecordStoreUnavailable } from './errors';
+import { trackHealth } from './health';
+import { probeStore } from './probe';
 import type { AccessRecord } from './record';
 import { DEFAULT_RECORDS_SCHEMA, recordsTable } from './sql';
+import {
+  DEFAULT_APPEND_TIMEOUT_MS,
+  DEFAULT_MAX_BATCH,
+  DEFAULT_MAX_DELAY_MS,
+  type AppendResult,
+  type BatchReport,
+  type RecordWriter,
+  type RecordWriterOptions,
+  type WriterStats,
+} from './writer-api';
 import { normaliseRecord } from './validate';
 
-/** Most records one transaction carries. */
-export const DEFAULT_MAX_BATCH = 500;
-/**
- * Milliseconds an append waits for others to share its transaction when no commit is under
- * way. 0: the transaction starts once the current turn of the event loop ends (appends of the
- * same turn share it); appends arriving while a commit is in flight gather for the next one,
- * so batches grow with the load and an idle gateway adds no wait of its own.
- */
-export const DEFAULT_MAX_DELAY_MS = 0;
-/** Milliseconds an append may wait for its commit before it fails as unavailable. */
-export const DEFAULT_APPEND_TIMEOUT_MS = 5_000;
+export {
+  DEFAULT_APPEND_TIMEOUT_MS,
+  DEFAULT_MAX_BATCH,
+  DEFAULT_MAX_DELAY_MS,
+  DEFAULT_PROBE_INTERVAL_MS,
+} from './writer-api';
+export type {
+  AppendOptions,
+  AppendResult,
+  BatchReport,
+  RecordWriter,
+  RecordWriterOptions,
+  WriterStats,
+} from './writer-api';
 
-export interface RecordWriterOptions {
-  /** Needs an 'error' listener of its own: an idle connection dropped by the server emits one. */
-  pool: pg.Pool;
-  /** This writer's chain; one per gateway replica, never shared by two running writers. */
-  streamId: string;
-  /** Schema of the records table (default 'access_records'). */
-  schema?: string;
-  /** Most records per transaction (default 500). */
-  maxBatch?: number;
-  /** How long an append waits for company before its transaction starts when none is in flight (default 0). */
-  maxDelayMs?: number;
-  /** An append not committed by then rejects with RecordStoreUnavailable (default 5 s). */
-  timeoutMs?: number;
-  /** Told of every failed batch, e.g. to log it; the error carries no personal data. */
-  onError?: (error: RecordStoreUnavailable) => void;
-}
-
-/** Where an appended record was committed. */
-export interface AppendResult {
-  id: string;
-  seq: number;
-  hash: string;
-}
-
-/** Counters since the writer was created: transactions committed and records in them. */
-export interface WriterStats {
-  batches: number;
-  records: number;
-  failedBatches: number;
-}
-
-/** One transaction of the writer, as told to its observers (for /metrics). */
-export interface BatchReport {
-  /** Records in the transaction. */
-  size: number;
-  /** Milliseconds from BEGIN to COMMIT (or to the failure). */
-  durationMs: number;
-  committed: boolean;
-}
-
-/** Appends access records to one hash-chained stream, many records per transaction. */
-export interface RecordWriter {
-  /**
-   * Resolves once the record is durably committed; rejects with RecordStoreUnavailable when
-   * it is not (release no personal data then), or InvalidRecord when it is malformed.
-   */
-  append(record: AccessRecord): Promise<AppendResult>;
-  /** Commits everything appended so far; resolves when each append has settled. */
-  flush(): Promise<void>;
-  /** Refuses further appends and flushes. Does not end the pool. */
-  close(): Promise<void>;
-  /** False from a failed or late commit until a commit succeeds again. */
-  healthy(): boolean;
-  stats(): WriterStats;
-  /** Records appended and waiting for a transaction (not the one in flight). */
-  queued(): number;
-  /** Tells `listener` of every transaction from now on. */
-  observe(listener: (batch: BatchReport) => void): void;
-}
+/** Milliseconds a failed batch of compensating records waits before it is tried again. */
+const RETRY_DELAY_MS = 500;
 
 interface Pending {
   record: AccessRecord;
+  compensation?: AccessRecord;
+  /** Epoch ms the caller stops waiting; undefined for a compensating record (kept until stored). */
+  deadline?: number;
   settled: boolean;
   resolve(result: AppendResult): void;
   reject(error: Error): void;
@@ -94,21 +56,38 @@ interface Pending {
  */
 export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   const { pool, streamId } = options;
-  const table = recordsTable(options.schema ?? DEFAULT_RECORDS_SCHEMA);
+  const schema = options.schema ?? DEFAULT_RECORDS_SCHEMA;
+  const table = recordsTable(schema);
   const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS;
-  const stats: WriterStats = { batches: 0, records: 0, failedBatches: 0 };
+  // The server must refuse a COMMIT before the caller stops waiting, not after.
+  const marginMs = Math.min(500, Math.floor(timeoutMs / 10));
+  const stats: WriterStats = {
+    batches: 0,
+    records: 0,
+    failedBatches: 0,
+    compensations: 0,
+    abandoned: 0,
+  };
+  const health = trackHealth({
+    probe: () => probeStore(pool, table, timeoutMs),
+    intervalMs: options.probeIntervalMs ?? 0,
+    staleAfterMs: options.probeIntervalMs ? options.probeIntervalMs * 2 + timeoutMs : undefined,
+  });
   let queue: Pending[] = [];
+  const observers: ((batch: BatchReport) => void)[] = [];
+  const report = (batch: BatchReport) => observers.forEach((observe) => observe(batch));
   // null: unknown (at start, or after a failure whose COMMIT may or may not have landed).
   let head: ChainHead | null = null;
   let inFlight: Promise<void> | null = null;
   let delay: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
-  let ok = true;
+  let retry: NodeJS.Timeout | null = null;
+  let current: pg.PoolClient | undefined;
   let closed = false;
-  const observers: ((batch: BatchReport) => void)[] = [];
-  const report = (batch: BatchReport) => observers.forEach((observe) => observe(batch));
+  let givenUp = false;
+  let lastFailed = false;
 
   function settle(entry: Pending): boolean {
     if (entry.settled) return false;
@@ -118,7 +97,6 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   }
 
   function fail(entries: readonly Pending[], error: RecordStoreUnavailable): void {
-    ok = false;
     for (const entry of entries) if (settle(entry)) entry.reject(error);
   }
 
@@ -130,78 +108,141 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   }
 
   function startBatch(): void {
-    if (delay) clearTimeout(delay);
+    for (const t of [delay, retry]) if (t) clearTimeout(t);
     if (immediate) clearImmediate(immediate);
-    delay = null;
-    immediate = null;
+    delay = retry = immediate = null;
     queue = queue.filter((e) => !e.settled);
     const batch = queue.splice(0, maxBatch);
     if (batch.length === 0) return;
     inFlight = runBatch(batch).finally(() => {
       inFlight = null;
-      if (queue.length > 0) startBatch();
+      if (queue.length === 0 || givenUp) return;
+      // Only compensations left after a failure: do not hammer a store that is down.
+      if (lastFailed && queue.every((e) => !e.deadline)) {
+        retry = setTimeout(startBatch, RETRY_DELAY_MS).unref();
+      } else startBatch();
     });
   }
 
+  function compensate(entries: readonly Pending[]): void {
+    for (const entry of entries) {
+      if (!entry.compensation) continue;
+      stats.compensations += 1;
+      queue.push({ record: entry.compensation, settled: false, resolve: noop, reject: noop });
+    }
+  }
+
   async function runBatch(batch: Pending[]): Promise<void> {
-    const started = performance.now();
+    let client: pg.PoolClient | undefined;
+    let failure: Error | undefined;
+    let late = false;
+    const progress: BatchProgress = { commitSent: false };
+    const deadlines = batch.map((e) => e.deadline ?? Date.now() + timeoutMs);
+    const giveUpAt = Math.min(...deadlines);
+    // A connection that stops answering is cut when the first caller stops waiting.
+    const watchdog = setTimeout(() => {
+      late = true;
+      if (client) {
+        stats.abandoned += 1;
+        abandon(client);
+      }
+    }, giveUpAt - Date.now());
+    const started = Date.now();
     try {
-      const stored = await inTransaction(
-        pool,
-        async (client) => {
-          // Appends that timed out while waiting are not stored: their callers withheld the data.
-          batch = batch.filter((e) => !e.settled);
-          if (batch.length === 0) return [];
-          const records = batch.map((e) => e.record);
-          return insertBatch(client, table, streamId, head, records);
-        },
-        { begin: batchBegin(timeoutMs) },
+      client = current = await checkout(pool);
+      if (late) throw new DeadlineExceeded('the connection checkout', timeoutMs);
+      // Appends that timed out while waiting are not stored: their callers withheld the data.
+      batch = batch.filter((e) => !e.settled);
+      if (batch.length === 0) return;
+      progress.shouldCommit = () => !late && !batch.some((e) => e.settled);
+      const records = batch.map((e) => e.record);
+      const stored = await commitBatch(
+        client,
+        table,
+        streamId,
+        head,
+        records,
+        giveUpAt - marginMs,
+        progress,
       );
-      if (stored.length === 0) return;
       const last = stored[stored.length - 1]!;
       head = { seq: last.seq, hash: last.hash };
-      ok = true;
+      health.succeeded(Date.now() - started);
+      lastFailed = false;
       stats.batches += 1;
       stats.records += stored.length;
-      report({ size: stored.length, durationMs: performance.now() - started, committed: true });
+      report({ size: stored.length, durationMs: Date.now() - started, committed: true });
+      const gaveUp: Pending[] = [];
       stored.forEach(({ id, seq, hash }, i) => {
         if (settle(batch[i]!)) batch[i]!.resolve({ id, seq, hash });
+        else gaveUp.push(batch[i]!); // stored, but its caller was told otherwise
       });
+      compensate(gaveUp);
     } catch (error) {
+      failure = late ? new DeadlineExceeded('the commit', giveUpAt - started) : (error as Error);
       head = null;
+      lastFailed = true;
       stats.failedBatches += 1;
-      report({ size: batch.length, durationMs: performance.now() - started, committed: false });
-      const unavailable = new RecordStoreUnavailable(streamId, (error as Error).message, {
-        cause: error,
-      });
-      fail(batch, unavailable);
+      report({ size: batch.length, durationMs: Date.now() - started, committed: false });
+      const unavailable = new RecordStoreUnavailable(streamId, failure.message, { cause: error });
+      health.failed(unavailable.message);
+      // A server's refusal of the transaction is final; a connection lost after COMMIT is not.
+      if (progress.commitSent && !(error instanceof pg.DatabaseError)) compensate(batch);
+      const [kept, lost] = partition(batch, (e) => !e.deadline && !givenUp);
+      if (progress.aborted) {
+        // The batch was given up before COMMIT: who still has time goes in the next one.
+        queue.unshift(...batch.filter((e) => !e.settled));
+      } else {
+        queue.unshift(...kept);
+        fail(lost, unavailable);
+      }
       options.onError?.(unavailable);
+    } finally {
+      clearTimeout(watchdog);
+      current = undefined;
+      // A connection that failed mid-transaction is discarded, not returned to the pool.
+      client?.release(failure);
     }
   }
 
   async function flush(): Promise<void> {
-    while (inFlight || queue.some((e) => !e.settled)) {
+    while (!givenUp && (inFlight || queue.some((e) => !e.settled))) {
+      if (!inFlight && lastFailed && queue.every((e) => !e.deadline)) {
+        // Only compensations left, and the store just failed: retry at the retry pace.
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+        continue;
+      }
       if (!inFlight) startBatch();
       await inFlight;
     }
   }
 
   return {
-    append(record) {
+    append(record, appendOptions = {}) {
       if (closed) {
         return Promise.reject(new Error(`The record writer of stream '${streamId}' is closed.`));
       }
       let normalised: AccessRecord;
+      let compensation: AccessRecord | undefined;
       try {
         normalised = normaliseRecord(record);
+        if (appendOptions.compensation) compensation = normaliseRecord(appendOptions.compensation);
       } catch (error) {
         return Promise.reject(error);
       }
       return new Promise<AppendResult>((resolve, reject) => {
-        const entry: Pending = { record: normalised, settled: false, resolve, reject };
+        const entry: Pending = {
+          record: normalised,
+          compensation,
+          deadline: Date.now() + timeoutMs,
+          settled: false,
+          resolve,
+          reject,
+        };
         entry.timer = setTimeout(() => {
           const late = new RecordStoreUnavailable(streamId, `not committed within ${timeoutMs} ms`);
-          const first = ok; // report once per outage, not once per waiting request
+          const first = health.report().status === 'up'; // report once per outage
+          health.failed(late.message);
           fail([entry], late);
           if (first) options.onError?.(late);
         }, timeoutMs).unref();
@@ -210,13 +251,37 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
       });
     },
     flush,
-    async close() {
+    async close(deadlineMs = timeoutMs) {
       closed = true;
-      await flush();
+      health.stop();
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, deadlineMs);
+      });
+      await Promise.race([flush(), expired]);
+      clearTimeout(timer);
+      if (!inFlight && !queue.some((e) => !e.settled)) return;
+      givenUp = true;
+      if (current) abandon(current);
+      if (retry) clearTimeout(retry);
+      fail(queue, new RecordStoreUnavailable(streamId, 'the writer was closed'));
+      queue = [];
+      await inFlight;
     },
-    healthy: () => ok,
+    healthy: () => health.report().status === 'up',
+    health: () => health.report(),
+    head: () => (head ? { ...head } : null),
     stats: () => ({ ...stats }),
     queued: () => queue.reduce((n, e) => n + (e.settled ? 0 : 1), 0),
     observe: (listener) => void observers.push(listener),
   };
 }
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}
+
+function noop(): void {}

@@ -1,10 +1,22 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { createWriteStream } from 'node:fs';
+import { relative } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
+  DEFAULT_RECORDS_CHECKPOINT_DIR,
+  DEFAULT_RECORDS_CHECKPOINT_KEY_FILE,
+} from '../gateway/config';
+import {
+  checkAnchors,
+  describeAnchorBreak,
+  loadCheckpointKey,
+  readCheckpoints,
+  storeIdentity,
+  type VerifiedHeads,
   DEFAULT_RECORDS_SCHEMA,
   describeBreak,
   exportJsonLines,
@@ -22,7 +34,12 @@ export const DEFAULT_EXPORT_DIR = join(ROOT_DIR, '.data', 'exports');
 const USAGE = `Usage: npm run audit -- <command> [options]
 
 Commands:
-  verify [--stream <id>]                          walk the hash chains; exit 1 at the first break
+  verify [--stream <id>] [--full]                 walk the hash chains from the last verified
+                                                  checkpoint (--full: from the start) and check
+                                                  every newer signed checkpoint; exit 1 at a break
+         [--checkpoints <dir>] [--key <pem>]      checkpoints (default RECORDS_CHECKPOINT_DIR) and
+                                                  their key, private or public (RECORDS_CHECKPOINT_KEY_FILE)
+         [--state <file>]                         where verification resumes (default: in --checkpoints)
   export --from <ISO> --to <ISO> [--out <file>]   records with from <= time < to, as JSON Lines
                                                   with each hash, previous hash and stream heads;
                                                   to --out (- for stdout), else under .data/exports/
@@ -89,22 +106,59 @@ export async function run(argv: readonly string[], io: AuditIo): Promise<number>
 }
 
 async function verify(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
-  const report = await verifyChains(pool, { schema: args.schema, streamId: args.stream });
-  for (const s of report.streams) {
-    const head = s.head ? `head seq ${s.head.seq} ${s.head.hash}` : 'empty';
-    io.stdout.write(
-      `${s.firstBreak ? 'BROKEN' : 'ok    '} ${s.streamId}: ${s.records} records, ${head}\n`,
+  const env = io.env ?? process.env;
+  const dir = args.checkpoints ?? env.RECORDS_CHECKPOINT_DIR ?? DEFAULT_RECORDS_CHECKPOINT_DIR;
+  const storeId = await storeIdentity(pool, args.schema);
+  const checkpoints = readCheckpoints(dir, storeId);
+  if (args.stream)
+    for (const id of [...checkpoints.keys()]) if (id !== args.stream) checkpoints.delete(id);
+  const statePath = args.state ?? join(dir, storeId, 'verified.json');
+  const since: VerifiedHeads =
+    args.full || !existsSync(statePath) ? {} : JSON.parse(readFileSync(statePath, 'utf8'));
+  let anchored: Awaited<ReturnType<typeof checkAnchors>> = { breaks: [], held: since };
+  if (checkpoints.size > 0) {
+    const key = loadCheckpointKey(
+      args.key ?? env.RECORDS_CHECKPOINT_KEY_FILE ?? DEFAULT_RECORDS_CHECKPOINT_KEY_FILE,
+    );
+    anchored = await checkAnchors(
+      pool,
+      `"${args.schema.replace(/"/g, '""')}".access_record`,
+      checkpoints,
+      key,
+      since,
     );
   }
-  if (report.firstBreak) {
-    io.stderr.write(`${describeBreak(report.firstBreak)}\n`);
-    return 1;
+  const report = await verifyChains(pool, {
+    schema: args.schema,
+    streamId: args.stream,
+    from: since,
+  });
+  for (const s of report.streams) {
+    const head = s.head ? `head seq ${s.head.seq} ${s.head.hash}` : 'empty';
+    const from = s.from ? ` after seq ${s.from}` : '';
+    io.stdout.write(
+      `${s.firstBreak ? 'BROKEN' : 'ok    '} ${s.streamId}: ${s.records} records${from}, ${head}\n`,
+    );
   }
+  for (const b of anchored.breaks) io.stderr.write(`${describeAnchorBreak(b)}\n`);
+  if (report.firstBreak) io.stderr.write(`${describeBreak(report.firstBreak)}\n`);
+  if (report.firstBreak || anchored.breaks.length > 0) return 1;
   const records = report.streams.reduce((n, s) => n + s.records, 0);
   const streams = report.streams.length;
+  const signed = [...checkpoints.values()].reduce((n, list) => n + list.length, 0);
   io.stdout.write(
-    `All chains hold: ${streams} stream${streams === 1 ? '' : 's'}, ${records} records.\n`,
+    `All chains hold: ${streams} stream${streams === 1 ? '' : 's'}, ${records} records` +
+      (signed > 0 ? `; every signed checkpoint matches (${signed} in ${dir}).\n` : '.\n'),
   );
+  if (signed === 0) {
+    io.stderr.write(
+      `No signed checkpoints for store ${storeId} in ${dir}: removing a stream's last records, or rewriting records with every later hash recomputed, would not show.\n`,
+    );
+  } else {
+    mkdirSync(dirname(statePath), { recursive: true });
+    writeFileSync(`${statePath}.tmp`, `${JSON.stringify(anchored.held, null, 2)}\n`);
+    renameSync(`${statePath}.tmp`, statePath);
+  }
   return 0;
 }
 
@@ -161,6 +215,10 @@ function defaultExportPath(from: string, to: string): string {
 
 interface Args {
   command: 'verify' | 'export' | 'refusals';
+  checkpoints?: string;
+  key?: string;
+  state?: string;
+  full?: boolean;
   reason?: string;
   client?: string;
   unidentified?: boolean;
@@ -179,6 +237,10 @@ function parse(argv: readonly string[]): Args | { command: 'help' } {
     strict: true,
     options: {
       stream: { type: 'string' },
+      checkpoints: { type: 'string' },
+      key: { type: 'string' },
+      state: { type: 'string' },
+      full: { type: 'boolean' },
       from: { type: 'string' },
       to: { type: 'string' },
       out: { type: 'string' },
@@ -210,9 +272,25 @@ function parse(argv: readonly string[]): Args | { command: 'help' } {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
     throw new UsageError(`--limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}.`);
   }
-  const { stream, from, to, out, reason, client, unidentified } = values;
+  const { stream, from, to, out, reason, client, unidentified, checkpoints, key, state, full } =
+    values;
   const schema = values.schema ?? DEFAULT_RECORDS_SCHEMA;
-  return { command, schema, stream, from, to, out, reason, client, unidentified, limit };
+  return {
+    command,
+    schema,
+    stream,
+    from,
+    to,
+    out,
+    reason,
+    client,
+    unidentified,
+    limit,
+    checkpoints,
+    key,
+    state,
+    full,
+  };
 }
 
 if (require.main === module) {

@@ -1,7 +1,8 @@
-import { startGateway } from '../gateway';
+import { startGateway, type GatewayConfig } from '../gateway';
 import { usesDevelopmentKeys } from '../gateway/config';
 import { loadManifest } from '../schema/load-manifest';
-import { openStore } from '../subgraphs/kit';
+import { openStore, type Store } from '../subgraphs/kit';
+import { DEFAULT_RECORDS_SCHEMA, provisionRecordRoles } from '../records';
 import { loadContextKeys } from '../contracts/subgraph-context';
 import { createServiceLogger } from '../contracts/logger';
 import { startDepartments } from './federation';
@@ -52,7 +53,11 @@ async function main(): Promise<void> {
       log: (line) => console.log(line),
     });
     const urls = Object.fromEntries(departments.subgraphs.map((s) => [s.name, s.url]));
-    gateway = await startGateway({ ...gatewayConfig, subgraphUrls: urls });
+    gateway = await startGateway({
+      ...gatewayConfig,
+      ...(await recordRoles(store)),
+      subgraphUrls: urls,
+    });
   } catch (error) {
     await departments?.stop();
     await store.stop();
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    setTimeout(() => process.exit(1), gatewayConfig.shutdownDeadlineMs + 5_000).unref();
     console.log(`\n${signal}: stopping the gateway, the subgraphs and PostgreSQL...`);
     await gateway.stop();
     await departments.stop();
@@ -82,6 +88,20 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * On the embedded store, records are migrated by an owner role and written by a role that can
+ * only append and read (created after the departments, so the data bureau's schema is handed over).
+ */
+async function recordRoles(store: Store): Promise<Partial<GatewayConfig>> {
+  if (!store.embedded || process.env.RECORDS_DATABASE_URL) return {};
+  const roles = await provisionRecordRoles(store.url, DEFAULT_RECORDS_SCHEMA);
+  return {
+    recordsDatabaseUrl: roles.writerUrl,
+    recordsMigrationDatabaseUrl: roles.ownerUrl,
+    recordsPrivileges: 'require',
+  };
 }
 
 main().catch((error: unknown) => {

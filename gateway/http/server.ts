@@ -50,7 +50,7 @@ export interface ListeningGateway {
 export const LISTEN_BACKLOG = 4096;
 
 /**
- * Routes: POST/GET /graphql, /healthz, /readyz, /metrics (Prometheus), and the landing page with its assets. Every
+ * Routes: POST/GET /graphql, /livez (alias /healthz), /readyz, /metrics (Prometheus), and the landing page with its assets. Every
  * response carries `x-request-id`. Requests Node cannot parse (headers over maxHeaderBytes,
  * headers not complete within bodyDeadlineMs, malformed HTTP) are answered and recorded too.
  */
@@ -116,7 +116,8 @@ async function route(
     await serveGraphQL(gateway, limits, req, res, arrival);
     return;
   }
-  if (pathname === '/healthz') {
+  // The process alone: a store or a department being down is /readyz's business.
+  if (pathname === '/livez' || pathname === '/healthz') {
     sendJson(res, 200, { status: 'ok' });
     return;
   }
@@ -134,9 +135,15 @@ async function route(
         [CONTEXT_HEADER]: await gateway.security.signContext(name, GATEWAY_PROBE, body),
       }),
     );
-    const records = gateway.records.healthy() ? 'up' : 'down';
+    // The background probe's latest word (at most a probe interval old), never a fresh query.
+    const { status: records, checkedAt, latencyMs } = gateway.records.health();
     const ready = readiness.ready && records === 'up';
-    sendJson(res, ready ? 200 : 503, { ...readiness, ready, records });
+    sendJson(res, ready ? 200 : 503, {
+      ...readiness,
+      ready,
+      records,
+      recordStore: { status: records, checkedAt, latencyMs },
+    });
     return;
   }
   const page = await options.pages?.(pathname, req);

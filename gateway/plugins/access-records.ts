@@ -5,7 +5,12 @@ import { ErrorCode } from '../../contracts/errors';
 import { planOf } from '../authorization/plugin';
 import type { GatewayContext } from '../context';
 import type { Logger } from '../logger';
-import type { AccessRecord, FieldAccess, RecordWriter } from '../../records';
+import {
+  WITHHELD_REASON,
+  type AccessRecord,
+  type FieldAccess,
+  type RecordWriter,
+} from '../../records';
 import { outcomeOfResult } from '../refusals';
 import { childSpan, traceIdOf, type Telemetry } from '../telemetry';
 
@@ -54,10 +59,20 @@ export function accessRecordsPlugin(options: {
             reason,
             traceId: traceIdOf(context),
           };
+          const personal =
+            outcome === 'served' && fields.some((f) => f.pi !== 'NONE' && f.effect !== 'deny');
+          const withholdOnFailure = personal || options.nonPersonalOnOutage === 'withhold';
           const span =
             options.telemetry && childSpan(options.telemetry, context, 'access-record.commit');
           try {
-            await options.writer.append(record);
+            // Should the record commit after this request gave up on it, the compensation
+            // follows it in the chain: the client got no data, whatever "served" says.
+            await options.writer.append(
+              record,
+              outcome === 'served' && withholdOnFailure
+                ? { compensation: { ...record, outcome: 'failed', reason: WITHHELD_REASON } }
+                : {},
+            );
             span?.end();
           } catch (error) {
             span?.setStatus({ code: SpanStatusCode.ERROR });
@@ -66,9 +81,7 @@ export function accessRecordsPlugin(options: {
               { requestId: context.requestId, err: error },
               'access record not stored',
             );
-            const personal =
-              outcome === 'served' && fields.some((f) => f.pi !== 'NONE' && f.effect !== 'deny');
-            if (!personal && options.nonPersonalOnOutage === 'serve') return;
+            if (!withholdOnFailure) return;
             result.data = null;
             result.errors = [
               {

@@ -1,7 +1,7 @@
 import type { Tracer } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { openRecordsStore } from '../../records/store';
+import { openRecordsStore, type RecordsStoreOptions } from '../../records/store';
 import { composeGateway } from '../../gateway/compose';
 import { listen, type PageHandler } from '../../gateway/http/server';
 import { createLogger } from '../../gateway/logger';
@@ -54,6 +54,11 @@ export async function startFederation(
     nonPersonalOnOutage?: 'serve' | 'withhold';
     /** Where access records go (default: the test database). */
     recordsUrl?: string;
+    /** Record store deadlines (default: the gateway's). */
+    recordsDeadlines?: Pick<
+      RecordsStoreOptions,
+      'appendTimeoutMs' | 'probeIntervalMs' | 'connectTimeoutMs'
+    >;
     /** Transport limits (default: the gateway's). */
     http?: { maxBodyBytes?: number; bodyDeadlineMs?: number; maxHeaderBytes?: number };
     /** How security events are coalesced (default: the gateway's). */
@@ -100,6 +105,7 @@ export async function startFederation(
     url: options.recordsUrl ?? url,
     streamId,
     logger: createLogger('silent'),
+    ...options.recordsDeadlines,
   });
   const gateway = await composeGateway({
     supergraphSdl,

@@ -2,6 +2,16 @@ import { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH, loadGatewayConfig } from '../../
 import { DEFAULT_COST_SETTINGS } from '../../gateway/cost';
 import { DEFAULT_OPERATION_LIMITS } from '../../gateway/limits';
 import { DEFAULT_UPSTREAM_SETTINGS } from '../../gateway/upstream';
+import {
+  DEFAULT_APPEND_TIMEOUT_MS,
+  DEFAULT_CHECKPOINT_INTERVAL_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  DEFAULT_KEEPALIVE_DELAY_MS,
+  DEFAULT_PROBE_INTERVAL_MS,
+  DEFAULT_SHUTDOWN_DEADLINE_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+} from '../../gateway/config';
 
 // Access records need a store: every configuration names one.
 const BASE = { DATABASE_URL: 'postgres://records@127.0.0.1:5432/gov' };
@@ -87,5 +97,33 @@ describe('gateway configuration', () => {
     expect(() => loadGatewayConfig({})).toThrow(
       'RECORDS_DATABASE_URL: set RECORDS_DATABASE_URL or DATABASE_URL: every disclosure is recorded',
     );
+  });
+
+  it('bounds every wait on the record store, with defaults and named errors', () => {
+    const config = loadGatewayConfig(BASE);
+    expect({
+      append: config.recordsAppendTimeoutMs,
+      connect: config.recordsConnectTimeoutMs,
+      statement: config.recordsStatementTimeoutMs,
+      idleInTransaction: config.recordsIdleInTransactionTimeoutMs,
+      keepAlive: config.recordsKeepAliveDelayMs,
+      probe: config.recordsProbeIntervalMs,
+      shutdown: config.shutdownDeadlineMs,
+      checkpoints: config.recordsCheckpointIntervalMs,
+      privileges: config.recordsPrivileges,
+    }).toEqual({
+      append: DEFAULT_APPEND_TIMEOUT_MS,
+      connect: DEFAULT_CONNECT_TIMEOUT_MS,
+      statement: DEFAULT_STATEMENT_TIMEOUT_MS,
+      idleInTransaction: DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      keepAlive: DEFAULT_KEEPALIVE_DELAY_MS,
+      probe: DEFAULT_PROBE_INTERVAL_MS,
+      shutdown: DEFAULT_SHUTDOWN_DEADLINE_MS,
+      checkpoints: DEFAULT_CHECKPOINT_INTERVAL_MS,
+      privileges: 'warn',
+    });
+    expect(() =>
+      loadGatewayConfig({ ...BASE, RECORDS_APPEND_TIMEOUT_MS: '0', RECORDS_PRIVILEGES: 'maybe' }),
+    ).toThrow(/RECORDS_PRIVILEGES: [\s\S]*RECORDS_APPEND_TIMEOUT_MS: .*100/);
   });
 });

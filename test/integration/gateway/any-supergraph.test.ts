@@ -122,9 +122,11 @@ describe('the gateway over any Federation 2 supergraph', () => {
     expect(await ready.json()).toEqual({
       ready: true,
       records: 'up',
+      recordStore: { status: 'up', checkedAt: expect.any(String), latencyMs: expect.any(Number) },
       subgraphs: { books: 'up', reviews: 'up' },
     });
     expect((await fetch(`${http.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${http.url}/livez`)).status).toBe(200);
   });
 
   it('answers a body that is not JSON with 400 naming the problem', async () => {
@@ -180,6 +182,7 @@ describe('the gateway over any Federation 2 supergraph', () => {
     expect(await ready.json()).toEqual({
       ready: false,
       records: 'up',
+      recordStore: { status: 'up', checkedAt: expect.any(String), latencyMs: expect.any(Number) },
       subgraphs: { books: 'up', reviews: 'down' },
     });
     const response = await post(JSON.stringify({ query: '{ books { title stars } }' }));

@@ -1,0 +1,97 @@
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { canonicalJson } from './record';
+
+/**
+ * A stream's head as the gateway committed it, signed with a key the database never holds:
+ * whoever rewrites or cuts the table cannot make the head agree with it again.
+ */
+export interface Checkpoint {
+  /** The records store (its store_identity) the stream lives in. */
+  storeId: string;
+  streamId: string;
+  seq: number;
+  hash: string;
+  /** ISO time of signing. */
+  signedAt: string;
+  /** First 16 hex digits of the SHA-256 of the public key (SPKI DER). */
+  keyId: string;
+  /** Ed25519 over the canonical JSON of the other fields, base64url. */
+  signature: string;
+}
+
+/** The key checkpoints are signed with (private) or checked with (public only). */
+export interface CheckpointKey {
+  keyId: string;
+  publicKey: KeyObject;
+  privateKey?: KeyObject;
+}
+
+function signedText(c: Omit<Checkpoint, 'signature' | 'keyId'> & { keyId: string }): Buffer {
+  const { storeId, streamId, seq, hash, signedAt, keyId } = c;
+  return Buffer.from(canonicalJson({ v: 1, storeId, streamId, seq, hash, signedAt, keyId }));
+}
+
+/** Signs a stream's head. */
+export function signCheckpoint(
+  key: CheckpointKey,
+  head: { storeId: string; streamId: string; seq: number; hash: string },
+  signedAt = new Date(),
+): Checkpoint {
+  if (!key.privateKey)
+    throw new Error('This checkpoint key has no private half: it can only verify.');
+  const unsigned = { ...head, signedAt: signedAt.toISOString(), keyId: key.keyId };
+  const signature = sign(null, signedText(unsigned), key.privateKey).toString('base64url');
+  return { ...unsigned, signature };
+}
+
+/** True when the checkpoint was signed by this key and not changed since. */
+export function checkpointSigned(key: CheckpointKey, checkpoint: Checkpoint): boolean {
+  if (checkpoint.keyId !== key.keyId) return false;
+  try {
+    return verify(
+      null,
+      signedText(checkpoint),
+      key.publicKey,
+      Buffer.from(checkpoint.signature, 'base64url'),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The checkpoint key in `path`: a PKCS#8 private key (to sign and verify) or an SPKI public
+ * key (to verify only). With `create`, a missing file gets a fresh Ed25519 key (mode 0600).
+ */
+export function loadCheckpointKey(path: string, options: { create?: boolean } = {}): CheckpointKey {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !options.create) throw error;
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, pem, { mode: 0o600, flag: 'wx' });
+    renameSync(temporary, path);
+  }
+  const privateKey = pem.includes('PRIVATE KEY') ? createPrivateKey(pem) : undefined;
+  const publicKey = privateKey ? createPublicKey(privateKey) : createPublicKey(pem);
+  if (publicKey.asymmetricKeyType !== 'ed25519') {
+    throw new Error(`The checkpoint key in ${path} is not an Ed25519 key.`);
+  }
+  const der = publicKey.export({ type: 'spki', format: 'der' });
+  const keyId = createHash('sha256').update(der).digest('hex').slice(0, 16);
+  return { keyId, publicKey, ...(privateKey && { privateKey }) };
+}

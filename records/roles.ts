@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { checkpointsTable, quoteIdent, recordsTable } from './sql';
+
+/** Tables the gateway appends to; it may read and insert there, nothing else. */
+function appendOnlyTables(schema: string): string[] {
+  return [recordsTable(schema), `${quoteIdent(schema)}.disclosure_hold`, checkpointsTable(schema)];
+}
+
+/**
+ * Gives the gateway's runtime role what writing records needs and nothing more: INSERT and
+ * SELECT on the append-only tables. Run by the owner after the migrations; takes back any
+ * broader right the role had.
+ */
+export async function grantWriter(owner: pg.Pool, schema: string, role: string): Promise<void> {
+  const who = quoteIdent(role);
+  const tables = appendOnlyTables(schema).join(', ');
+  await owner.query(
+    `GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${who};
+     REVOKE ALL ON ${tables} FROM ${who};
+     GRANT SELECT, INSERT ON ${tables} TO ${who};
+     GRANT SELECT ON ${quoteIdent(schema)}.schema_migrations, ${quoteIdent(schema)}.store_identity
+       TO ${who};`,
+  );
+}
+
+/**
+ * What the connected role could do to the records beyond appending and reading them: being a
+ * superuser or the owner (who can disable the triggers), or holding any other right on an
+ * append-only table, directly, through a role it belongs to, or through PUBLIC.
+ */
+export async function excessRights(pool: pg.Pool, schema: string): Promise<string[]> {
+  const { rows } = await pool.query<{
+    role: string;
+    superuser: boolean;
+    owner: boolean;
+    rights: string[];
+    table: string;
+  }>(
+    `SELECT current_user AS role, r.rolsuper AS superuser, c.relname AS table,
+            pg_has_role(current_user, c.relowner, 'USAGE') AS owner,
+            ARRAY(SELECT DISTINCT a.privilege_type
+                  FROM aclexplode(coalesce(c.relacl, acldefault('r', c.relowner))) a
+                  WHERE (a.grantee = 0 OR pg_has_role(current_user, a.grantee, 'USAGE'))
+                    AND a.privilege_type NOT IN ('SELECT', 'INSERT')
+                  ORDER BY 1) AS rights
+     FROM pg_roles r, pg_class c
+     WHERE r.rolname = current_user AND c.oid = ANY($1::regclass[])`,
+    [appendOnlyTables(schema)],
+  );
+  const problems: string[] = [];
+  const role = rows[0]?.role ?? '?';
+  if (rows.some((r) => r.superuser)) return [`role '${role}' is a superuser`];
+  for (const r of rows) {
+    if (r.owner) problems.push(`role '${role}' owns ${r.table}`);
+    else if (r.rights.length > 0)
+      problems.push(`role '${role}' holds ${r.rights.join(', ')} on ${r.table}`);
+  }
+  return problems;
+}
+
+/** Where the owner and the runtime role of the access records connect. */
+export interface RecordRoles {
+  ownerUrl: string;
+  writerUrl: string;
+}
+
+/** The roles {@link provisionRecordRoles} creates. */
+export const RECORDS_OWNER_ROLE = 'records_owner';
+export const RECORDS_WRITER_ROLE = 'records_writer';
+
+/**
+ * For a store this process administers (the embedded PostgreSQL of `npm start`): creates the
+ * owner role the migrations run as and the runtime role the gateway writes as, with fresh
+ * passwords each start, and hands an existing records schema over to the owner. Needs a
+ * superuser URL; production sets the roles up once by hand (README).
+ */
+export async function provisionRecordRoles(
+  superuserUrl: string,
+  schema: string,
+): Promise<RecordRoles> {
+  const admin = new pg.Client({ connectionString: superuserUrl });
+  await admin.connect();
+  try {
+    const passwords = { owner: secret(), writer: secret() };
+    const { rows } = await admin.query<{ db: string }>('SELECT current_database() AS db');
+    const db = quoteIdent(rows[0]!.db);
+    for (const [role, password] of [
+      [RECORDS_OWNER_ROLE, passwords.owner],
+      [RECORDS_WRITER_ROLE, passwords.writer],
+    ] as const) {
+      await admin.query(
+        `DO $$ BEGIN
+           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN
+             CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+           END IF;
+         END $$;
+         ALTER ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '${password}';`,
+      );
+    }
+    await admin.query(`GRANT CONNECT, CREATE ON DATABASE ${db} TO ${RECORDS_OWNER_ROLE}`);
+    await admin.query(`GRANT CONNECT ON DATABASE ${db} TO ${RECORDS_WRITER_ROLE}`);
+    await handOver(admin, schema);
+    return {
+      ownerUrl: withCredentials(superuserUrl, RECORDS_OWNER_ROLE, passwords.owner),
+      writerUrl: withCredentials(superuserUrl, RECORDS_WRITER_ROLE, passwords.writer),
+    };
+  } finally {
+    await admin.end();
+  }
+}
+
+/** An existing schema (made before the roles were) becomes the owner role's, objects and all. */
+async function handOver(admin: pg.Client, schema: string): Promise<void> {
+  const { rows } = await admin.query<{ statement: string }>(
+    `SELECT format('ALTER SCHEMA %I OWNER TO ${RECORDS_OWNER_ROLE}', n.nspname) AS statement
+       FROM pg_namespace n WHERE n.nspname = $1
+     UNION ALL
+     SELECT format('ALTER TABLE %I.%I OWNER TO ${RECORDS_OWNER_ROLE}', n.nspname, c.relname)
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')
+     UNION ALL
+     SELECT format('ALTER FUNCTION %s OWNER TO ${RECORDS_OWNER_ROLE}', p.oid::regprocedure)
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1`,
+    [schema],
+  );
+  for (const { statement } of rows) await admin.query(statement);
+}
+
+function secret(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+function withCredentials(url: string, user: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = password;
+  return parsed.toString();
+}
