@@ -47,6 +47,8 @@ export async function startGateway(
       limits: config.limits,
       cost: config.cost,
       upstream: config.upstream,
+      rateLimits: config.rateLimits,
+      redis: config.redis,
     });
   } catch (error) {
     await records.close();

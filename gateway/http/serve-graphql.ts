@@ -23,6 +23,10 @@ export async function serveGraphQL(
   let context: GatewayContext | undefined;
   try {
     context = await gateway.security.createContext(req, arrival);
+    // Before the body is read: a caller over a rate limit costs one Redis script, no more.
+    const rate = await gateway.rateLimiter.check(context.consumer, arrival.clientAddress);
+    if (rate.refusal) throw rate.refusal;
+    for (const [name, value] of Object.entries(rate.headers)) res.setHeader(name, value);
     const ready = context;
     const status = await handleGraphQL(gateway.server, req, res, {
       ...limits,
