@@ -20,7 +20,7 @@ import {
   type RateLimitSettings,
   type RedisSettings,
 } from './rate';
-import { openRedis } from './redis';
+import { openRedis, whenReady } from './redis';
 import type { Logger } from './logger';
 import type { NonPersonalOnOutage } from './plugins/access-records';
 import type { RecordWriter } from '../records';
@@ -112,6 +112,7 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
   const limits = operationLimits(parts.limits ?? DEFAULT_OPERATION_LIMITS);
   const redisSettings = parts.redis ?? DEFAULT_REDIS_SETTINGS;
   const redis = openRedis(redisSettings, logger);
+  await whenReady(redis);
   const rateLimiter = createRateLimiter({
     settings: parts.rateLimits ?? DEFAULT_RATE_LIMIT_SETTINGS,
     redis,
@@ -163,7 +164,8 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
       await server.stop();
       await refusals.close();
       await client.close();
-      await redis?.quit().catch(() => redis.disconnect());
+      if (redis?.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis?.disconnect();
     },
   };
 }

@@ -33,6 +33,26 @@ export function openRedis(settings: RedisSettings, logger: Logger): Redis | null
 }
 
 /**
+ * Waits, at most `timeoutMs`, for the connection to be ready, so that a replica that has
+ * just started counts in Redis from its first request. Never throws: a Redis that does not
+ * answer leaves the replica limiting locally (the error handler has logged why).
+ */
+export async function whenReady(redis: Redis | null, timeoutMs = 2_000): Promise<void> {
+  if (!redis || redis.status === 'ready') return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      redis.off('error', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    redis.once('ready', done);
+    redis.once('error', done);
+  });
+}
+
+/**
  * Runs `shared` (Redis) and falls back to `local` (this replica's memory) when it fails:
  * fail safe, never unlimited. Each replica then limits on its own, so the effective limit
  * across N replicas is at most N times the configured one while Redis is down.
