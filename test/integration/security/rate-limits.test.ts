@@ -42,7 +42,10 @@ describe('rate limits', () => {
       const policy = '"official";q=3;w=60, "department";q=100;w=60';
       // The seconds (t, Retry-After) shrink with the time the requests take: compared apart.
       expect(
-        answers.map(({ rate, retryAfter, ...rest }) => ({ ...rest, rate: rate?.split(';t=')[0] })),
+        answers.map(({ rate, retryAfter: _retryAfter, ...rest }) => ({
+          ...rest,
+          rate: rate?.split(';t=')[0],
+        })),
       ).toEqual([
         { status: 200, code: null, policy, rate: '"official";r=2' },
         { status: 200, code: null, policy, rate: '"official";r=1' },
