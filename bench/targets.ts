@@ -97,6 +97,10 @@ function startGatewayProcess(
           RECORDS_DATABASE_URL: inputs.subgraphs.storeUrl,
           RECORD_STREAM_ID: `bench-${name}`,
           BENCH_VARIANT: name === 'ours' ? '' : name.slice('ours-no-'.length),
+          // Rate limits stay on (their cost is measured) but high enough that one bench official is never refused.
+          RATE_LIMIT_OFFICIAL: '1000000',
+          RATE_LIMIT_APPLICATION: '10000000',
+          RATE_LIMIT_DEPARTMENT: '10000000',
           // No AUTH_* source (undefined unsets it): the gateway accepts the development key the bench mints with.
           AUTH_JWKS_FILE: undefined,
           AUTH_JWKS_URL: undefined,

@@ -87,6 +87,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
             }),
           ]),
       built.cost,
+      built.quota,
       badInputPlugin(),
       ...(choice.records === false
         ? []
@@ -123,6 +124,7 @@ function unmasked(engine: PolicyEngine): PolicyEngine {
   const wrapped = new WeakMap<PolicyAbility, PolicyAbility>();
   return {
     purposes: engine.purposes,
+    quotas: engine.quotas,
     abilityFor(consumer, purpose) {
       const ability = engine.abilityFor(consumer, purpose);
       const known = wrapped.get(ability);

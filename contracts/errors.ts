@@ -45,6 +45,10 @@ export const ErrorCode = {
   SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
   /** A subgraph's circuit breaker is open after repeated failures: its fields are missing. */
   SUBGRAPH_CIRCUIT_OPEN: 'SUBGRAPH_CIRCUIT_OPEN',
+  /** 429: over a rate limit (per caller, application or department); see Retry-After and RateLimit. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** 429: a grant's daily quota of distinct persons is used up; the error names the grant. */
+  GRANT_QUOTA_EXCEEDED: 'GRANT_QUOTA_EXCEEDED',
   RECORD_STORE_UNAVAILABLE: 'RECORD_STORE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

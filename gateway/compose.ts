@@ -11,6 +11,16 @@ import {
 import { createSubgraphFetcher, type SubgraphClientOptions } from './fetcher';
 import { DEFAULT_OPERATION_LIMITS, operationLimits, type OperationLimits } from './limits';
 import { createUpstream, DEFAULT_UPSTREAM_SETTINGS, type UpstreamSettings } from './upstream';
+import { grantQuotaPlugin, insuredQuotaCounts, type QuotaEvent } from './quota';
+import {
+  createRateLimiter,
+  DEFAULT_RATE_LIMIT_SETTINGS,
+  DEFAULT_REDIS_SETTINGS,
+  type RateLimiter,
+  type RateLimitSettings,
+  type RedisSettings,
+} from './rate';
+import { openRedis, whenReady } from './redis';
 import type { Logger } from './logger';
 import type { NonPersonalOnOutage } from './plugins/access-records';
 import type { RecordWriter } from '../records';
@@ -44,8 +54,14 @@ export interface GatewayParts {
   cost?: CostSettings;
   /** Timeouts, retry, breaker and bulkhead per subgraph (default: DEFAULT_UPSTREAM_SETTINGS). */
   upstream?: UpstreamSettings;
+  /** Rate limits per caller, application and department (default: DEFAULT_RATE_LIMIT_SETTINGS). */
+  rateLimits?: RateLimitSettings;
+  /** Where rates and grant quotas are shared between replicas (default: none, this process's memory). */
+  redis?: RedisSettings;
+  /** Told of every quota alert, exhaustion and refusal (metrics hook in here). */
+  onQuotaEvent?: (event: QuotaEvent, grantId: string) => void;
   /**
-   * The Apollo plugins, in order, given the limits' and demand control's own plugins.
+   * The Apollo plugins, in order, given the limits', demand control's and quotas' own plugins.
    * Default: `gatewayPlugins`, every protection on.
    */
   plugins?: (built: BuiltPlugins) => ApolloServerPlugin<GatewayContext>[];
@@ -61,6 +77,7 @@ export interface BuiltPlugins {
   cost: ApolloServerPlugin<GatewayContext>;
   /** The metrics and tracer the plugins report to. */
   telemetry: Telemetry;
+  quota: ApolloServerPlugin<GatewayContext>;
 }
 
 export interface Gateway {
@@ -73,6 +90,8 @@ export interface Gateway {
   endpoints: readonly SubgraphEndpoint[];
   /** The metrics /metrics serves and the tracer of the operations' spans. */
   telemetry: Telemetry;
+  /** Checked by the HTTP layer once the caller is known, before the body is read. */
+  rateLimiter: RateLimiter;
   stop(): Promise<void>;
 }
 
@@ -107,7 +126,27 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
   const limits = operationLimits(parts.limits ?? DEFAULT_OPERATION_LIMITS, (kind) =>
     telemetry.metrics.refused('limits', kind),
   );
+  const redisSettings = parts.redis ?? DEFAULT_REDIS_SETTINGS;
+  const redis = openRedis(redisSettings, logger);
+  await whenReady(redis);
+  const rateLimiter = createRateLimiter({
+    settings: parts.rateLimits ?? DEFAULT_RATE_LIMIT_SETTINGS,
+    redis,
+    prefix: redisSettings.prefix,
+  });
   const built: BuiltPlugins = {
+    quota: grantQuotaPlugin({
+      quotas: security.engine.quotas,
+      classification: security.classification,
+      counts: insuredQuotaCounts(redis),
+      prefix: redisSettings.prefix,
+      logger,
+      onEvent: (event, grantId) => {
+        // Bounded labels: the event kind only, never the grant or the official.
+        if (event === 'refused') telemetry.metrics.refused('quota', 'grant-quota-exceeded');
+        parts.onQuotaEvent?.(event, grantId);
+      },
+    }),
     limits: limits.plugin,
     cost: demandControlPlugin(
       readCostDirectives(parts.supergraphSdl),
@@ -143,10 +182,13 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
     refusals,
     endpoints,
     telemetry,
+    rateLimiter,
     stop: async () => {
       await server.stop();
       await refusals.close();
       await client.close();
+      if (redis?.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis?.disconnect();
     },
   };
 }

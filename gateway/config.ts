@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_TOKEN_BYTES } from './identity';
 import * as cost from './cost/options';
 import * as limits from './limits/options';
+import * as rate from './rate/options';
 import * as upstream from './upstream/options';
 import {
   DEFAULT_APPEND_TIMEOUT_MS,
@@ -145,6 +146,40 @@ const upstreamSchema = z.object({
     /** BREAKER_OPEN_MS: how long it stays open before a probe. */
     openMs: count(3_600_000, upstream.DEFAULT_BREAKER_OPEN_MS),
   }),
+});
+
+/** Rate limits, GCRA buckets refilled evenly over the window (gateway/rate/options.ts has each default). */
+const rateLimitsSchema = z.object({
+  /** RATE_LIMIT_OFFICIAL: requests per window per official (per citizen; per address when anonymous). */
+  official: count(1_000_000, rate.DEFAULT_RATE_LIMIT_OFFICIAL),
+  /** RATE_LIMIT_APPLICATION: requests per window per application, all its officials together. */
+  application: count(10_000_000, rate.DEFAULT_RATE_LIMIT_APPLICATION),
+  /** RATE_LIMIT_DEPARTMENT: requests per window per department, all its officials together. */
+  department: count(10_000_000, rate.DEFAULT_RATE_LIMIT_DEPARTMENT),
+  /** RATE_LIMIT_WINDOW_MS: the window, in milliseconds. */
+  windowMs: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(86_400_000)
+    .default(rate.DEFAULT_RATE_LIMIT_WINDOW_MS),
+});
+
+/** Where rates and grant quotas are shared between replicas. */
+const redisSchema = z.object({
+  /** REDIS_URL: redis:// or rediss:// URL; unset, each replica limits and counts in its own memory. */
+  url: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'not a redis:// or rediss:// URL')
+    .nullable()
+    .default(rate.DEFAULT_REDIS_SETTINGS.url),
+  /** REDIS_PREFIX: what every key starts with (one per deployment sharing a Redis). */
+  prefix: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'up to 64 letters, digits and . _ : -')
+    .default(rate.DEFAULT_REDIS_PREFIX),
+  /** REDIS_TIMEOUT_MS: how long a request waits for Redis before the local limiter decides. */
+  timeoutMs: count(10_000, rate.DEFAULT_REDIS_TIMEOUT_MS),
 });
 
 const schema = z.object({
@@ -290,6 +325,10 @@ const schema = z.object({
   cost: costSchema,
   /** SUBGRAPH_TIMEOUT_MS, SUBGRAPH_MAX_*, BREAKER_*: calls to the subgraphs; see upstreamSchema. */
   upstream: upstreamSchema,
+  /** RATE_LIMIT_*: rate limits per official, application and department; see rateLimitsSchema. */
+  rateLimits: rateLimitsSchema,
+  /** REDIS_*: the Redis the replicas share rates and quotas in; see redisSchema. */
+  redis: redisSchema,
   /** READINESS_TIMEOUT_MS: per-subgraph wait of /readyz. */
   readinessTimeoutMs: z.coerce.number().int().positive().default(DEFAULT_READINESS_TIMEOUT_MS),
   /** LOG_LEVEL: fatal, error, warn, info, debug, trace or silent. */
@@ -367,6 +406,17 @@ export function loadGatewayConfig(
         windowMs: env.BREAKER_WINDOW_MS,
         openMs: env.BREAKER_OPEN_MS,
       },
+    },
+    rateLimits: {
+      official: env.RATE_LIMIT_OFFICIAL,
+      application: env.RATE_LIMIT_APPLICATION,
+      department: env.RATE_LIMIT_DEPARTMENT,
+      windowMs: env.RATE_LIMIT_WINDOW_MS,
+    },
+    redis: {
+      url: env.REDIS_URL || undefined,
+      prefix: env.REDIS_PREFIX,
+      timeoutMs: env.REDIS_TIMEOUT_MS,
     },
     readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
@@ -450,6 +500,16 @@ const UPSTREAM_ENV: Record<string, string> = {
   'breaker.openMs': 'BREAKER_OPEN_MS',
 };
 
+const RATE_ENV: Record<string, string> = {
+  'rateLimits.official': 'RATE_LIMIT_OFFICIAL',
+  'rateLimits.application': 'RATE_LIMIT_APPLICATION',
+  'rateLimits.department': 'RATE_LIMIT_DEPARTMENT',
+  'rateLimits.windowMs': 'RATE_LIMIT_WINDOW_MS',
+  'redis.url': 'REDIS_URL',
+  'redis.prefix': 'REDIS_PREFIX',
+  'redis.timeoutMs': 'REDIS_TIMEOUT_MS',
+};
+
 /** What each variable accepts, said with every error about it. */
 const ACCEPTED: Record<string, string> = {
   port: `a TCP port from 0 to 65535 (0 picks a free one); unset: ${DEFAULT_PORT}`,
@@ -469,11 +529,19 @@ const ACCEPTED: Record<string, string> = {
   securityEventsPerSecond: `a whole number from 1 to 10000; unset: ${DEFAULT_SECURITY_EVENTS_PER_SECOND}`,
   readinessTimeoutMs: `a positive whole number of milliseconds; unset: ${DEFAULT_READINESS_TIMEOUT_MS}`,
   logLevel: `fatal, error, warn, info, debug, trace or silent; unset: ${DEFAULT_LOG_LEVEL}`,
+  'rateLimits.official': `requests per window, 1 to 1000000; unset: ${rate.DEFAULT_RATE_LIMIT_OFFICIAL}`,
+  'rateLimits.application': `requests per window, 1 to 10000000; unset: ${rate.DEFAULT_RATE_LIMIT_APPLICATION}`,
+  'rateLimits.department': `requests per window, 1 to 10000000; unset: ${rate.DEFAULT_RATE_LIMIT_DEPARTMENT}`,
+  'rateLimits.windowMs': `milliseconds from 1000 to 86400000; unset: ${rate.DEFAULT_RATE_LIMIT_WINDOW_MS}`,
+  'redis.url': 'a redis:// or rediss:// URL; unset: rates and quotas in each replica memory',
+  'redis.prefix': `up to 64 letters, digits and . _ : -; unset: ${rate.DEFAULT_REDIS_PREFIX}`,
+  'redis.timeoutMs': `milliseconds from 1 to 10000; unset: ${rate.DEFAULT_REDIS_TIMEOUT_MS}`,
 };
 
 /** One line per problem: the variable, what is wrong, and what it accepts. */
 function problemLine(issue: { path: readonly PropertyKey[]; message: string }): string {
-  const accepted = ACCEPTED[String(issue.path[0])];
+  const head = String(issue.path[0]);
+  const accepted = ACCEPTED[head] ?? ACCEPTED[`${head}.${String(issue.path[1] ?? '')}`];
   return `${keyName(issue.path)}: ${issue.message}${accepted ? `. Accepted: ${accepted}.` : ''}`;
 }
 
@@ -481,6 +549,8 @@ function keyName(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
   if (head === 'limits' && rest[0]) return ENV_NAMES[rest[0]] ?? rest.join('.');
   if (head === 'cost') return COST_ENV[rest.join('.')] ?? `COST_*.${rest.join('.')}`;
+  if (head === 'rateLimits' || head === 'redis')
+    return RATE_ENV[`${head}.${rest[0] ?? ''}`] ?? [head, ...rest].join('.');
   if (head === 'upstream') return UPSTREAM_ENV[rest.join('.')] ?? `SUBGRAPH_TIMEOUTS.${rest[1]}`;
   return [ENV_NAMES[head ?? ''] ?? head, ...rest].join('.');
 }

@@ -29,6 +29,8 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.MAX_EXPANDED_FIELDS_LIMIT,
   ErrorCode.MAX_DOCUMENT_BYTES_LIMIT,
   ErrorCode.COST_ESTIMATED_TOO_EXPENSIVE,
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.GRANT_QUOTA_EXCEEDED,
 ]);
 
 /** The record's reason for an error code: the code in lowercase with hyphens ('graphql-validation-failed'). */

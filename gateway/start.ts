@@ -51,6 +51,8 @@ export async function startGateway(
         tracer: tracing.tracer,
         operationNames: exampleOperationNames(loadExamples(config.examplesDir)),
       },
+      rateLimits: config.rateLimits,
+      redis: config.redis,
     });
   } catch (error) {
     await records.close();

@@ -3,7 +3,7 @@ import { compileRules } from './compile';
 import { consumerKey } from './consumers';
 import { LruMap } from './lru';
 import { openedByIndex } from './opened-by';
-import type { PolicySet } from './policy-set';
+import type { GrantQuota, PolicySet } from './policy-set';
 import type { Classification, Consumer } from './types';
 
 /** How many (consumer, purpose) abilities an engine keeps compiled, by default. */
@@ -23,6 +23,8 @@ export interface PolicyEngine {
   readonly purposes: ReadonlySet<string>;
   /** The ability of a consumer under a purpose (cached until a grant it applies expires). */
   abilityFor(consumer: Consumer, purpose: string): PolicyAbility;
+  /** The daily quotas of the grants that carry one, by grant id. */
+  readonly quotas: ReadonlyMap<string, GrantQuota>;
 }
 
 /**
@@ -58,5 +60,8 @@ export function createPolicyEngine(
     return ability;
   }
 
-  return Object.freeze({ purposes, abilityFor });
+  const quotas: ReadonlyMap<string, GrantQuota> = new Map(
+    policies.grants.flatMap((g) => (g.quota ? [[g.id, g.quota] as const] : [])),
+  );
+  return Object.freeze({ purposes, abilityFor, quotas });
 }

@@ -4,7 +4,15 @@
  * explanations) is in ./tooling.ts.
  */
 export type { Classification, Consumer, Decision, FieldLabel, MaskStyle } from './types';
-export type { Access, Grant, GrantConsumer, PolicySet, Purpose, RowConditions } from './policy-set';
+export type {
+  Access,
+  Grant,
+  GrantConsumer,
+  GrantQuota,
+  PolicySet,
+  Purpose,
+  RowConditions,
+} from './policy-set';
 export { DEFAULT_POLICIES_DIR, loadPolicies, parsePolicies } from './load';
 export { DEFAULT_ABILITY_CACHE_SIZE, createPolicyEngine } from './engine';
 export type { PolicyEngine, PolicyEngineOptions } from './engine';

@@ -4,6 +4,7 @@ import { findLinkage } from './linkage';
 import { unownedReason } from './explain';
 import { fieldsByType } from './openings';
 import { isPlaceholder } from './placeholders';
+import { lintQuota } from './quota-lint';
 import { isCitizenGrant, type Grant, type PolicySet, type RowValue } from './policy-set';
 import type { Classification } from './types';
 
@@ -21,7 +22,8 @@ export interface LintFinding {
  * fields granted by a department that does not own them, NONE fields granted outside their
  * owner, sensitive fields without legal basis or expiry, expired or malformed expiry dates,
  * row conditions on fields the type does not have or with placeholders that never resolve,
- * and masked fields that what else the same consumer reads would rebuild (linkage.ts).
+ * masked fields that what else the same consumer reads would rebuild (linkage.ts), and
+ * quotas that count nothing or never bind (quota-lint.ts).
  */
 export function lintPolicies(
   policies: PolicySet,
@@ -60,6 +62,7 @@ export function lintPolicies(
     lintExpiry(grant, now, report);
     lintFields(grant, classification, report);
     lintRows(grant, classification, report);
+    lintQuota(grant, classification, report);
   }
   for (const { grantIds, message } of findLinkage(policies, classification, now)) {
     for (const grant of policies.grants.filter((g) => grantIds.includes(g.id))) {

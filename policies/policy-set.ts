@@ -42,6 +42,18 @@ export interface Grant {
   /** ISO date (YYYY-MM-DD): the last day the grant applies, China Standard Time. */
   readonly expires?: string;
   readonly note?: string;
+  /** Daily quotas of distinct persons disclosed under the grant; counted by the gateway. */
+  readonly quota?: GrantQuota;
+}
+
+/** Distinct persons a grant may disclose per day (China Standard Time), per dimension. */
+export interface GrantQuota {
+  /** Per official (or citizen), all their requests under the grant. */
+  readonly personsPerOfficial?: number;
+  /** Per official, counting only requests without an x-case-number. */
+  readonly personsWithoutCaseNumber?: number;
+  /** Per application, all its officials together (requests from tokens naming the application). */
+  readonly personsPerApplication?: number;
 }
 
 /** The purpose catalogue and every department's grants. */

@@ -99,6 +99,25 @@ const rowsSchema = z.record(
   },
 );
 
+const persons = (what: string) =>
+  z
+    .number({ error: `write ${what} as a whole number of persons` })
+    .int(`write ${what} as a whole number of persons`)
+    .min(1, `${what} is at least 1 person; remove the key for no quota`)
+    .optional();
+
+/** Daily quotas of distinct persons disclosed under a grant (China Standard Time days). */
+const quotaSchema = strict({
+  personsPerOfficial: persons('the persons one official may be shown per day'),
+  personsWithoutCaseNumber: persons(
+    'the persons one official may be shown per day without an x-case-number',
+  ),
+  personsPerApplication: persons('the persons one application may be shown per day'),
+}).refine((q) => Object.values(q).some((v) => v !== undefined), {
+  message:
+    'name at least one of personsPerOfficial, personsWithoutCaseNumber, personsPerApplication',
+});
+
 /** One grant of grants/<provider>.yaml (the provider is the file name). */
 export const grantSchema = strict({
   id: kebab('the grant id', 'tax-caseworker-income'),
@@ -115,6 +134,7 @@ export const grantSchema = strict({
     .date({ error: 'write the last day the grant applies as an ISO date, e.g. 2027-06-30' })
     .optional(),
   note: text('a note').optional(),
+  quota: quotaSchema.optional(),
 });
 
 /** The whole of a grants file. */

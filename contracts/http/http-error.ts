@@ -14,7 +14,8 @@ export type TransportRefusal =
   | 'get-not-query'
   | 'headers-too-large'
   | 'headers-timeout'
-  | 'malformed-http';
+  | 'malformed-http'
+  | 'rate-limited';
 
 /** A request the gateway (or a department) refuses before GraphQL sees it. */
 export class HttpError extends Error {

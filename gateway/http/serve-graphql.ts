@@ -25,6 +25,13 @@ export async function serveGraphQL(
   try {
     context = await gateway.security.createContext(req, arrival);
     beginOperation(gateway.telemetry, context);
+    // Before the body is read: a caller over a rate limit costs one Redis script, no more.
+    const rate = await gateway.rateLimiter.check(context.consumer, arrival.clientAddress);
+    if (rate.refusal) {
+      gateway.telemetry.metrics.refused('rate-limit', 'rate-limited');
+      throw rate.refusal;
+    }
+    for (const [name, value] of Object.entries(rate.headers)) res.setHeader(name, value);
     const ready = context;
     const status = await handleGraphQL(gateway.server, req, res, {
       ...limits,

@@ -27,6 +27,8 @@ export function gatewayPlugins(options: {
   cost: ApolloServerPlugin<GatewayContext>;
   /** Metrics and traces (gateway/telemetry). */
   telemetry: Telemetry;
+  /** Quotas in the grant (gateway/quota): reads the policy's plan, counts the reported persons. */
+  quota: ApolloServerPlugin<GatewayContext>;
 }): ApolloServerPlugin<GatewayContext>[] {
   return [
     // Air-gapped networks: nothing fetched from a CDN, nothing reported to any vendor.
@@ -47,6 +49,8 @@ export function gatewayPlugins(options: {
     }),
     // Estimates the operation before any department is called (after the policy: FORBIDDEN wins).
     options.cost,
+    // Refuses a grant's fields once its daily quota of persons is used up; counts the rest.
+    options.quota,
     // A refused argument is a 400 without data; before the record, which counts it refused.
     badInputPlugin(),
     // Audit before release: the record is committed before the response leaves. Keep last.

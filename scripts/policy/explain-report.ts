@@ -2,6 +2,7 @@ import type { Consumer } from '../../policies';
 import { describeConsumer } from '../../policies/tooling';
 import type { FieldDecision } from './field-decisions';
 import { count, table } from './format';
+import type { QuotaState } from './quota';
 import { grantRowLines, type GrantRows } from './rows';
 
 /** What `explain` found, as --json prints it. */
@@ -15,6 +16,8 @@ export interface Explanation {
   fields: FieldDecision[];
   /** The row conditions of the grants that open the fields read. */
   rows: GrantRows[];
+  /** The daily quotas of the grants that open the fields read (with what is used, when Redis answered). */
+  quotas?: QuotaState[];
 }
 
 /** What the output says about a consumer: never its account or person id. */

@@ -6,6 +6,7 @@ import { explanationReport, shownConsumer, type Explanation } from './explain-re
 import { decideFields } from './field-decisions';
 import { apiSchema, loadGraph, SOURCE_OPTIONS, SOURCE_USAGE } from './graph';
 import { readOperationText, selectOperation } from './operation';
+import { quotaLines, quotaStates } from './quota';
 import { rowsOfFieldsRead } from './rows';
 
 const USAGE = `Usage: npm run policy -- explain --as <consumer> --purpose <code> --query '<graphql>' [options]
@@ -23,6 +24,7 @@ The operation:
   --query <graphql>    the operation text
   --file <file>        or a file holding it
   --operation <name>   which operation of the document (when it holds several)
+  --case-number <no>   the x-case-number stated (quotas count requests without one apart)
 Output:
   --json               machine-readable output
 ${SOURCE_USAGE}
@@ -50,6 +52,7 @@ export const explainCommand: Command = {
       query: { type: 'string' },
       file: { type: 'string' },
       operation: { type: 'string' },
+      'case-number': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -73,6 +76,13 @@ export const explainCommand: Command = {
       graph.classification,
     );
     const purposeName = policies.purposes.find((p) => p.code === purpose)?.name.zh ?? null;
+    const quota = await quotaStates(
+      policies,
+      fields,
+      { consumer: asker.consumer, caseNumber: values['case-number'] ?? null },
+      { url: process.env.REDIS_URL, prefix: process.env.REDIS_PREFIX },
+      env.now,
+    );
     const explanation: Explanation = {
       consumer: shownConsumer(asker.consumer),
       purpose,
@@ -81,9 +91,14 @@ export const explainCommand: Command = {
       introspection,
       fields,
       rows: rowsOfFieldsRead(policies, fields),
+      ...(quota.quotas.length > 0 ? { quotas: quota.quotas } : {}),
     };
     return ok(
-      values.json ? `${JSON.stringify(explanation, null, 2)}\n` : explanationReport(explanation),
+      values.json
+        ? `${JSON.stringify(explanation, null, 2)}\n`
+        : `${explanationReport(explanation)}${quotaLines(quota)
+            .map((l) => `${l}\n`)
+            .join('')}`,
     );
   },
 };

@@ -16,6 +16,14 @@ import type { PolicySet } from '../../policies';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../../gateway/limits';
 import { DEFAULT_COST_SETTINGS, type CostSettings } from '../../gateway/cost';
 import { DEFAULT_UPSTREAM_SETTINGS, type UpstreamSettings } from '../../gateway/upstream';
+import {
+  DEFAULT_RATE_LIMIT_SETTINGS,
+  DEFAULT_REDIS_SETTINGS,
+  type RateLimitSettings,
+  type RedisSettings,
+} from '../../gateway/rate';
+import type { QuotaEvent } from '../../gateway/quota';
+import type { Logger } from '../../gateway/logger';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -45,6 +53,13 @@ export interface Federation {
   statements(): number;
   stop(): Promise<void>;
 }
+
+const UNTHROTTLED: RateLimitSettings = {
+  ...DEFAULT_RATE_LIMIT_SETTINGS,
+  official: 1_000_000,
+  application: 1_000_000,
+  department: 1_000_000,
+};
 
 /** The real federation in-process: every department subgraph and the gateway on ephemeral ports. */
 export async function startFederation(
@@ -83,6 +98,13 @@ export async function startFederation(
     tracer?: Tracer;
     /** Operation names a metric label may hold (default: none). */
     operationNames?: string[];
+    /** Rate limits (default: high enough that no other test is throttled; the rate-limit tests set theirs). */
+    rateLimits?: Partial<RateLimitSettings>;
+    /** The Redis rates and quotas are shared in (default: none, the gateway's memory). */
+    redis?: Partial<RedisSettings>;
+    /** The gateway's logger (default: silent). */
+    logger?: Logger;
+    onQuotaEvent?: (event: QuotaEvent, grantId: string) => void;
   } = {},
 ): Promise<Federation> {
   const url = testDatabaseUrl();
@@ -121,11 +143,14 @@ export async function startFederation(
       ),
       ...options.extraSubgraphs,
     },
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     limits: { ...DEFAULT_OPERATION_LIMITS, ...options.limits },
     cost: { ...DEFAULT_COST_SETTINGS, ...options.cost },
     upstream: { ...DEFAULT_UPSTREAM_SETTINGS, ...options.upstream },
     telemetry: { tracer: options.tracer, operationNames: options.operationNames },
+    rateLimits: { ...UNTHROTTLED, ...options.rateLimits },
+    redis: { ...DEFAULT_REDIS_SETTINGS, ...options.redis },
+    onQuotaEvent: options.onQuotaEvent,
   });
   const http = await listen(gateway, {
     port: 0,

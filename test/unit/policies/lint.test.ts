@@ -233,4 +233,43 @@ describe('lintPolicies', () => {
       ),
     ]);
   });
+
+  it('reports quotas that count nothing or never bind', () => {
+    const { lint, finding, caseworkerNames } = setup();
+    const quota = (g: Grant, q: Grant['quota']): Grant => ({ ...g, quota: q });
+    expect(
+      lint(quota(caseworkerNames, { personsPerOfficial: 200, personsWithoutCaseNumber: 20 })),
+    ).toEqual([]);
+    const enterprise = grant({
+      id: 'market-regulation-caseworker-enterprises',
+      provider: 'market-regulation',
+      consumer: { department: 'civil-affairs', role: 'caseworker' },
+      purposes: ['social-assistance-eligibility'],
+      fields: { Enterprise: { name: 'full' } },
+    });
+    expect(lint(quota(enterprise, { personsPerOfficial: 10 }))).toEqual([
+      finding(
+        'warning',
+        'The quota counts nothing: the grant opens no PERSONAL or SENSITIVE field, and quotas count the persons whose personal fields were disclosed; remove it.',
+        enterprise,
+      ),
+    ]);
+    const inverted = quota(caseworkerNames, {
+      personsPerOfficial: 20,
+      personsWithoutCaseNumber: 50,
+      personsPerApplication: 10,
+    });
+    expect(lint(inverted)).toEqual([
+      finding(
+        'error',
+        'quota.personsWithoutCaseNumber (50) is above quota.personsPerOfficial (20), so it never binds; lower it to at most 20.',
+        inverted,
+      ),
+      finding(
+        'warning',
+        "quota.personsPerOfficial (20) is above quota.personsPerApplication (10): one official can use the whole application's quota.",
+        inverted,
+      ),
+    ]);
+  });
 });

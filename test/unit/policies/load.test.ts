@@ -157,7 +157,7 @@ describe('parsePolicies', () => {
           'The policy files are invalid:',
           "- grants/tax.yaml:6:33 grants[0].fields.Enterprise.taxArrears: write 'full' or 'masked'.",
           '- grants/tax.yaml:7:14 grants[0].expires: write the last day the grant applies as an ISO date, e.g. 2027-06-30.',
-          "- grants/tax.yaml:8:13 grants[0].colour: unknown key 'colour'; the keys allowed here are: id, consumer, purposes, fields, rows, legalBasis, expires, note.",
+          "- grants/tax.yaml:8:13 grants[0].colour: unknown key 'colour'; the keys allowed here are: id, consumer, purposes, fields, rows, legalBasis, expires, note, quota.",
           "- grants/tax.yaml:9:9 grants[1].id: the grant id is kebab-case (lower-case words joined by '-'), e.g. tax-caseworker-income.",
           '- grants/tax.yaml:10:15 grants[1].consumer: write the consumer as { department, role, application? } or { citizen: true }.',
           '- grants/tax.yaml:11:15 grants[1].purposes: list at least one purpose code from purposes.yaml.',
@@ -165,6 +165,35 @@ describe('parsePolicies', () => {
           "- grants/tax.yaml:14:35 grants[1].rows.Enterprise.districtCode: a value starting with '$' is a placeholder: write one of $jurisdiction, $personId, $department.",
         ].join('\n'),
       ),
+    );
+  });
+
+  it('reads a grant quota, and names a bad one with its path and the fix', () => {
+    const { catalogue, taxGrants } = setup();
+    const withQuota = (quota: string) => {
+      const source = taxGrants('tax-inspector-arrears');
+      return { ...source, text: `${source.text}    quota: ${quota}\n` };
+    };
+    const policies = parsePolicies(catalogue, [
+      withQuota('{ personsPerOfficial: 200, personsWithoutCaseNumber: 20 }'),
+    ]);
+    expect(policies.grants[0]!.quota).toEqual({
+      personsPerOfficial: 200,
+      personsWithoutCaseNumber: 20,
+    });
+    expect(() =>
+      parsePolicies(catalogue, [withQuota('{ personsPerOfficial: 0, personsPerDay: 5 }')]),
+    ).toThrow(
+      new Error(
+        [
+          'The policy files are invalid:',
+          '- grants/tax.yaml:7:34 grants[0].quota.personsPerOfficial: the persons one official may be shown per day is at least 1 person; remove the key for no quota.',
+          "- grants/tax.yaml:7:52 grants[0].quota.personsPerDay: unknown key 'personsPerDay'; the keys allowed here are: personsPerOfficial, personsWithoutCaseNumber, personsPerApplication.",
+        ].join('\n'),
+      ),
+    );
+    expect(() => parsePolicies(catalogue, [withQuota('{}')])).toThrow(
+      'grants[0].quota: name at least one of personsPerOfficial, personsWithoutCaseNumber, personsPerApplication.',
     );
   });
 });
