@@ -16,6 +16,8 @@ export interface FieldAccess {
   coordinate: string;
   pi: PiClass;
   effect: FieldEffect;
+  /** The grant that opened it (format 3; null: denied, or UNCONDITIONAL and no grant needed). */
+  grant?: string | null;
 }
 
 /** Who asked: the identity the gateway established for the request ('unidentified': none could be). */
@@ -59,6 +61,8 @@ export interface AccessRecord {
   reason?: string | null;
   /** How many identical refusals this record stands for: security events are coalesced (default 1). */
   count?: number;
+  /** The policy revision the request was pinned to (format 3; null: none, e.g. refused before admission). */
+  policyRevision?: number | null;
 }
 
 /** A record's place in its writer's chain. */
@@ -79,9 +83,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /**
  * Version of the canonical form; hashed with the content, so it can never change silently.
- * 1: the first content; 2: adds clientAddress, reason and count.
+ * 1: the first content; 2: adds clientAddress, reason and count; 3: adds policyRevision, and
+ * the grant of each field.
  */
-export const RECORD_FORMAT = 2;
+export const RECORD_FORMAT = 3;
 
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -139,10 +144,16 @@ function pickContent(
     delayedUntil: r.delayedUntil,
   };
   if (format < 2) return first;
-  return {
+  const second = {
     ...first,
     clientAddress: r.clientAddress ?? null,
     reason: r.reason ?? null,
     count: r.count ?? 1,
+  };
+  if (format < 3) return second;
+  return {
+    ...second,
+    fields: r.fields.map((f) => ({ ...f, grant: f.grant ?? null })),
+    policyRevision: r.policyRevision ?? null,
   };
 }

@@ -37,6 +37,7 @@ const schema = z.object({
       coordinate: text(500),
       pi: z.enum(['NONE', 'PERSONAL', 'SENSITIVE']),
       effect: z.enum(['allow', 'mask', 'deny']),
+      grant: name.nullable().default(null),
     }),
   ),
   departments: z.array(name).transform(uniqueSorted),
@@ -52,6 +53,7 @@ const schema = z.object({
     .nullable()
     .default(null),
   count: z.number().int().min(1).max(2_147_483_647).default(1),
+  policyRevision: z.number().int().min(0).nullable().default(null),
 });
 
 /**

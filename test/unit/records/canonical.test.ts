@@ -45,14 +45,37 @@ describe('canonical serialisation', () => {
   it('covers the format, the position in the chain and every field of the content', () => {
     const text = canonicalRecord({ ...registrarReadsBirth, ...position });
     expect(JSON.parse(text)).toEqual({
+      format: 3,
+      ...registrarReadsBirth,
+      ...position,
+      fields: registrarReadsBirth.fields.map((f) => ({ ...f, grant: null })),
+      clientAddress: null,
+      reason: null,
+      count: 1,
+      policyRevision: null,
+    });
+    expect(text.startsWith('{"caseNumber":null,"clientAddress":null,"consumer":{')).toBe(true);
+  });
+
+  it('hashes a record of format 2 without the policy revision and grants format 3 added', () => {
+    const text = canonicalRecord(
+      {
+        ...registrarReadsBirth,
+        ...position,
+        policyRevision: 7,
+        fields: registrarReadsBirth.fields.map((f) => ({ ...f, grant: 'g' })),
+      },
+      2,
+    );
+    expect(JSON.parse(text)).toEqual({
       format: 2,
       ...registrarReadsBirth,
       ...position,
+      fields: registrarReadsBirth.fields.map((f) => ({ ...f, grant: 'g' })),
       clientAddress: null,
       reason: null,
       count: 1,
     });
-    expect(text.startsWith('{"caseNumber":null,"clientAddress":null,"consumer":{')).toBe(true);
   });
 
   it('hashes a record of format 1 without the content format 2 added', () => {
