@@ -40,6 +40,8 @@ export function subgraphService(options: {
         requestId: gatewayContext.requestId,
         rules,
         borrowedRules,
+        revision: gatewayContext.policyRevision,
+        failClosed: gatewayContext.policy.failClosed,
       };
       gatewayContext.departmentsCalled.add(name);
       request.http?.headers.set(CLAIMS_HEADER, JSON.stringify(claims));

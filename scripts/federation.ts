@@ -32,6 +32,8 @@ export async function startDepartments(
     logger?: (subgraph: string) => Logger;
     /** Shared replay memory per department (REDIS_URL); default: each process's own. */
     replay?: (subgraph: string) => Promise<ReplayGuard>;
+    /** The revocation watermark the departments enforce (POLICY_SOURCE=db); default none. */
+    minRevision?: () => number;
     ephemeral?: boolean;
     log?: (line: string) => void;
   },
@@ -70,6 +72,7 @@ export async function startDepartments(
           port,
           contextKey: options.contextKey,
           replay,
+          minRevision: options.minRevision,
           logger: options.logger?.(department.name),
         }),
       );

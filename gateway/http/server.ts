@@ -121,16 +121,28 @@ async function route(
     return;
   }
   if (pathname === '/readyz') {
+    const policy = gateway.security.policy.current();
     const readiness = await checkReadiness(
       gateway.endpoints,
       options.readinessTimeoutMs,
       async (name, body) => ({
-        [CONTEXT_HEADER]: await gateway.security.signContext(name, GATEWAY_PROBE, body),
+        [CONTEXT_HEADER]: await gateway.security.signContext(
+          name,
+          { ...GATEWAY_PROBE, revision: policy.revision, failClosed: policy.failClosed },
+          body,
+        ),
       }),
     );
     const records = gateway.records.healthy() ? 'up' : 'down';
-    const ready = readiness.ready && records === 'up';
-    sendJson(res, ready ? 200 : 503, { ...readiness, ready, records });
+    const status = gateway.security.policy.status();
+    // A replica past its policy lease serves UNCONDITIONAL fields only: it must not take traffic.
+    const ready = readiness.ready && records === 'up' && !status.failClosed;
+    sendJson(res, ready ? 200 : 503, {
+      ...readiness,
+      ready,
+      records,
+      policy: { ...status, degraded: status.rejected !== null },
+    });
     return;
   }
   const page = await options.pages?.(pathname, req);

@@ -48,6 +48,7 @@ export function accessRecordsPlugin(options: {
             delayedUntil: null,
             clientAddress: context.clientAddress,
             reason,
+            policyRevision: context.policyRevision,
           };
           try {
             await options.writer.append(record);
@@ -84,6 +85,7 @@ function fieldAccesses(context: GatewayContext, classification: Classification):
       coordinate: decision.coordinate,
       pi: classification.get(decision.coordinate)?.pi ?? 'NONE',
       effect: decision.effect,
+      grant: decision.grantId,
     });
   }
   return [...seen.values()];

@@ -87,6 +87,8 @@ export async function startSubgraph<L>(
     contextKey: KeyObject;
     /** Where accepted contexts are remembered: shared (Redis) when the department has replicas. */
     replay?: ReplayGuard;
+    /** The revocation watermark (policy-store followWatermark): older contexts are refused. */
+    minRevision?: () => number;
     /** Default: silent (tests); `npm start` and `npm run subgraph` pass one at LOG_LEVEL. */
     logger?: Logger;
   },
@@ -95,6 +97,7 @@ export async function startSubgraph<L>(
     publicKey: options.contextKey,
     subgraph: department.name,
     replay: options.replay,
+    minRevision: options.minRevision,
   });
   return serveSubgraph(department, db, { ...options, verifyContext });
 }

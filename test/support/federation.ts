@@ -12,6 +12,7 @@ import { testDatabaseUrl } from './database';
 import { testSecurity } from './security';
 import type { EnforcementMode } from '../../gateway/authorization/plugin';
 import type { PolicySet } from '../../policies';
+import type { PolicyHolder } from '../../gateway/live-policy';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../../gateway/limits';
 import { DEFAULT_COST_SETTINGS, type CostSettings } from '../../gateway/cost';
 import { DEFAULT_UPSTREAM_SETTINGS, type UpstreamSettings } from '../../gateway/upstream';
@@ -60,7 +61,11 @@ export async function startFederation(
     maxTokenBytes?: number;
     /** Another supergraph (default: the committed one), and the policies it is read under. */
     supergraphSdl?: string;
-    policies?: PolicySet;
+    policies?: PolicySet | PolicyHolder;
+    /** Departments already running (another federation's): served, not started or stopped here. */
+    departments?: readonly RunningSubgraph[];
+    /** The revocation watermark the departments started here enforce. */
+    minRevision?: () => number;
     /** Subgraphs the test serves itself (name → URL), beside the nine departments. */
     extraSubgraphs?: Readonly<Record<string, string>>;
     /** Operation limits (default: the gateway's). */
@@ -78,13 +83,18 @@ export async function startFederation(
   const url = testDatabaseUrl();
   const databases: Database[] = [];
   const subgraphs: RunningSubgraph[] = [];
-  for (const department of loadDepartments()) {
+  for (const department of options.departments ? [] : loadDepartments()) {
     const db = new Database({ url, schema: schemaName(department), maxConnections: 4 });
     databases.push(db);
     subgraphs.push(
-      await startSubgraph(department, db, { port: 0, contextKey: contextKeys.publicKey }),
+      await startSubgraph(department, db, {
+        port: 0,
+        contextKey: contextKeys.publicKey,
+        minRevision: options.minRevision,
+      }),
     );
   }
+  const served = options.departments ?? subgraphs;
   const supergraphSdl = options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
   const streamId = `test-${randomUUID()}`;
   const records = await openRecordsStore({
@@ -101,9 +111,7 @@ export async function startFederation(
     },
     security: await testSecurity(supergraphSdl, options),
     subgraphUrls: {
-      ...Object.fromEntries(
-        subgraphs.map((s) => [s.name, options.route?.(s.name, s.url) ?? s.url]),
-      ),
+      ...Object.fromEntries(served.map((s) => [s.name, options.route?.(s.name, s.url) ?? s.url])),
       ...options.extraSubgraphs,
     },
     logger: createLogger('silent'),
@@ -133,7 +141,7 @@ export async function startFederation(
   };
   return {
     url: http.url,
-    subgraphs,
+    subgraphs: served,
     streamId,
     query: (query, variables, headers) => post({ query, variables }, headers),
     post,
