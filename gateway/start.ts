@@ -11,6 +11,11 @@ export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 */
   url: string;
   stop(): Promise<void>;
+  /**
+   * SIGTERM: not ready at once, serve SHUTDOWN_DRAIN_MS more, stop accepting, let requests in
+   * flight finish up to SHUTDOWN_DEADLINE_MS, then flush the access records and close the pools.
+   */
+  shutdown(): Promise<{ cutAtDeadline: number }>;
 }
 
 /**
@@ -32,6 +37,7 @@ export async function startGateway(
     logger,
   });
   let gateway;
+  const closePolicy = () => security.policy.close();
   try {
     gateway = await compose({
       supergraphSdl,
@@ -50,16 +56,35 @@ export async function startGateway(
     });
   } catch (error) {
     await records.close();
+    await closePolicy();
     throw error;
   }
   const http = await listen(gateway, { ...config, logger, pages: await landingFor(config) });
   logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');
+  const release = async () => {
+    await gateway.stop();
+    // The writer's close commits what is queued: no record is lost on the way out.
+    await records.close();
+    await closePolicy();
+  };
   return {
     url: http.url,
     stop: async () => {
       await http.close();
-      await gateway.stop();
-      await records.close();
+      await release();
+    },
+    shutdown: async () => {
+      logger.info(
+        { drainMs: config.shutdownDrainMs, deadlineMs: config.shutdownDeadlineMs },
+        'shutting down: not ready, draining',
+      );
+      const report = await http.shutdown({
+        drainMs: config.shutdownDrainMs,
+        deadlineMs: config.shutdownDeadlineMs,
+      });
+      await release();
+      logger.info(report, 'shut down');
+      return report;
     },
   };
 }

@@ -4,9 +4,17 @@ import { loadGatewayConfig, startGateway } from '../gateway';
 async function main(): Promise<void> {
   const gateway = await startGateway(loadGatewayConfig(process.env, process.argv.slice(2)));
   console.log(`gateway: ${gateway.url}/graphql`);
-  const stop = () => void gateway.stop().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // SIGTERM (a rolling restart, kubectl, systemd): drain, finish in flight, flush, exit 0.
+  const shutdown = () =>
+    void gateway.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 main().catch((error: unknown) => {

@@ -44,6 +44,8 @@ export interface Federation {
   /** SQL statements all departments have sent so far. */
   statements(): number;
   stop(): Promise<void>;
+  /** The gateway's graceful shutdown (drain, finish in flight, flush records), then stop() the rest. */
+  shutdown(timing: { drainMs: number; deadlineMs: number }): Promise<{ cutAtDeadline: number }>;
 }
 
 /** The real federation in-process: every department subgraph and the gateway on ephemeral ports. */
@@ -148,10 +150,18 @@ export async function startFederation(
     statements: () => databases.reduce((sum, db) => sum + db.statements, 0),
     stop: async () => {
       await http.close();
-      await gateway.stop();
-      await records.close();
-      await Promise.all(subgraphs.map((s) => s.stop()));
-      await Promise.all(databases.map((db) => db.close()));
+      await release();
+    },
+    shutdown: async (timing) => {
+      const report = await http.shutdown(timing);
+      await release();
+      return report;
     },
   };
+  async function release() {
+    await gateway.stop();
+    await records.close();
+    await Promise.all(subgraphs.map((s) => s.stop()));
+    await Promise.all(databases.map((db) => db.close()));
+  }
 }
