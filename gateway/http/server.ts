@@ -59,7 +59,6 @@ export const LISTEN_BACKLOG = 4096;
  */
 export async function listen(gateway: Gateway, options: HttpOptions): Promise<ListeningGateway> {
   const deadlineMs = options.bodyDeadlineMs ?? DEFAULT_BODY_DEADLINE_MS;
-  let drain: Drain | undefined;
   const server = createServer(
     {
       maxHeaderSize: options.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES,
@@ -71,10 +70,10 @@ export async function listen(gateway: Gateway, options: HttpOptions): Promise<Li
     (req, res) => {
       const arrival = arrivalOf(req);
       res.setHeader('x-request-id', arrival.requestId);
-      drain!.track(res);
+      drain.track(res);
       // Draining: clients reconnect, so the load balancer sends their next request elsewhere.
-      if (drain!.draining()) res.setHeader('connection', 'close');
-      route(gateway, { ...options, bodyDeadlineMs: deadlineMs }, req, res, arrival, drain!).catch(
+      if (drain.draining()) res.setHeader('connection', 'close');
+      route(gateway, { ...options, bodyDeadlineMs: deadlineMs }, req, res, arrival, drain).catch(
         (error: unknown) => {
           options.logger.error({ requestId: arrival.requestId, err: error }, 'request failed');
           sendRefusal(res, refusalOf(error), arrival.requestId);
@@ -82,7 +81,8 @@ export async function listen(gateway: Gateway, options: HttpOptions): Promise<Li
       );
     },
   );
-  drain = createDrain(server);
+  // Requests only arrive once listening, after this line.
+  const drain = createDrain(server);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
     answerClientError(error, socket, gateway.refusals),
   );
