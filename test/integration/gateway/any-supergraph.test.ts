@@ -123,6 +123,7 @@ describe('the gateway over any Federation 2 supergraph', () => {
       ready: true,
       records: 'up',
       subgraphs: { books: 'up', reviews: 'up' },
+      policy: { source: 'files', revision: 0, failClosed: false, rejected: null, degraded: false },
     });
     expect((await fetch(`${http.url}/healthz`)).status).toBe(200);
   });
@@ -181,6 +182,7 @@ describe('the gateway over any Federation 2 supergraph', () => {
       ready: false,
       records: 'up',
       subgraphs: { books: 'up', reviews: 'down' },
+      policy: { source: 'files', revision: 0, failClosed: false, rejected: null, degraded: false },
     });
     const response = await post(JSON.stringify({ query: '{ books { title stars } }' }));
     const body = (await response.json()) as { errors: { message: string; extensions: object }[] };
