@@ -14,6 +14,7 @@ const TOP_LEVEL = [
   'fixtures',
   'gateway',
   'policies',
+  'policy-store',
   'postgres',
   'records',
   'schema',
@@ -67,6 +68,13 @@ const boundaries = [
     rules: mayNotImport(
       allBut('contracts', 'postgres', 'records'),
       'The record store imports neither the gateway nor the departments',
+    ),
+  },
+  {
+    files: ['policy-store/**/*.ts'],
+    rules: mayNotImport(
+      allBut('contracts', 'policies', 'policy-store', 'postgres', 'records'),
+      'The policy store imports neither the gateway nor the departments',
     ),
   },
   {

@@ -20,5 +20,7 @@ export const openContext: ContextVerifier = async () => ({
   requestId: 'bench',
   rules: packPolicyRules([{ action: 'read', subject: 'all' }]),
   borrowedRules: [],
+  revision: 0,
+  failClosed: false,
   bodyHash: '',
 });

@@ -37,7 +37,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
           ...security,
           createContext: createContextFactory({
             verifyToken: unverifiedTokens,
-            purposes: security.engine.purposes,
+            policy: security.policy,
           }),
         },
       };
@@ -52,7 +52,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
       // Decisions kept, values left clear: a masked field is decided as allowed.
       return {
         ...parts,
-        plugins: plugins(parts, { engine: unmasked(security.engine) }),
+        plugins: plugins(parts, { engineOf: unmaskedOf }),
       };
     case 'records':
       // No access record written: the response is not held for a commit.
@@ -65,7 +65,11 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
 
   function plugins(
     p: GatewayParts,
-    choice: { authorization?: boolean; engine?: PolicyEngine; records?: boolean },
+    choice: {
+      authorization?: boolean;
+      engineOf?: (context: GatewayContext) => PolicyEngine;
+      records?: boolean;
+    },
   ): (built: BuiltPlugins) => ApolloServerPlugin<GatewayContext>[] {
     // The same plugins in the same order as gatewayPlugins (gateway/plugins/index.ts).
     return (built) => [
@@ -80,7 +84,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
         ? []
         : [
             authorizationPlugin({
-              engine: choice.engine ?? p.security.engine,
+              engineOf: choice.engineOf,
               classification: p.security.classification,
               mode: p.security.mode,
               telemetry: built.telemetry,
@@ -117,6 +121,16 @@ const NO_REFUSALS: RefusalRecords = {
 /** Reads a token's claims without checking its signature. */
 const unverifiedTokens: TokenVerifier = async (authorization) =>
   consumerFromClaims(decodeJwt(readBearerToken(authorization ?? '')));
+
+const unmaskedEngines = new WeakMap<PolicyEngine, PolicyEngine>();
+
+/** The request's pinned engine, unmasked (one wrapper per engine). */
+function unmaskedOf(context: GatewayContext): PolicyEngine {
+  const engine = context.policy.engine;
+  let variant = unmaskedEngines.get(engine);
+  if (!variant) unmaskedEngines.set(engine, (variant = unmasked(engine)));
+  return variant;
+}
 
 /** The engine with every masked decision turned into an allowed one. */
 function unmasked(engine: PolicyEngine): PolicyEngine {

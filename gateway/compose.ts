@@ -136,7 +136,7 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
   });
   const built: BuiltPlugins = {
     quota: grantQuotaPlugin({
-      quotas: security.engine.quotas,
+      quotasOf: (context) => context.policy.engine.quotas,
       classification: security.classification,
       counts: insuredQuotaCounts(redis),
       prefix: redisSettings.prefix,

@@ -36,8 +36,6 @@ export const DEFAULT_RECORDS_CHECKPOINT_KEY_FILE = join(
   'records-checkpoint.pem',
 );
 export { DEFAULT_CHECKPOINT_INTERVAL_MS };
-/** Milliseconds SIGTERM leaves the gateway to stop (flushing records it can) before it exits anyway. */
-export const DEFAULT_SHUTDOWN_DEADLINE_MS = 10_000;
 /** warn: log when the record-store role could change records; require: refuse to start. */
 export const DEFAULT_RECORDS_PRIVILEGES = 'warn';
 
@@ -70,6 +68,19 @@ export const DEFAULT_POLICIES_DIR = join(__dirname, '..', 'policies');
 export const DEFAULT_ENFORCEMENT_MODE = 'reject';
 /** pino log level. */
 export const DEFAULT_LOG_LEVEL = 'info';
+/** Where the grants and purposes come from: the files (development, review) or the policy store. */
+export const DEFAULT_POLICY_SOURCE = 'files';
+/** Milliseconds a replica serves a revision without confirming it is the latest; then UNCONDITIONAL only. */
+export const DEFAULT_POLICY_LEASE_MS = 30_000;
+/** Milliseconds between two polls of the policy store (NOTIFY usually comes first). */
+export const DEFAULT_POLICY_POLL_MS = 1_000;
+/** Milliseconds between SIGTERM (not ready at once) and closing the listener, for the load balancer. */
+export const DEFAULT_SHUTDOWN_DRAIN_MS = 5_000;
+/**
+ * Milliseconds after the drain in which everything must stop (requests in flight finish, the
+ * records queue is flushed as far as the store takes it); then the gateway lets go and exits.
+ */
+export const DEFAULT_SHUTDOWN_DEADLINE_MS = 10_000;
 
 const count = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
@@ -197,6 +208,23 @@ const schema = z.object({
   title: z.string().min(1).default(DEFAULT_TITLE),
   /** POLICIES_DIR: the purpose catalogue and the departments' grant files. */
   policiesDir: z.string().min(1).default(DEFAULT_POLICIES_DIR),
+  /** POLICY_SOURCE: files (POLICIES_DIR, read once) or db (the policy store's revisions, followed live). */
+  policySource: z.enum(['files', 'db']).default(DEFAULT_POLICY_SOURCE),
+  /** POLICY_DATABASE_URL (else DATABASE_URL, else the records'): the policy store, with POLICY_SOURCE=db. */
+  policyDatabaseUrl: z.string().optional(),
+  /** POLICY_LEASE_MS: past it without confirming the latest revision, UNCONDITIONAL fields only and not ready. */
+  policyLeaseMs: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_POLICY_LEASE_MS),
+  /** POLICY_POLL_MS: the polling fallback of NOTIFY; must be well under the lease. */
+  policyPollMs: z.coerce.number().int().min(10).max(60_000).default(DEFAULT_POLICY_POLL_MS),
+  /** SHUTDOWN_DRAIN_MS: after SIGTERM, not ready but still serving for this long. */
+  shutdownDrainMs: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_SHUTDOWN_DRAIN_MS),
+  /** SHUTDOWN_DEADLINE_MS: after the drain, in-flight requests and the record flush get this long in all. */
+  shutdownDeadlineMs: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(DEFAULT_SHUTDOWN_DEADLINE_MS),
   /** ENFORCEMENT_MODE: reject or filter. */
   enforcementMode: z.enum(['reject', 'filter']).default(DEFAULT_ENFORCEMENT_MODE),
   /** ALLOW_ANONYMOUS=true: requests without a token read UNCONDITIONAL fields only. Off by default. */
@@ -274,13 +302,6 @@ const schema = z.object({
     .min(100)
     .max(60000)
     .default(DEFAULT_PROBE_INTERVAL_MS),
-  /** SHUTDOWN_DEADLINE_MS: SIGTERM stops the gateway within this, flushing the records it can. */
-  shutdownDeadlineMs: z.coerce
-    .number()
-    .int()
-    .min(500)
-    .max(600000)
-    .default(DEFAULT_SHUTDOWN_DEADLINE_MS),
   /** RECORDS_CHECKPOINT_DIR: where each stream's signed checkpoints are appended (outside the database). */
   recordsCheckpointDir: z.string().min(1).default(DEFAULT_RECORDS_CHECKPOINT_DIR),
   /** RECORDS_CHECKPOINT_KEY_FILE: Ed25519 PKCS#8 PEM the checkpoints are signed with; the database never holds it. */
@@ -354,6 +375,12 @@ export function loadGatewayConfig(
     examplesDir: env.EXAMPLES_DIR,
     title: env.GATEWAY_TITLE,
     policiesDir: env.POLICIES_DIR,
+    policySource: env.POLICY_SOURCE,
+    policyDatabaseUrl: env.POLICY_DATABASE_URL ?? env.DATABASE_URL ?? env.RECORDS_DATABASE_URL,
+    policyLeaseMs: env.POLICY_LEASE_MS,
+    policyPollMs: env.POLICY_POLL_MS,
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
+    shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
     enforcementMode: env.ENFORCEMENT_MODE,
     allowAnonymous: env.ALLOW_ANONYMOUS,
     auth: {
@@ -378,7 +405,6 @@ export function loadGatewayConfig(
     recordsIdleInTransactionTimeoutMs: env.RECORDS_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     recordsKeepAliveDelayMs: env.RECORDS_KEEPALIVE_DELAY_MS,
     recordsProbeIntervalMs: env.RECORDS_PROBE_INTERVAL_MS,
-    shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
     nonPersonalOnOutage: env.RECORDS_NON_PERSONAL_ON_OUTAGE,
     maxBodyBytes: env.MAX_BODY_BYTES,
     bodyDeadlineMs: env.BODY_DEADLINE_MS,
@@ -453,6 +479,12 @@ const ENV_NAMES: Record<string, string> = {
   examplesDir: 'EXAMPLES_DIR',
   title: 'GATEWAY_TITLE',
   policiesDir: 'POLICIES_DIR',
+  policySource: 'POLICY_SOURCE',
+  policyDatabaseUrl: 'POLICY_DATABASE_URL',
+  policyLeaseMs: 'POLICY_LEASE_MS',
+  policyPollMs: 'POLICY_POLL_MS',
+  shutdownDrainMs: 'SHUTDOWN_DRAIN_MS',
+  shutdownDeadlineMs: 'SHUTDOWN_DEADLINE_MS',
   enforcementMode: 'ENFORCEMENT_MODE',
   allowAnonymous: 'ALLOW_ANONYMOUS',
   auth: 'AUTH_*',
@@ -470,7 +502,6 @@ const ENV_NAMES: Record<string, string> = {
   recordsIdleInTransactionTimeoutMs: 'RECORDS_IDLE_IN_TRANSACTION_TIMEOUT_MS',
   recordsKeepAliveDelayMs: 'RECORDS_KEEPALIVE_DELAY_MS',
   recordsProbeIntervalMs: 'RECORDS_PROBE_INTERVAL_MS',
-  shutdownDeadlineMs: 'SHUTDOWN_DEADLINE_MS',
   nonPersonalOnOutage: 'RECORDS_NON_PERSONAL_ON_OUTAGE',
   maxBodyBytes: 'MAX_BODY_BYTES',
   bodyDeadlineMs: 'BODY_DEADLINE_MS',
@@ -516,6 +547,11 @@ const ACCEPTED: Record<string, string> = {
   host: `an interface address such as 127.0.0.1 or 0.0.0.0; unset: ${DEFAULT_HOST}`,
   supergraphPath: 'the path of a Federation 2 supergraph SDL file',
   subgraphUrls: "'name=url,name=url' with absolute http(s) URLs",
+  policySource: `files or db; unset: ${DEFAULT_POLICY_SOURCE}`,
+  policyLeaseMs: `milliseconds from 100 to 600000; unset: ${DEFAULT_POLICY_LEASE_MS}`,
+  policyPollMs: `milliseconds from 10 to 60000; unset: ${DEFAULT_POLICY_POLL_MS}`,
+  shutdownDrainMs: `milliseconds from 0 to 600000; unset: ${DEFAULT_SHUTDOWN_DRAIN_MS}`,
+  shutdownDeadlineMs: `milliseconds from 0 to 600000; unset: ${DEFAULT_SHUTDOWN_DEADLINE_MS}`,
   enforcementMode: `reject or filter; unset: ${DEFAULT_ENFORCEMENT_MODE}`,
   allowAnonymous: 'true or false; unset: false',
   auth: 'one of AUTH_JWKS_FILE, AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE (+ AUTH_PUBLIC_KEY_ALG RS256, ES256 or EdDSA), with AUTH_ISSUER and AUTH_AUDIENCE; none of them: the development key in .data/keys',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Consumer } from '../policies';
 import { IdentityError, readPurpose, type TokenVerifier } from './identity';
+import type { LivePolicy, PolicyHolder } from './live-policy';
 
 /** What is known of a request as it arrives, before anything about it is checked. */
 export interface Arrival {
@@ -21,6 +22,13 @@ export interface GatewayContext extends Arrival {
   purpose: string;
   /** The case number stated in x-case-number, if any. */
   caseNumber: string | null;
+  /**
+   * The policy this request was admitted under: its decision, its signed subgraph contexts and
+   * its access record all use this one, whatever goes live meanwhile.
+   */
+  policy: LivePolicy;
+  /** The pinned policy's revision (0: the policy files). */
+  policyRevision: number;
   /** Subgraphs called for this request (the access record lists them). */
   departmentsCalled: Set<string>;
   /** Pseudonymous ids of the persons whose personal information the subgraphs reported returning. */
@@ -54,18 +62,22 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
  */
 export function createContextFactory(options: {
   verifyToken: TokenVerifier;
-  purposes: ReadonlySet<string>;
+  policy: PolicyHolder;
 }): ContextFactory {
   return async (req, arrival) => {
+    // Admission: the request is pinned to the policy live now.
+    const policy = options.policy.current();
     let consumer: Consumer | null = null;
     try {
       consumer = await options.verifyToken(req.headers.authorization);
-      const { purpose, caseNumber } = readPurpose(req.headers, options.purposes);
+      const { purpose, caseNumber } = readPurpose(req.headers, policy.engine.purposes);
       return {
         ...arrival,
         consumer,
         purpose,
         caseNumber,
+        policy,
+        policyRevision: policy.revision,
         departmentsCalled: new Set(),
         subjects: new Set(),
         record: { taken: false },

@@ -1,4 +1,3 @@
-import type { PolicyEngine } from '../policies';
 import type { GatewayContext } from './context';
 
 /** The packed CASL rules a department enforces on one call: its own, and the owners' for what it borrows. */
@@ -12,16 +11,16 @@ export type DepartmentRulesFor = (context: GatewayContext, subgraph: string) => 
 
 /**
  * The rules each department enforces for a consumer and purpose (its own types' rules, and
- * the owners' rules for the fields it borrows), computed once per ability.
+ * the owners' rules for the fields it borrows), under the request's pinned policy, computed
+ * once per ability.
  */
 export function departmentRules(
-  engine: PolicyEngine,
   typesBySubgraph: ReadonlyMap<string, readonly string[]>,
   borrowedBySubgraph: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>,
 ): DepartmentRulesFor {
   const packed = new WeakMap<object, Map<string, DepartmentRules>>();
   return (context, subgraph) => {
-    const ability = engine.abilityFor(context.consumer, context.purpose);
+    const ability = context.policy.engine.abilityFor(context.consumer, context.purpose);
     let bySubgraph = packed.get(ability);
     if (!bySubgraph) packed.set(ability, (bySubgraph = new Map()));
     let rules = bySubgraph.get(subgraph);

@@ -1,11 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import {
-  createPolicyEngine,
-  loadPolicies,
-  type Classification,
-  type PolicyEngine,
-  type PolicySet,
-} from '../policies';
+import { loadPolicies, type Classification, type PolicySet } from '../policies';
+import { openPolicyStore } from '../policy-store';
 import { classificationFromSupergraph } from '../schema/classification';
 import type { EnforcementMode } from './authorization/plugin';
 import type { GatewayConfig } from './config';
@@ -15,6 +10,7 @@ import type { Logger } from './logger';
 import { cachedVerifier } from './identity/token-cache';
 import { departmentRules, type DepartmentRulesFor } from './department-rules';
 import { tokenKeys } from './token-keys';
+import { staticPolicyHolder, startLivePolicy, type PolicyHolder } from './live-policy';
 import {
   createContextSigner,
   loadContextKeys,
@@ -23,7 +19,8 @@ import {
 
 /** Everything the gateway enforces with: identity, purposes, policies, and the subgraph context. */
 export interface Security {
-  engine: PolicyEngine;
+  /** The policy each request is pinned to at admission (`current()`), swapped as revisions go live. */
+  policy: PolicyHolder;
   classification: Classification;
   typesBySubgraph: ReadonlyMap<string, readonly string[]>;
   /** Per subgraph, the fields it resolves that another subgraph owns (type → fields). */
@@ -44,7 +41,10 @@ export async function createSecurity(
   const { source, issuer, audience, tokenSource } = await tokenKeys(config, logger);
   return buildSecurity({
     supergraphSdl,
-    policies: loadPolicies(config.policiesDir),
+    policies:
+      config.policySource === 'db'
+        ? await livePolicyFromStore(config, supergraphSdl, logger)
+        : loadPolicies(config.policiesDir),
     tokenKeys: await loadVerificationKeys(source),
     issuer,
     audience,
@@ -57,10 +57,36 @@ export async function createSecurity(
   });
 }
 
+/** POLICY_SOURCE=db: the newest good revision of the policy store, followed live. */
+async function livePolicyFromStore(
+  config: GatewayConfig,
+  supergraphSdl: string,
+  logger: Logger,
+): Promise<PolicyHolder> {
+  const url = config.policyDatabaseUrl || config.recordsDatabaseUrl;
+  const store = await openPolicyStore({ url });
+  try {
+    const live = await startLivePolicy({
+      store,
+      url,
+      replica: config.recordStreamId,
+      classification: classificationFromSupergraph(supergraphSdl).classification,
+      logger,
+      leaseMs: config.policyLeaseMs,
+      pollMs: config.policyPollMs,
+    });
+    return { ...live, close: () => live.close().finally(() => store.close()) };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
 /** Assembles the security layer from its parts (the tests build theirs with their own keys). */
 export function buildSecurity(parts: {
   supergraphSdl: string;
-  policies: PolicySet;
+  /** The policy files (served as revision 0), or a holder following the policy store. */
+  policies: PolicySet | PolicyHolder;
   tokenKeys: VerificationKeys;
   issuer: string;
   audience: string;
@@ -87,7 +113,10 @@ export function buildSecurity(parts: {
       'fields the supergraph names no resolving subgraph for: denied to everyone',
     );
   }
-  const engine = createPolicyEngine(parts.policies, classification);
+  const policy =
+    'current' in parts.policies
+      ? parts.policies
+      : staticPolicyHolder(parts.policies, classification);
   const verified = createTokenVerifier({
     keys: parts.tokenKeys,
     issuer: parts.issuer,
@@ -97,16 +126,16 @@ export function buildSecurity(parts: {
     tokenSource: parts.tokenSource,
   });
   return {
-    engine,
+    policy,
     classification,
     typesBySubgraph,
     borrowedBySubgraph,
     mode: parts.mode,
     createContext: createContextFactory({
       verifyToken: cachedVerifier(verified),
-      purposes: engine.purposes,
+      policy,
     }),
     signContext: createContextSigner({ privateKey: parts.contextPrivateKey }),
-    departmentRules: departmentRules(engine, typesBySubgraph, borrowedBySubgraph),
+    departmentRules: departmentRules(typesBySubgraph, borrowedBySubgraph),
   };
 }

@@ -14,6 +14,11 @@ export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 */
   url: string;
   stop(): Promise<void>;
+  /**
+   * SIGTERM: not ready at once, serve SHUTDOWN_DRAIN_MS more, stop accepting, let requests in
+   * flight finish up to SHUTDOWN_DEADLINE_MS, then flush the access records and close the pools.
+   */
+  shutdown(): Promise<{ cutAtDeadline: number }>;
 }
 
 /**
@@ -32,6 +37,7 @@ export async function startGateway(
   const records = await openRecordsStore(recordsStoreOptions(config, logger));
   const tracing = tracingFromEnv('gateway');
   let gateway;
+  const closePolicy = () => security.policy.close();
   try {
     gateway = await compose({
       supergraphSdl,
@@ -57,19 +63,39 @@ export async function startGateway(
   } catch (error) {
     await records.close();
     await tracing.shutdown();
+    await closePolicy();
     throw error;
   }
   const http = await listen(gateway, { ...config, logger, pages: await landingFor(config) });
   logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');
+  // Within the deadline in every state: half of what is left for the gateway (its last
+  // security events go to the writer), the rest to flush what the store still takes.
+  const release = async (until: number) => {
+    await Promise.race([gateway.stop(), delay((until - Date.now()) / 2)]);
+    await records.close(Math.max(0, until - Date.now() - 200));
+    await closePolicy();
+    await tracing.shutdown();
+  };
   return {
     url: http.url,
-    // Within the shutdown deadline in every state: a store that stopped answering is let go.
     stop: async () => {
       const until = Date.now() + config.shutdownDeadlineMs;
       await http.close();
-      await Promise.race([gateway.stop(), delay((until - Date.now()) / 2)]);
-      await records.close(Math.max(0, until - Date.now() - 200));
-      await tracing.shutdown();
+      await release(until);
+    },
+    shutdown: async () => {
+      logger.info(
+        { drainMs: config.shutdownDrainMs, deadlineMs: config.shutdownDeadlineMs },
+        'shutting down: not ready, draining',
+      );
+      const until = Date.now() + config.shutdownDrainMs + config.shutdownDeadlineMs;
+      const report = await http.shutdown({
+        drainMs: config.shutdownDrainMs,
+        deadlineMs: config.shutdownDeadlineMs,
+      });
+      await release(until);
+      logger.info(report, 'shut down');
+      return report;
     },
   };
 }

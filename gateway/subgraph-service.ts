@@ -67,6 +67,8 @@ export function subgraphService(options: {
         rules,
         borrowedRules,
         traceparent: traceparentOf(span),
+        revision: gatewayContext.policyRevision,
+        failClosed: gatewayContext.policy.failClosed,
       };
       gatewayContext.departmentsCalled.add(name);
       request.http?.headers.set(CLAIMS_HEADER, JSON.stringify(claims));

@@ -14,3 +14,5 @@ export { FIELD_FACTS, LOOKUPS, MIN_CANDIDATES, SAME_VALUE, VALUE_MODELS } from '
 export type { PersonFact, ValueModel, ValuePart } from './linkage-model';
 export { KEPT, keptPositions } from './mask-keeps';
 export { unownedReason } from './explain';
+export { diffPolicies } from './diff';
+export type { PolicyChange } from './diff';

@@ -12,7 +12,7 @@ export const RECORD_COLUMNS = `stream_id, seq::text AS seq, id::text AS id, form
   consumer_kind, consumer_id, consumer_department, consumer_role, consumer_application,
   purpose, case_number, operation_name, operation_hash, fields, departments, outcome,
   duration_ms, subjects, to_char(delayed_until AT TIME ZONE 'UTC', ${ISO_MS}) AS delayed_until,
-  client_address, reason, count, trace_id, prev_hash, hash`;
+  client_address, reason, count, trace_id, policy_revision::int AS policy_revision, prev_hash, hash`;
 
 /** A row as {@link RECORD_COLUMNS} selects it (and as the writer sends it, as JSON). */
 export interface RecordRow {
@@ -41,6 +41,7 @@ export interface RecordRow {
   reason: string | null;
   count: number;
   trace_id: string | null;
+  policy_revision: number | null;
   prev_hash: string;
   hash: string;
 }
@@ -74,6 +75,7 @@ export function fromRow(row: RecordRow): StoredRecord & { format: number } {
     reason: row.reason,
     count: row.count,
     traceId: row.trace_id,
+    policyRevision: row.policy_revision,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
@@ -107,6 +109,7 @@ export function toRow(record: StoredRecord): RecordRow {
     reason: record.reason ?? null,
     count: record.count ?? 1,
     trace_id: record.traceId ?? null,
+    policy_revision: record.policyRevision ?? null,
     prev_hash: record.prevHash,
     hash: record.hash,
   };
@@ -117,12 +120,13 @@ export function insertStatement(table: string): string {
   return `INSERT INTO ${table} (stream_id, seq, id, format, occurred_at, request_id,
       consumer_kind, consumer_id, consumer_department, consumer_role, consumer_application,
       purpose, case_number, operation_name, operation_hash, fields, departments, outcome,
-      duration_ms, subjects, delayed_until, client_address, reason, count, trace_id, prev_hash, hash)
+      duration_ms, subjects, delayed_until, client_address, reason, count, trace_id, policy_revision,
+      prev_hash, hash)
     SELECT * FROM json_to_recordset($1::json) AS r(stream_id text, seq bigint, id uuid,
       format smallint, occurred_at timestamptz, request_id text, consumer_kind text,
       consumer_id text, consumer_department text, consumer_role text,
       consumer_application text, purpose text, case_number text, operation_name text,
       operation_hash text, fields jsonb, departments text[], outcome text, duration_ms integer,
       subjects text[], delayed_until timestamptz, client_address text, reason text,
-      count integer, trace_id text, prev_hash text, hash text)`;
+      count integer, trace_id text, policy_revision bigint, prev_hash text, hash text)`;
 }

@@ -16,6 +16,8 @@ export interface FieldAccess {
   coordinate: string;
   pi: PiClass;
   effect: FieldEffect;
+  /** The grant that opened it (format 4; null: denied, or UNCONDITIONAL and no grant needed). */
+  grant?: string | null;
 }
 
 /** Who asked: the identity the gateway established for the request ('unidentified': none could be). */
@@ -61,6 +63,8 @@ export interface AccessRecord {
   count?: number;
   /** The W3C trace id (32 hex digits) of the operation's trace when tracing is on (default null). */
   traceId?: string | null;
+  /** The policy revision the request was pinned to (format 4; null: none, e.g. refused before admission). */
+  policyRevision?: number | null;
 }
 
 /** A record's place in its writer's chain. */
@@ -87,9 +91,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /**
  * Version of the canonical form; hashed with the content, so it can never change silently.
- * 1: the first content; 2: adds clientAddress, reason and count; 3: adds traceId.
+ * 1: the first content; 2: adds clientAddress, reason and count; 3: adds traceId; 4: adds
+ * policyRevision, and the grant of each field.
  */
-export const RECORD_FORMAT = 3;
+export const RECORD_FORMAT = 4;
 
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -154,5 +159,11 @@ function pickContent(
     count: r.count ?? 1,
   };
   if (format < 3) return second;
-  return { ...second, traceId: r.traceId ?? null };
+  const third = { ...second, traceId: r.traceId ?? null };
+  if (format < 4) return third;
+  return {
+    ...third,
+    fields: r.fields.map((f) => ({ ...f, grant: f.grant ?? null })),
+    policyRevision: r.policyRevision ?? null,
+  };
 }

@@ -37,6 +37,7 @@ const schema = z.object({
       coordinate: text(500),
       pi: z.enum(['NONE', 'PERSONAL', 'SENSITIVE']),
       effect: z.enum(['allow', 'mask', 'deny']),
+      grant: name.nullable().default(null),
     }),
   ),
   departments: z.array(name).transform(uniqueSorted),
@@ -57,6 +58,7 @@ const schema = z.object({
     .regex(/^[0-9a-f]{32}$/, 'must be a W3C trace id (32 lowercase hex digits)')
     .nullable()
     .default(null),
+  policyRevision: z.number().int().min(0).nullable().default(null),
 });
 
 /**

@@ -35,6 +35,8 @@ export async function startDepartments(
     replay?: (subgraph: string) => Promise<ReplayGuard>;
     /** Each department's traces (OTEL_EXPORTER_OTLP_ENDPOINT); default: off. */
     tracing?: (subgraph: string) => Tracing;
+    /** The revocation watermark the departments enforce (POLICY_SOURCE=db); default none. */
+    minRevision?: () => number;
     ephemeral?: boolean;
     log?: (line: string) => void;
   },
@@ -80,6 +82,7 @@ export async function startDepartments(
           port,
           contextKey: options.contextKey,
           replay,
+          minRevision: options.minRevision,
           logger: options.logger?.(department.name),
           tracer: tracing(department.name)?.tracer,
         }),

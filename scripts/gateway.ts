@@ -5,12 +5,23 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig(process.env, process.argv.slice(2));
   const gateway = await startGateway(config);
   console.log(`gateway: ${gateway.url}/graphql`);
-  const stop = () => {
-    setTimeout(() => process.exit(1), config.shutdownDeadlineMs).unref();
-    void gateway.stop().then(() => process.exit(0));
+  // SIGTERM (a rolling restart, kubectl, systemd): drain, finish in flight, flush, exit 0.
+  const shutdown = () => {
+    // A backstop: whatever hangs, the process is gone shortly after its deadline.
+    setTimeout(
+      () => process.exit(1),
+      config.shutdownDrainMs + config.shutdownDeadlineMs + 2_000,
+    ).unref();
+    void gateway.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 main().catch((error: unknown) => {

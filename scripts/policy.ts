@@ -1,6 +1,11 @@
 import { lintCommand } from './policy/lint';
 import { explainCommand } from './policy/explain';
 import { whoCanCommand } from './policy/who-can';
+import { importCommand } from './policy/import';
+import { exportCommand } from './policy/export';
+import { diffCommand } from './policy/diff';
+import { suspendCommand } from './policy/suspend';
+import { rollbackCommand } from './policy/rollback';
 import {
   USAGE_EXIT_CODE,
   UsageError,
@@ -9,7 +14,16 @@ import {
   type CommandResult,
 } from './policy/command';
 
-const COMMANDS: readonly Command[] = [lintCommand, explainCommand, whoCanCommand];
+const COMMANDS: readonly Command[] = [
+  lintCommand,
+  explainCommand,
+  whoCanCommand,
+  importCommand,
+  exportCommand,
+  diffCommand,
+  suspendCommand,
+  rollbackCommand,
+];
 
 const USAGE = `Usage: npm run policy -- <command> [options]
 

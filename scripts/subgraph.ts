@@ -6,6 +6,21 @@ import { loadContextPublicKey, redisReplayGuard } from '../contracts/subgraph-co
 import { createServiceLogger } from '../contracts/logger';
 import { tracingFromEnv } from '../contracts/tracing';
 import { startDepartments } from './federation';
+import { followWatermark, openPolicyStore, type Watermark } from '../policy-store';
+
+/** POLICY_SOURCE=db: the revocation watermark, followed in the policy store. */
+async function watermarkFromEnv(url: string): Promise<Watermark | null> {
+  if (process.env.POLICY_SOURCE !== 'db') return null;
+  const policyUrl = process.env.POLICY_DATABASE_URL ?? url;
+  const store = await openPolicyStore({ url: policyUrl, maxConnections: 1 });
+  const watermark = await followWatermark({
+    store,
+    url: policyUrl,
+    leaseMs: Number(process.env.POLICY_LEASE_MS ?? 30_000),
+    pollMs: Number(process.env.POLICY_POLL_MS ?? 1_000),
+  });
+  return { floor: watermark.floor, close: () => watermark.close().then(() => store.close()) };
+}
 
 /** npm run subgraph -- <name>: one department alone, as departments deploy separately. */
 async function main(): Promise<void> {
@@ -18,7 +33,9 @@ async function main(): Promise<void> {
     );
   }
   const store = await openToolStore();
+  const watermark = await watermarkFromEnv(store.url);
   const running = await startDepartments([entry], store, cityOptionsFromEnv(), {
+    minRevision: watermark?.floor,
     contextKey: loadContextPublicKey(process.env.CONTEXT_PUBLIC_KEY_FILE),
     logger: (subgraph) => createServiceLogger(subgraph, process.env.LOG_LEVEL ?? 'info'),
     tracing: (subgraph) => tracingFromEnv(subgraph),
@@ -33,6 +50,7 @@ async function main(): Promise<void> {
   console.log(`subgraph ${name}: ${running.subgraphs[0]!.url}`);
   const stop = async () => {
     await running.stop();
+    await watermark?.close();
     await store.stop();
     process.exit(0);
   };

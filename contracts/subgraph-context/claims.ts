@@ -28,6 +28,16 @@ export const contextClaimsSchema = z.object({
    * department continues the trace (signed, so a caller cannot graft calls onto another trace).
    */
   traceparent: z.string().regex(TRACEPARENT).optional(),
+  /**
+   * The policy revision the request was pinned to (0: the policy files). A department refuses a
+   * context older than the revocation watermark it follows.
+   */
+  revision: z.number().int().min(0).default(0),
+  /**
+   * The gateway replica lost its policy lease and serves UNCONDITIONAL fields only: `rules` open
+   * nothing a grant opens, so the watermark does not apply.
+   */
+  failClosed: z.boolean().default(false),
   /** base64url SHA-256 of the exact request body: the context is good for this call only. */
   bodyHash: z.string(),
 });

@@ -15,6 +15,11 @@ export function createContextVerifier(options: {
   subgraph: string;
   /** Where accepted contexts are remembered (default: this process's memory). */
   replay?: ReplayGuard;
+  /**
+   * The revocation watermark: a context signed under an older policy revision is refused
+   * (Infinity: every context but a fail-closed one). Default: none.
+   */
+  minRevision?: () => number;
 }) {
   const replay = options.replay ?? memoryReplayGuard();
   return async (header: string | undefined, body: string | Buffer): Promise<ContextClaims> => {
@@ -40,6 +45,14 @@ export function createContextVerifier(options: {
     }
     const claims = contextClaimsSchema.safeParse(payload);
     if (!claims.success) throw new ContextError('The gateway context is malformed.');
+    const floor = options.minRevision?.() ?? 0;
+    if (!claims.data.failClosed && claims.data.revision < floor) {
+      throw new ContextError(
+        Number.isFinite(floor)
+          ? `The gateway context was signed under policy revision ${claims.data.revision}, older than revision ${floor}, which revoked access; the gateway must apply it first.`
+          : 'The policy watermark cannot be confirmed, so only fail-closed contexts are accepted.',
+      );
+    }
     if (claims.data.bodyHash !== bodyHash(body)) {
       throw new ContextError('The gateway context was signed for another request body.');
     }

@@ -28,12 +28,13 @@ export function planOf(context: GatewayContext): AuthorizationPlan | undefined {
 
 /**
  * Field-level enforcement before any department is called: every field of the operation is
- * decided once per (operation, consumer, purpose) and cached; denied fields fail the
+ * decided once per (policy, operation, consumer, purpose) and cached; denied fields fail the
  * operation (reject) or are removed from it (filter); masked fields are masked in the response.
  */
 export function authorizationPlugin(options: {
-  engine: PolicyEngine;
   classification: Classification;
+  /** The engine a request is decided with (default: its pinned policy's; the bench swaps it). */
+  engineOf?: (context: GatewayContext) => PolicyEngine;
   mode: EnforcementMode;
   cacheSize?: number;
   /** Where the decision's span goes (default: none). */
@@ -42,22 +43,24 @@ export function authorizationPlugin(options: {
   const cache = new LRUCache<string, AuthorizationPlan>({
     max: options.cacheSize ?? DEFAULT_PLAN_CACHE_SIZE,
   });
+  const engineOf = options.engineOf ?? ((context: GatewayContext) => context.policy.engine);
   const visibleSchemas = createVisibleSchemas(options.classification);
   const visibleTo = (rc: { schema: GraphQLSchema; contextValue: GatewayContext }) =>
     visibleSchemas(
       rc.schema,
-      options.engine.abilityFor(rc.contextValue.consumer, rc.contextValue.purpose),
+      engineOf(rc.contextValue).abilityFor(rc.contextValue.consumer, rc.contextValue.purpose),
     );
 
   const planFor = (
     rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
     operation: OperationDefinitionNode,
   ): AuthorizationPlan => {
-    const { consumer, purpose } = rc.contextValue;
-    const key = `${rc.queryHash}\n${rc.operationName ?? ''}\n${consumerKey(consumer)}\n${purpose}`;
+    const { consumer, purpose, policy } = rc.contextValue;
+    // Decisions are kept per policy: a revision going live never reuses another's.
+    const key = `${policy.key}\n${rc.queryHash}\n${rc.operationName ?? ''}\n${consumerKey(consumer)}\n${purpose}`;
     let plan = cache.get(key);
     if (!plan) {
-      const ability = options.engine.abilityFor(consumer, purpose);
+      const ability = engineOf(rc.contextValue).abilityFor(consumer, purpose);
       plan = planOperation(rc.schema, rc.document, operation, ability, options.classification);
       cache.set(key, plan);
     }

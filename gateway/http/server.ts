@@ -11,6 +11,7 @@ import { checkReadiness } from './readiness';
 import { HttpError } from '../../contracts/http/http-error';
 import { refusalOf, sendRefusal } from './refusal';
 import { serveGraphQL } from './serve-graphql';
+import { createDrain, type Drain, type ShutdownReport } from './shutdown';
 
 /** What a page handler answers: 200 unless `status` says otherwise. */
 export interface PageResponse {
@@ -44,6 +45,8 @@ export interface ListeningGateway {
   url: string;
   server: Server;
   close(): Promise<void>;
+  /** Graceful: not ready at once, serve `drainMs` more, stop accepting, finish in flight up to `deadlineMs`. */
+  shutdown(options: { drainMs: number; deadlineMs: number }): Promise<ShutdownReport>;
 }
 
 /** Pending connections the kernel may queue before the gateway accepts them. */
@@ -67,7 +70,10 @@ export async function listen(gateway: Gateway, options: HttpOptions): Promise<Li
     (req, res) => {
       const arrival = arrivalOf(req);
       res.setHeader('x-request-id', arrival.requestId);
-      route(gateway, { ...options, bodyDeadlineMs: deadlineMs }, req, res, arrival).catch(
+      drain.track(res);
+      // Draining: clients reconnect, so the load balancer sends their next request elsewhere.
+      if (drain.draining()) res.setHeader('connection', 'close');
+      route(gateway, { ...options, bodyDeadlineMs: deadlineMs }, req, res, arrival, drain).catch(
         (error: unknown) => {
           options.logger.error({ requestId: arrival.requestId, err: error }, 'request failed');
           sendRefusal(res, refusalOf(error), arrival.requestId);
@@ -75,6 +81,8 @@ export async function listen(gateway: Gateway, options: HttpOptions): Promise<Li
       );
     },
   );
+  // Requests only arrive once listening, after this line.
+  const drain = createDrain(server);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) =>
     answerClientError(error, socket, gateway.refusals),
   );
@@ -96,6 +104,7 @@ export async function listen(gateway: Gateway, options: HttpOptions): Promise<Li
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+    shutdown: (timing) => drain.shutdown(timing),
   };
 }
 
@@ -105,6 +114,7 @@ async function route(
   req: IncomingMessage,
   res: ServerResponse,
   arrival: Arrival,
+  drain: Drain,
 ) {
   const pathname = pathOf(req);
   if (pathname === '/graphql') {
@@ -128,21 +138,33 @@ async function route(
     return;
   }
   if (pathname === '/readyz') {
+    if (drain.draining()) {
+      sendJson(res, 503, { ready: false, draining: true });
+      return;
+    }
+    const policy = gateway.security.policy.current();
     const readiness = await checkReadiness(
       gateway.endpoints,
       options.readinessTimeoutMs,
       async (name, body) => ({
-        [CONTEXT_HEADER]: await gateway.security.signContext(name, GATEWAY_PROBE, body),
+        [CONTEXT_HEADER]: await gateway.security.signContext(
+          name,
+          { ...GATEWAY_PROBE, revision: policy.revision, failClosed: policy.failClosed },
+          body,
+        ),
       }),
     );
     // The background probe's latest word (at most a probe interval old), never a fresh query.
     const { status: records, checkedAt, latencyMs } = gateway.records.health();
-    const ready = readiness.ready && records === 'up';
+    const status = gateway.security.policy.status();
+    // A replica past its policy lease serves UNCONDITIONAL fields only: it must not take traffic.
+    const ready = readiness.ready && records === 'up' && !status.failClosed;
     sendJson(res, ready ? 200 : 503, {
       ...readiness,
       ready,
       records,
       recordStore: { status: records, checkedAt, latencyMs },
+      policy: { ...status, degraded: status.rejected !== null },
     });
     return;
   }

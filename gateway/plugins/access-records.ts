@@ -58,6 +58,7 @@ export function accessRecordsPlugin(options: {
             clientAddress: context.clientAddress,
             reason,
             traceId: traceIdOf(context),
+            policyRevision: context.policyRevision,
           };
           const personal =
             outcome === 'served' && fields.some((f) => f.pi !== 'NONE' && f.effect !== 'deny');
@@ -107,6 +108,7 @@ function fieldAccesses(context: GatewayContext, classification: Classification):
       coordinate: decision.coordinate,
       pi: classification.get(decision.coordinate)?.pi ?? 'NONE',
       effect: decision.effect,
+      grant: decision.grantId,
     });
   }
   return [...seen.values()];

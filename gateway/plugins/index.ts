@@ -42,7 +42,6 @@ export function gatewayPlugins(options: {
     options.limits,
     // Decides every field before any department is called; masks the response after.
     authorizationPlugin({
-      engine: options.security.engine,
       classification: options.security.classification,
       mode: options.security.mode,
       telemetry: options.telemetry,

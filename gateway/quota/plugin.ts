@@ -26,7 +26,8 @@ export type QuotaEvent = 'alert' | 'exhausted' | 'refused';
  * requests admitted while it was below (see the README's overshoot bound).
  */
 export function grantQuotaPlugin(options: {
-  quotas: ReadonlyMap<string, GrantQuota>;
+  /** The quotas of the grants of the policy the request was pinned to. */
+  quotasOf: (context: GatewayContext) => ReadonlyMap<string, GrantQuota>;
   classification: Classification;
   counts: QuotaCounts;
   prefix: string;
@@ -43,18 +44,18 @@ export function grantQuotaPlugin(options: {
         async didResolveOperation(rc) {
           const context = rc.contextValue;
           const plan = planOf(context);
-          if (!plan || options.quotas.size === 0) return;
+          const quotas = options.quotasOf(context);
+          if (!plan || quotas.size === 0) return;
           const fields = new Map<string, Set<string>>();
           for (const d of plan.decisions) {
-            if (d.effect === 'deny' || d.grantId === null || !options.quotas.has(d.grantId))
-              continue;
+            if (d.effect === 'deny' || d.grantId === null || !quotas.has(d.grantId)) continue;
             if ((options.classification.get(d.coordinate)?.pi ?? 'NONE') === 'NONE') continue;
             fields.set(d.grantId, (fields.get(d.grantId) ?? new Set()).add(d.coordinate));
           }
           if (fields.size === 0) return;
           const at = now();
           const counts = [...fields.keys()].flatMap((grantId) =>
-            quotaCounts(grantId, options.quotas.get(grantId)!, context, options.prefix, at),
+            quotaCounts(grantId, quotas.get(grantId)!, context, options.prefix, at),
           );
           const used = await options.counts.count(counts.map((c) => c.key));
           const full = counts.find((c, i) => used[i]! >= c.max);

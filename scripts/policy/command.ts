@@ -11,6 +11,8 @@ export interface CommandEnv {
   readonly now: Date;
   /** Paths in the output are shown relative to this folder. */
   readonly cwd: string;
+  /** The policy store (default: POLICY_DATABASE_URL, else DATABASE_URL or npm start's PostgreSQL). */
+  readonly policyDatabaseUrl?: string;
 }
 
 /** One `npm run policy -- <name>` command. */

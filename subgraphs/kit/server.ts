@@ -89,6 +89,8 @@ export async function startSubgraph<L>(
     contextKey: KeyObject;
     /** Where accepted contexts are remembered: shared (Redis) when the department has replicas. */
     replay?: ReplayGuard;
+    /** The revocation watermark (policy-store followWatermark): older contexts are refused. */
+    minRevision?: () => number;
     /** Default: silent (tests); `npm start` and `npm run subgraph` pass one at LOG_LEVEL. */
     logger?: Logger;
     /** Continues the gateway's trace of each call (default: NO_TRACER, tracing off). */
@@ -99,6 +101,7 @@ export async function startSubgraph<L>(
     publicKey: options.contextKey,
     subgraph: department.name,
     replay: options.replay,
+    minRevision: options.minRevision,
   });
   return serveSubgraph(department, db, { ...options, verifyContext });
 }

@@ -197,8 +197,17 @@ describe('raising an objection is recorded like any disclosure', () => {
     });
     expect(record!.fields).toEqual(
       expect.arrayContaining([
-        { coordinate: 'Mutation.raiseObjection', pi: 'NONE', effect: 'allow' },
-        { coordinate: 'Objection.proposedValue', pi: 'SENSITIVE', effect: 'allow' },
+        {
+          coordinate: 'Mutation.raiseObjection',
+          pi: 'NONE',
+          effect: 'allow',
+          grant: 'data-bureau-market-regulation-inspector-raises-objections',
+        },
+        expect.objectContaining({
+          coordinate: 'Objection.proposedValue',
+          pi: 'SENSITIVE',
+          effect: 'allow',
+        }),
       ]),
     );
     expect(JSON.stringify(record)).not.toContain(wrongName.proposedValue);

@@ -13,6 +13,7 @@ import { testDatabaseUrl } from './database';
 import { testSecurity } from './security';
 import type { EnforcementMode } from '../../gateway/authorization/plugin';
 import type { PolicySet } from '../../policies';
+import type { PolicyHolder } from '../../gateway/live-policy';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../../gateway/limits';
 import { DEFAULT_COST_SETTINGS, type CostSettings } from '../../gateway/cost';
 import { DEFAULT_UPSTREAM_SETTINGS, type UpstreamSettings } from '../../gateway/upstream';
@@ -52,6 +53,8 @@ export interface Federation {
   /** SQL statements all departments have sent so far. */
   statements(): number;
   stop(): Promise<void>;
+  /** The gateway's graceful shutdown (drain, finish in flight, flush records), then stop() the rest. */
+  shutdown(timing: { drainMs: number; deadlineMs: number }): Promise<{ cutAtDeadline: number }>;
 }
 
 const UNTHROTTLED: RateLimitSettings = {
@@ -81,7 +84,11 @@ export async function startFederation(
     maxTokenBytes?: number;
     /** Another supergraph (default: the committed one), and the policies it is read under. */
     supergraphSdl?: string;
-    policies?: PolicySet;
+    policies?: PolicySet | PolicyHolder;
+    /** Departments already running (another federation's): served, not started or stopped here. */
+    departments?: readonly RunningSubgraph[];
+    /** The revocation watermark the departments started here enforce. */
+    minRevision?: () => number;
     /** Subgraphs the test serves itself (name → URL), beside the nine departments. */
     extraSubgraphs?: Readonly<Record<string, string>>;
     /** Operation limits (default: the gateway's). */
@@ -110,7 +117,7 @@ export async function startFederation(
   const url = testDatabaseUrl();
   const databases: Database[] = [];
   const subgraphs: RunningSubgraph[] = [];
-  for (const department of loadDepartments()) {
+  for (const department of options.departments ? [] : loadDepartments()) {
     const db = new Database({ url, schema: schemaName(department), maxConnections: 4 });
     databases.push(db);
     subgraphs.push(
@@ -118,9 +125,11 @@ export async function startFederation(
         port: 0,
         contextKey: contextKeys.publicKey,
         tracer: options.tracer,
+        minRevision: options.minRevision,
       }),
     );
   }
+  const served = options.departments ?? subgraphs;
   const supergraphSdl = options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
   const streamId = `test-${randomUUID()}`;
   const records = await openRecordsStore({
@@ -138,9 +147,7 @@ export async function startFederation(
     },
     security: await testSecurity(supergraphSdl, options),
     subgraphUrls: {
-      ...Object.fromEntries(
-        subgraphs.map((s) => [s.name, options.route?.(s.name, s.url) ?? s.url]),
-      ),
+      ...Object.fromEntries(served.map((s) => [s.name, options.route?.(s.name, s.url) ?? s.url])),
       ...options.extraSubgraphs,
     },
     logger: options.logger ?? createLogger('silent'),
@@ -174,17 +181,25 @@ export async function startFederation(
   };
   return {
     url: http.url,
-    subgraphs,
+    subgraphs: served,
     streamId,
     query: (query, variables, headers) => post({ query, variables }, headers),
     post,
     statements: () => databases.reduce((sum, db) => sum + db.statements, 0),
     stop: async () => {
       await http.close();
-      await gateway.stop();
-      await records.close();
-      await Promise.all(subgraphs.map((s) => s.stop()));
-      await Promise.all(databases.map((db) => db.close()));
+      await release();
+    },
+    shutdown: async (timing) => {
+      const report = await http.shutdown(timing);
+      await release();
+      return report;
     },
   };
+  async function release() {
+    await gateway.stop();
+    await records.close();
+    await Promise.all(subgraphs.map((s) => s.stop()));
+    await Promise.all(databases.map((db) => db.close()));
+  }
 }

@@ -89,6 +89,8 @@ export function callerWith(rules: PolicyRule[]): Caller {
     purpose: 'test',
     caseNumber: null,
     requestId: 'plan-test',
+    revision: 0,
+    failClosed: false,
     rules: packPolicyRules(rules),
     borrowedRules: [],
     bodyHash: '',

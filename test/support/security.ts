@@ -13,6 +13,7 @@ import {
 } from '../../gateway/identity';
 import { buildSecurity, type Security } from '../../gateway/security';
 import { loadPolicies, type PolicySet } from '../../policies';
+import type { PolicyHolder } from '../../gateway/live-policy';
 import { contextKeys } from './context';
 
 let identityKey:
@@ -40,7 +41,7 @@ export async function testSecurity(
   options: {
     mode?: EnforcementMode;
     allowAnonymous?: boolean;
-    policies?: PolicySet;
+    policies?: PolicySet | PolicyHolder;
     maxTokenBytes?: number;
   } = {},
 ): Promise<Security> {

@@ -43,16 +43,31 @@ describe('access records written by the gateway', () => {
     });
     expect(first!.fields).toEqual(
       expect.arrayContaining([
-        { coordinate: 'Person.name', pi: 'PERSONAL', effect: 'allow' },
-        { coordinate: 'Person.idNumber', pi: 'SENSITIVE', effect: 'mask' },
-        { coordinate: 'PersonalIncome.amount', pi: 'SENSITIVE', effect: 'allow' },
+        {
+          coordinate: 'Person.name',
+          pi: 'PERSONAL',
+          effect: 'allow',
+          grant: 'public-security-caseworker-persons',
+        },
+        {
+          coordinate: 'Person.idNumber',
+          pi: 'SENSITIVE',
+          effect: 'mask',
+          grant: 'public-security-caseworker-persons',
+        },
+        {
+          coordinate: 'PersonalIncome.amount',
+          pi: 'SENSITIVE',
+          effect: 'allow',
+          grant: 'tax-caseworker-income',
+        },
       ]),
     );
     expect([...first!.departments].sort()).toEqual(['public-security', 'tax']);
     expect(second).toMatchObject({ outcome: 'refused', departments: [] });
     expect(second!.fields).toEqual(
       expect.arrayContaining([
-        { coordinate: 'Person.medicalRecords', pi: 'SENSITIVE', effect: 'deny' },
+        { coordinate: 'Person.medicalRecords', pi: 'SENSITIVE', effect: 'deny', grant: null },
       ]),
     );
     // Coordinates and codes only: no value that was read is in the record.

@@ -106,7 +106,12 @@ describe('auditors read access records through the graph', () => {
     });
     expect(read!.fields).toEqual(
       expect.arrayContaining([
-        { coordinate: 'AccessRecord.subjects', pi: 'PERSONAL', effect: 'allow' },
+        {
+          coordinate: 'AccessRecord.subjects',
+          pi: 'PERSONAL',
+          effect: 'allow',
+          grant: 'data-bureau-auditor-access-records',
+        },
       ]),
     );
   });

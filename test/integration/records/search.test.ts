@@ -159,7 +159,8 @@ describe('recordsAbout (the citizen)', () => {
         purpose: 'social-assistance-eligibility',
         caseNumber: 'MZ-2025-000123',
         operation: caseworkerReadsTarget.operation,
-        fields: caseworkerReadsTarget.fields,
+        // Stored in format 3: each field names the grant that opened it (none here).
+        fields: caseworkerReadsTarget.fields.map((f) => ({ ...f, grant: null })),
         departments: ['public-security', 'tax'],
         outcome: 'served',
         durationMs: 42,

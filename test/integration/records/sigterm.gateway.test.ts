@@ -25,6 +25,7 @@ it('stops within its shutdown deadline on SIGTERM while its record store has sto
       RECORDS_APPEND_TIMEOUT_MS: '60000', // longer than the deadline: only the shutdown path may end it
       RECORDS_PROBE_INTERVAL_MS: '200',
       SHUTDOWN_DEADLINE_MS: String(SHUTDOWN_DEADLINE_MS),
+      SHUTDOWN_DRAIN_MS: '0',
     },
   });
   let output = '';

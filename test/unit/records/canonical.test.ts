@@ -45,15 +45,40 @@ describe('canonical serialisation', () => {
   it('covers the format, the position in the chain and every field of the content', () => {
     const text = canonicalRecord({ ...registrarReadsBirth, ...position });
     expect(JSON.parse(text)).toEqual({
+      format: 4,
+      ...registrarReadsBirth,
+      ...position,
+      fields: registrarReadsBirth.fields.map((f) => ({ ...f, grant: null })),
+      clientAddress: null,
+      reason: null,
+      count: 1,
+      traceId: null,
+      policyRevision: null,
+    });
+    expect(text.startsWith('{"caseNumber":null,"clientAddress":null,"consumer":{')).toBe(true);
+  });
+
+  it('hashes a record of format 3 without the policy revision and grants format 4 added', () => {
+    const text = canonicalRecord(
+      {
+        ...registrarReadsBirth,
+        ...position,
+        policyRevision: 7,
+        fields: registrarReadsBirth.fields.map((f) => ({ ...f, grant: 'g' })),
+      },
+      3,
+    );
+    // Format 3 hashed the fields as stored; a format-3 record never carried a grant.
+    expect(JSON.parse(text)).toEqual({
       format: 3,
       ...registrarReadsBirth,
       ...position,
+      fields: registrarReadsBirth.fields.map((f) => ({ ...f, grant: 'g' })),
       clientAddress: null,
       reason: null,
       count: 1,
       traceId: null,
     });
-    expect(text.startsWith('{"caseNumber":null,"clientAddress":null,"consumer":{')).toBe(true);
   });
 
   it('hashes a record of format 1 without the content format 2 added', () => {
@@ -64,8 +89,12 @@ describe('canonical serialisation', () => {
   it('hashes a record of format 2 without the trace id format 3 added', () => {
     const traced = { ...registrarReadsBirth, ...position, traceId: 'a'.repeat(32) };
     expect(JSON.parse(canonicalRecord(traced, 2))).not.toHaveProperty('traceId');
-    expect(JSON.parse(canonicalRecord(traced))).toMatchObject({
+    expect(JSON.parse(canonicalRecord(traced, 3))).toMatchObject({
       format: 3,
+      traceId: 'a'.repeat(32),
+    });
+    expect(JSON.parse(canonicalRecord(traced))).toMatchObject({
+      format: 4,
       traceId: 'a'.repeat(32),
     });
   });
