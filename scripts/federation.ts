@@ -38,6 +38,8 @@ export async function startDepartments(
     /** The revocation watermark the departments enforce (POLICY_SOURCE=db); default none. */
     minRevision?: () => number;
     ephemeral?: boolean;
+    /** Interface to listen on; default 127.0.0.1 (a container sets 0.0.0.0). */
+    host?: string;
     log?: (line: string) => void;
   },
 ): Promise<RunningDepartments> {
@@ -80,6 +82,7 @@ export async function startDepartments(
       subgraphs.push(
         await startSubgraph(department, databases[index]!, {
           port,
+          host: options.host,
           contextKey: options.contextKey,
           replay,
           minRevision: options.minRevision,

@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   const watermark = await watermarkFromEnv(store.url);
   const running = await startDepartments([entry], store, cityOptionsFromEnv(), {
     minRevision: watermark?.floor,
+    // SUBGRAPH_HOST=0.0.0.0 in a container; the network policy, not the address, keeps others out.
+    host: process.env.SUBGRAPH_HOST || undefined,
     contextKey: loadContextPublicKey(process.env.CONTEXT_PUBLIC_KEY_FILE),
     logger: (subgraph) => createServiceLogger(subgraph, process.env.LOG_LEVEL ?? 'info'),
     tracing: (subgraph) => tracingFromEnv(subgraph),
