@@ -1,0 +1,163 @@
+import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isIdempotent } from './idempotent';
+
+/** Largest request body the proxy buffers (it must, to send a query again). */
+export const MAX_PROXY_BODY_BYTES = 1_000_000;
+
+export interface ProxyStats {
+  forwarded: number;
+  retried: number;
+  failed: number;
+}
+
+export interface RoundRobinProxy {
+  url: string;
+  /** Starts routing to a replica once its /readyz answers 200. */
+  add(url: string): void;
+  /** Stops routing to a replica at once. */
+  remove(url: string): void;
+  /** The replicas /readyz last found ready, in rotation order. */
+  ready(): string[];
+  stats: ProxyStats;
+  close(): Promise<void>;
+}
+
+/**
+ * A small round-robin HTTP proxy for the cluster on one machine. Only replicas whose /readyz
+ * answered 200 at the last poll get requests, so one that received SIGTERM leaves the rotation
+ * within a poll (its drain delay must be longer). A refused connection, or a reset on a reused
+ * keep-alive socket before any answer, is retried on the next ready replica only for idempotent
+ * requests (GET, HEAD, queries); anything else gets 502.
+ */
+export async function startProxy(options: { pollMs: number }): Promise<RoundRobinProxy> {
+  const backends = new Map<string, boolean>();
+  const agent = new Agent({ keepAlive: true });
+  const stats: ProxyStats = { forwarded: 0, retried: 0, failed: 0 };
+  let next = 0;
+  const ready = () => [...backends].filter(([, up]) => up).map(([url]) => url);
+  const pick = (exclude: Set<string>) => {
+    const candidates = ready().filter((url) => !exclude.has(url));
+    if (candidates.length === 0) return undefined;
+    next = (next + 1) % candidates.length;
+    return candidates[next];
+  };
+
+  const poll = async () => {
+    await Promise.all(
+      [...backends.keys()].map(async (url) => {
+        const up = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(options.pollMs * 5) })
+          .then((r) => r.status === 200)
+          .catch(() => false);
+        if (backends.has(url)) backends.set(url, up);
+      }),
+    );
+  };
+  let polling = true;
+  const loop = (async () => {
+    while (polling) {
+      await poll();
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+    }
+  })();
+
+  const server = createServer((req, res) => {
+    void readBody(req).then(
+      (body) => forward(req, res, body),
+      () => answer(res, 413, 'request body too large for the proxy'),
+    );
+  });
+
+  const forward = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+    const retryable = isIdempotent(req.method ?? 'GET', body);
+    const tried = new Set<string>();
+    for (;;) {
+      const target = pick(tried);
+      if (!target) {
+        stats.failed += 1;
+        return answer(res, 503, 'no ready gateway replica');
+      }
+      tried.add(target);
+      const outcome = await send(target, req, res, body);
+      if (outcome === 'answered') {
+        stats.forwarded += 1;
+        return;
+      }
+      if (outcome === 'failed' || !retryable) {
+        stats.failed += 1;
+        return answer(res, 502, 'the gateway replica closed the connection');
+      }
+      stats.retried += 1;
+    }
+  };
+
+  /** 'unreached': the replica never got the request (refused, or a stale keep-alive socket). */
+  const send = (target: string, req: IncomingMessage, res: ServerResponse, body: Buffer) =>
+    new Promise<'answered' | 'unreached' | 'failed'>((resolve) => {
+      const upstream = request(
+        new URL(req.url ?? '/', target),
+        {
+          method: req.method,
+          headers: { ...req.headers, host: new URL(target).host },
+          agent,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          answer.once('end', () => resolve('answered'));
+          answer.once('error', () => {
+            res.destroy();
+            resolve('answered');
+          });
+        },
+      );
+      upstream.once('error', (error: NodeJS.ErrnoException) => {
+        if (res.headersSent) return resolve('answered');
+        const unreached =
+          error.code === 'ECONNREFUSED' || (error.code === 'ECONNRESET' && upstream.reusedSocket);
+        resolve(unreached ? 'unreached' : 'failed');
+      });
+      upstream.end(body);
+    });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    add: (url) => {
+      if (!backends.has(url)) backends.set(url, false);
+    },
+    remove: (url) => void backends.delete(url),
+    ready,
+    stats,
+    close: async () => {
+      polling = false;
+      await loop;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      agent.destroy();
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_PROXY_BODY_BYTES) {
+        req.destroy();
+        reject(new Error('too large'));
+      } else chunks.push(chunk);
+    });
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+function answer(res: ServerResponse, status: number, message: string): void {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'PROXY' } }] }));
+}
