@@ -23,14 +23,26 @@ export const DEFAULT_DOCUMENTS_DIR = join(__dirname, 'documents');
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-const manifestSchema = z.strictObject({
-  mode: z.enum(TRUSTED_DOCUMENT_MODES, { error: "write the mode as 'off', 'audit' or 'enforce'" }),
-  documents: z.record(
-    z.string().regex(SHA256, 'a document id is the SHA-256 of its text, 64 lower-case hex digits'),
-    z.string({ error: 'write the document text' }).min(1, 'write the document text'),
-    { error: 'write documents as { <sha256>: <document text> }' },
-  ),
-});
+const manifestSchema = z.strictObject(
+  {
+    mode: z.enum(TRUSTED_DOCUMENT_MODES, {
+      error: "write the mode as 'off', 'audit' or 'enforce'",
+    }),
+    documents: z.record(
+      z
+        .string()
+        .regex(SHA256, 'a document id is the SHA-256 of its text, 64 lower-case hex digits'),
+      z.string({ error: 'write the document text' }).min(1, 'write the document text'),
+      { error: 'write documents as { <sha256>: <document text> }' },
+    ),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown key ${issue.keys.map((k) => `'${k}'`).join(', ')}; the keys allowed here are: mode, documents`
+        : undefined,
+  },
+);
 
 /** The id of a document: the SHA-256 (hex) of its exact text, as Apollo's persisted queries hash it. */
 export function documentId(text: string): string {
