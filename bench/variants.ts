@@ -80,6 +80,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
       requestIdPlugin(),
       telemetryPlugin(built.telemetry),
       built.limits,
+      built.documents,
       ...(choice.authorization === false
         ? []
         : [
@@ -139,8 +140,8 @@ function unmasked(engine: PolicyEngine): PolicyEngine {
   return {
     purposes: engine.purposes,
     quotas: engine.quotas,
-    abilityFor(consumer, purpose) {
-      const ability = engine.abilityFor(consumer, purpose);
+    abilityFor(consumer, purpose, document) {
+      const ability = engine.abilityFor(consumer, purpose, document);
       const known = wrapped.get(ability);
       if (known) return known;
       const decide = (type: string, field: string): Decision => {

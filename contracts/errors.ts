@@ -49,6 +49,11 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** 429: a grant's daily quota of distinct persons is used up; the error names the grant. */
   GRANT_QUOTA_EXCEEDED: 'GRANT_QUOTA_EXCEEDED',
+  /**
+   * 400: the application runs its registered documents only (trusted documents, enforce), and
+   * this document (or id) is not in its manifest.
+   */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   RECORD_STORE_UNAVAILABLE: 'RECORD_STORE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -8,6 +8,11 @@ import {
   readCostDirectives,
   type CostSettings,
 } from './cost';
+import {
+  DEFAULT_DOCUMENT_SETTINGS,
+  trustedDocumentsPlugin,
+  type TrustedDocumentSettings,
+} from './documents';
 import { createSubgraphFetcher, type SubgraphClientOptions } from './fetcher';
 import { DEFAULT_OPERATION_LIMITS, operationLimits, type OperationLimits } from './limits';
 import { createUpstream, DEFAULT_UPSTREAM_SETTINGS, type UpstreamSettings } from './upstream';
@@ -56,6 +61,8 @@ export interface GatewayParts {
   upstream?: UpstreamSettings;
   /** Rate limits per caller, application and department (default: DEFAULT_RATE_LIMIT_SETTINGS). */
   rateLimits?: RateLimitSettings;
+  /** Trusted documents: the applications' manifests and the default mode (default: none, off). */
+  documents?: TrustedDocumentSettings;
   /** Where rates and grant quotas are shared between replicas (default: none, this process's memory). */
   redis?: RedisSettings;
   /** Told of every quota alert, exhaustion and refusal (metrics hook in here). */
@@ -78,6 +85,8 @@ export interface BuiltPlugins {
   /** The metrics and tracer the plugins report to. */
   telemetry: Telemetry;
   quota: ApolloServerPlugin<GatewayContext>;
+  /** Trusted documents per application (gateway/documents). */
+  documents: ApolloServerPlugin<GatewayContext>;
 }
 
 export interface Gateway {
@@ -148,6 +157,13 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
       },
     }),
     limits: limits.plugin,
+    documents: trustedDocumentsPlugin(parts.documents ?? DEFAULT_DOCUMENT_SETTINGS, {
+      logger,
+      onUnlisted: (mode) => {
+        telemetry.metrics.unlistedDocument(mode);
+        if (mode === 'enforce') telemetry.metrics.refused('documents', 'persisted-query-not-found');
+      },
+    }),
     cost: demandControlPlugin(
       readCostDirectives(parts.supergraphSdl),
       parts.cost ?? DEFAULT_COST_SETTINGS,

@@ -6,6 +6,8 @@ import * as cost from './cost/options';
 import * as limits from './limits/options';
 import * as rate from './rate/options';
 import * as upstream from './upstream/options';
+import { DEFAULT_DOCUMENTS_MODE } from './documents/options';
+import { DEFAULT_DOCUMENTS_DIR, TRUSTED_DOCUMENT_MODES } from '../policies';
 import {
   DEFAULT_APPEND_TIMEOUT_MS,
   DEFAULT_CHECKPOINT_INTERVAL_MS,
@@ -227,6 +229,10 @@ const schema = z.object({
     .default(DEFAULT_SHUTDOWN_DEADLINE_MS),
   /** ENFORCEMENT_MODE: reject or filter. */
   enforcementMode: z.enum(['reject', 'filter']).default(DEFAULT_ENFORCEMENT_MODE),
+  /** TRUSTED_DOCUMENTS_DIR: folder of the applications' document manifests (<application>.yaml). */
+  documentsDir: z.string().min(1).default(DEFAULT_DOCUMENTS_DIR),
+  /** TRUSTED_DOCUMENTS_DEFAULT_MODE: off, audit or enforce for callers whose application has no manifest (or who name none). */
+  documentsDefaultMode: z.enum(TRUSTED_DOCUMENT_MODES).default(DEFAULT_DOCUMENTS_MODE),
   /** ALLOW_ANONYMOUS=true: requests without a token read UNCONDITIONAL fields only. Off by default. */
   allowAnonymous: z
     .enum(['true', 'false'])
@@ -382,6 +388,8 @@ export function loadGatewayConfig(
     shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
     shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
     enforcementMode: env.ENFORCEMENT_MODE,
+    documentsDir: env.TRUSTED_DOCUMENTS_DIR,
+    documentsDefaultMode: env.TRUSTED_DOCUMENTS_DEFAULT_MODE,
     allowAnonymous: env.ALLOW_ANONYMOUS,
     auth: {
       jwksFile: env.AUTH_JWKS_FILE,
@@ -486,6 +494,8 @@ const ENV_NAMES: Record<string, string> = {
   shutdownDrainMs: 'SHUTDOWN_DRAIN_MS',
   shutdownDeadlineMs: 'SHUTDOWN_DEADLINE_MS',
   enforcementMode: 'ENFORCEMENT_MODE',
+  documentsDir: 'TRUSTED_DOCUMENTS_DIR',
+  documentsDefaultMode: 'TRUSTED_DOCUMENTS_DEFAULT_MODE',
   allowAnonymous: 'ALLOW_ANONYMOUS',
   auth: 'AUTH_*',
   contextPrivateKeyFile: 'CONTEXT_PRIVATE_KEY_FILE',
@@ -553,6 +563,8 @@ const ACCEPTED: Record<string, string> = {
   shutdownDrainMs: `milliseconds from 0 to 600000; unset: ${DEFAULT_SHUTDOWN_DRAIN_MS}`,
   shutdownDeadlineMs: `milliseconds from 0 to 600000; unset: ${DEFAULT_SHUTDOWN_DEADLINE_MS}`,
   enforcementMode: `reject or filter; unset: ${DEFAULT_ENFORCEMENT_MODE}`,
+  documentsDir: "the folder of the applications' trusted document manifests",
+  documentsDefaultMode: `off, audit or enforce; unset: ${DEFAULT_DOCUMENTS_MODE}`,
   allowAnonymous: 'true or false; unset: false',
   auth: 'one of AUTH_JWKS_FILE, AUTH_JWKS_URL or AUTH_PUBLIC_KEY_FILE (+ AUTH_PUBLIC_KEY_ALG RS256, ES256 or EdDSA), with AUTH_ISSUER and AUTH_AUDIENCE; none of them: the development key in .data/keys',
   recordsDatabaseUrl: 'a postgres:// URL (npm start uses its own PostgreSQL when unset)',

@@ -38,6 +38,11 @@ export interface GatewayContext extends Arrival {
    * the rest. An object, because Apollo hands plugins a shallow copy of the context.
    */
   record: { taken: boolean };
+  /**
+   * The trusted document the request runs: its id when its application's manifest lists it,
+   * else null (set by the trusted-documents plugin before the operation is decided).
+   */
+  document: { id: string | null };
 }
 
 export type ContextFactory = (req: IncomingMessage, arrival: Arrival) => Promise<GatewayContext>;
@@ -81,6 +86,7 @@ export function createContextFactory(options: {
         departmentsCalled: new Set(),
         subjects: new Set(),
         record: { taken: false },
+        document: { id: null },
       };
     } catch (error) {
       if (error instanceof IdentityError) throw new ContextRefused(error, consumer);

@@ -20,7 +20,11 @@ export function departmentRules(
 ): DepartmentRulesFor {
   const packed = new WeakMap<object, Map<string, DepartmentRules>>();
   return (context, subgraph) => {
-    const ability = context.policy.engine.abilityFor(context.consumer, context.purpose);
+    const ability = context.policy.engine.abilityFor(
+      context.consumer,
+      context.purpose,
+      context.document.id,
+    );
     let bySubgraph = packed.get(ability);
     if (!bySubgraph) packed.set(ability, (bySubgraph = new Map()));
     let rules = bySubgraph.get(subgraph);

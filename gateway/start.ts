@@ -9,6 +9,7 @@ import { openRecordsStore } from '../records/store';
 import { recordsStoreOptions } from './records-options';
 import { createSecurity } from './security';
 import { readSupergraph } from './supergraph';
+import { loadDocumentManifests } from '../policies';
 
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 */
@@ -59,6 +60,10 @@ export async function startGateway(
       },
       rateLimits: config.rateLimits,
       redis: config.redis,
+      documents: {
+        manifests: loadDocumentManifests(config.documentsDir),
+        defaultMode: config.documentsDefaultMode,
+      },
     });
   } catch (error) {
     await records.close();

@@ -37,6 +37,7 @@ export function compileRules(
   consumer: Consumer,
   purpose: string,
   now: Date,
+  document: string | null = null,
 ): CompiledRules {
   const rules: CompiledRule[] = [];
   const notes = new Map<string, string[]>();
@@ -50,7 +51,7 @@ export function compileRules(
     for (const { coordinate, why } of refused) {
       note(coordinate, `Grant ${grant.id} names ${coordinate}, which ${why}.`);
     }
-    const blocker = whyNotApplied(grant, consumer, now);
+    const blocker = whyNotApplied(grant, consumer, now, document);
     if (blocker) {
       for (const { coordinate } of opened) {
         note(coordinate, `Grant ${grant.id} would open ${coordinate} but ${blocker}.`);
@@ -74,9 +75,19 @@ export function compileRules(
   return { rules, notes, validUntil };
 }
 
-function whyNotApplied(grant: Grant, consumer: Consumer, now: Date): string | null {
+function whyNotApplied(
+  grant: Grant,
+  consumer: Consumer,
+  now: Date,
+  document: string | null,
+): string | null {
   if (isExpired(grant.expires, now)) {
     return `it expired on ${grant.expires}; its provider, ${grant.provider}, may renew it`;
+  }
+  if (grant.documents && !documentAllowed(grant.documents, document)) {
+    return grant.documents === 'only'
+      ? "it applies only to documents registered in the consumer's application manifest, and this one is not"
+      : 'it applies only to the documents it lists, and this one is not among them';
   }
   for (const rows of Object.values(grant.rows ?? {})) {
     const resolution = resolveRows(rows, consumer);
@@ -85,6 +96,12 @@ function whyNotApplied(grant: Grant, consumer: Consumer, now: Date): string | nu
     }
   }
   return null;
+}
+
+/** Fail closed: an unlisted (null) document never satisfies a restriction. */
+function documentAllowed(allowed: 'only' | readonly string[], document: string | null): boolean {
+  if (document === null) return false;
+  return allowed === 'only' || allowed.includes(document);
 }
 
 function resolvedRows(grant: Grant, consumer: Consumer): Map<string, ResolvedConditions> {

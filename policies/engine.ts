@@ -21,8 +21,12 @@ export interface PolicyEngineOptions {
 export interface PolicyEngine {
   /** The purpose codes of the catalogue. */
   readonly purposes: ReadonlySet<string>;
-  /** The ability of a consumer under a purpose (cached until a grant it applies expires). */
-  abilityFor(consumer: Consumer, purpose: string): PolicyAbility;
+  /**
+   * The ability of a consumer under a purpose (cached until a grant it applies expires).
+   * `document`: the id of the trusted document the request runs, null when it runs an
+   * unlisted one (then grants restricted to documents do not apply).
+   */
+  abilityFor(consumer: Consumer, purpose: string, document?: string | null): PolicyAbility;
   /** The daily quotas of the grants that carry one, by grant id. */
   readonly quotas: ReadonlyMap<string, GrantQuota>;
 }
@@ -43,12 +47,26 @@ export function createPolicyEngine(
     options.cacheSize ?? DEFAULT_ABILITY_CACHE_SIZE,
   );
 
-  function abilityFor(consumer: Consumer, purpose: string): PolicyAbility {
+  // Without a grant restricted to documents, the document changes nothing: one ability serves all.
+  const byDocument = policies.grants.some((g) => g.documents !== undefined);
+
+  function abilityFor(
+    consumer: Consumer,
+    purpose: string,
+    document: string | null = null,
+  ): PolicyAbility {
     const at = now();
-    const key = `${consumerKey(consumer)}\n${purpose}`;
+    const key = `${consumerKey(consumer)}\n${purpose}\n${byDocument ? (document ?? '-') : ''}`;
     const cached = cache.get(key);
     if (cached && at.getTime() < cached.validUntil) return cached.ability;
-    const compiled = compileRules(policies, classification, consumer, purpose, at);
+    const compiled = compileRules(
+      policies,
+      classification,
+      consumer,
+      purpose,
+      at,
+      byDocument ? document : null,
+    );
     const ability = createPolicyAbility(compiled, {
       consumer,
       purpose,

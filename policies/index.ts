@@ -23,3 +23,11 @@ export type { PackedPolicyRule, PolicyAction, PolicyRule } from './rules';
 export { rowConditionsToSql } from './row-sql';
 export { maskValue } from './mask';
 export { isExpired } from './expiry';
+export {
+  DEFAULT_DOCUMENTS_DIR,
+  TRUSTED_DOCUMENT_MODES,
+  documentId,
+  loadDocumentManifests,
+  parseDocumentManifests,
+} from './documents';
+export type { DocumentManifest, TrustedDocumentMode } from './documents';

@@ -44,6 +44,11 @@ export interface Grant {
   readonly note?: string;
   /** Daily quotas of distinct persons disclosed under the grant; counted by the gateway. */
   readonly quota?: GrantQuota;
+  /**
+   * The grant applies only to trusted documents: 'only', any document of the consumer's
+   * application manifest; a list, only those document ids. Any other document: not applied.
+   */
+  readonly documents?: 'only' | readonly string[];
 }
 
 /** Distinct persons a grant may disclose per day (China Standard Time), per dimension. */

@@ -135,6 +135,20 @@ export const grantSchema = strict({
     .optional(),
   note: text('a note').optional(),
   quota: quotaSchema.optional(),
+  documents: z
+    .union(
+      [
+        z.literal('only'),
+        z
+          .array(z.string().regex(/^[0-9a-f]{64}$/, 'a document id: 64 lower-case hex digits'))
+          .min(1, 'list at least one document id, or write `only`'),
+      ],
+      {
+        error:
+          "write documents as 'only' (the documents of the consumer's application manifest) or a list of document ids",
+      },
+    )
+    .optional(),
 });
 
 /** The whole of a grants file. */

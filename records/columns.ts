@@ -12,7 +12,7 @@ export const RECORD_COLUMNS = `stream_id, seq::text AS seq, id::text AS id, form
   consumer_kind, consumer_id, consumer_department, consumer_role, consumer_application,
   purpose, case_number, operation_name, operation_hash, fields, departments, outcome,
   duration_ms, subjects, to_char(delayed_until AT TIME ZONE 'UTC', ${ISO_MS}) AS delayed_until,
-  client_address, reason, count, trace_id, policy_revision::int AS policy_revision, prev_hash, hash`;
+  client_address, reason, count, trace_id, policy_revision::int AS policy_revision, document_id, prev_hash, hash`;
 
 /** A row as {@link RECORD_COLUMNS} selects it (and as the writer sends it, as JSON). */
 export interface RecordRow {
@@ -42,6 +42,7 @@ export interface RecordRow {
   count: number;
   trace_id: string | null;
   policy_revision: number | null;
+  document_id: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -76,6 +77,7 @@ export function fromRow(row: RecordRow): StoredRecord & { format: number } {
     count: row.count,
     traceId: row.trace_id,
     policyRevision: row.policy_revision,
+    documentId: row.document_id,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
@@ -110,6 +112,7 @@ export function toRow(record: StoredRecord): RecordRow {
     count: record.count ?? 1,
     trace_id: record.traceId ?? null,
     policy_revision: record.policyRevision ?? null,
+    document_id: record.documentId ?? null,
     prev_hash: record.prevHash,
     hash: record.hash,
   };
@@ -121,12 +124,13 @@ export function insertStatement(table: string): string {
       consumer_kind, consumer_id, consumer_department, consumer_role, consumer_application,
       purpose, case_number, operation_name, operation_hash, fields, departments, outcome,
       duration_ms, subjects, delayed_until, client_address, reason, count, trace_id, policy_revision,
-      prev_hash, hash)
+      document_id, prev_hash, hash)
     SELECT * FROM json_to_recordset($1::json) AS r(stream_id text, seq bigint, id uuid,
       format smallint, occurred_at timestamptz, request_id text, consumer_kind text,
       consumer_id text, consumer_department text, consumer_role text,
       consumer_application text, purpose text, case_number text, operation_name text,
       operation_hash text, fields jsonb, departments text[], outcome text, duration_ms integer,
       subjects text[], delayed_until timestamptz, client_address text, reason text,
-      count integer, trace_id text, policy_revision bigint, prev_hash text, hash text)`;
+      count integer, trace_id text, policy_revision bigint, document_id text, prev_hash text,
+      hash text)`;
 }

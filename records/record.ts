@@ -65,6 +65,8 @@ export interface AccessRecord {
   traceId?: string | null;
   /** The policy revision the request was pinned to (format 4; null: none, e.g. refused before admission). */
   policyRevision?: number | null;
+  /** The trusted document the operation ran, by id (format 5; null: none, or not in its application's manifest). */
+  documentId?: string | null;
 }
 
 /** A record's place in its writer's chain. */
@@ -92,9 +94,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 /**
  * Version of the canonical form; hashed with the content, so it can never change silently.
  * 1: the first content; 2: adds clientAddress, reason and count; 3: adds traceId; 4: adds
- * policyRevision, and the grant of each field.
+ * policyRevision, and the grant of each field; 5: adds documentId.
  */
-export const RECORD_FORMAT = 4;
+export const RECORD_FORMAT = 5;
 
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -161,9 +163,11 @@ function pickContent(
   if (format < 3) return second;
   const third = { ...second, traceId: r.traceId ?? null };
   if (format < 4) return third;
-  return {
+  const fourth = {
     ...third,
     fields: r.fields.map((f) => ({ ...f, grant: f.grant ?? null })),
     policyRevision: r.policyRevision ?? null,
   };
+  if (format < 5) return fourth;
+  return { ...fourth, documentId: r.documentId ?? null };
 }

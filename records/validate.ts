@@ -59,6 +59,11 @@ const schema = z.object({
     .nullable()
     .default(null),
   policyRevision: z.number().int().min(0).nullable().default(null),
+  documentId: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be a document id (SHA-256, 64 lowercase hex digits)')
+    .nullable()
+    .default(null),
 });
 
 /**

@@ -48,7 +48,11 @@ export function authorizationPlugin(options: {
   const visibleTo = (rc: { schema: GraphQLSchema; contextValue: GatewayContext }) =>
     visibleSchemas(
       rc.schema,
-      engineOf(rc.contextValue).abilityFor(rc.contextValue.consumer, rc.contextValue.purpose),
+      engineOf(rc.contextValue).abilityFor(
+        rc.contextValue.consumer,
+        rc.contextValue.purpose,
+        rc.contextValue.document.id,
+      ),
     );
 
   const planFor = (
@@ -60,7 +64,11 @@ export function authorizationPlugin(options: {
     const key = `${policy.key}\n${rc.queryHash}\n${rc.operationName ?? ''}\n${consumerKey(consumer)}\n${purpose}`;
     let plan = cache.get(key);
     if (!plan) {
-      const ability = engineOf(rc.contextValue).abilityFor(consumer, purpose);
+      const ability = engineOf(rc.contextValue).abilityFor(
+        consumer,
+        purpose,
+        rc.contextValue.document.id,
+      );
       plan = planOperation(rc.schema, rc.document, operation, ability, options.classification);
       cache.set(key, plan);
     }

@@ -59,6 +59,7 @@ export function accessRecordsPlugin(options: {
             reason,
             traceId: traceIdOf(context),
             policyRevision: context.policyRevision,
+            documentId: context.document.id,
           };
           const personal =
             outcome === 'served' && fields.some((f) => f.pi !== 'NONE' && f.effect !== 'deny');

@@ -29,6 +29,8 @@ export function gatewayPlugins(options: {
   telemetry: Telemetry;
   /** Quotas in the grant (gateway/quota): reads the policy's plan, counts the reported persons. */
   quota: ApolloServerPlugin<GatewayContext>;
+  /** Trusted documents (gateway/documents): resolves ids, refuses unlisted documents in enforce. */
+  documents: ApolloServerPlugin<GatewayContext>;
 }): ApolloServerPlugin<GatewayContext>[] {
   return [
     // Air-gapped networks: nothing fetched from a CDN, nothing reported to any vendor.
@@ -40,6 +42,8 @@ export function gatewayPlugins(options: {
     // Names the operation's span and counts its decisions; reads, never changes, the response.
     telemetryPlugin(options.telemetry),
     options.limits,
+    // Before the policy: it names the document the decision reads, and its refusal wins.
+    options.documents,
     // Decides every field before any department is called; masks the response after.
     authorizationPlugin({
       classification: options.security.classification,

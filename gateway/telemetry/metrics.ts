@@ -3,7 +3,7 @@ import type { FieldEffect, Outcome, RecordWriter } from '../../records';
 import type { BreakerState } from '../upstream';
 
 /** Which control refused an operation; `kind` then names the limit (depth, aliases, ...). */
-export type RefusingControl = 'limits' | 'cost' | 'rate-limit' | 'quota';
+export type RefusingControl = 'limits' | 'cost' | 'rate-limit' | 'quota' | 'documents';
 
 /** The labels of one operation; every value is from a closed set (see createTelemetry). */
 export interface RequestLabels {
@@ -24,6 +24,8 @@ export interface GatewayMetrics {
   request(labels: RequestLabels, seconds: number): void;
   decisions(effect: FieldEffect, count: number): void;
   refused(control: RefusingControl, kind: string): void;
+  /** A document not in its application's manifest, served (audit) or refused (enforce). */
+  unlistedDocument(mode: 'audit' | 'enforce'): void;
   /** `outcome`: 'ok', an error code (SUBGRAPH_TIMEOUT, ...) or `http-<status>`. */
   subgraphCall(subgraph: string, outcome: string, seconds: number): void;
   watchRecords(writer: RecordWriter): void;
@@ -54,6 +56,12 @@ export function createGatewayMetrics(): GatewayMetrics {
     name: 'gateway_refusals_total',
     help: 'Operations refused by a production control (limits, cost, rate-limit, quota), by kind.',
     labelNames: ['control', 'kind'] as const,
+    registers,
+  });
+  const unlisted = new Counter({
+    name: 'gateway_unlisted_documents_total',
+    help: "Documents not in their application's manifest, by trusted-documents mode (audit: served, enforce: refused).",
+    labelNames: ['mode'] as const,
     registers,
   });
   const subgraphCalls = new Histogram({
@@ -113,6 +121,7 @@ export function createGatewayMetrics(): GatewayMetrics {
       ),
     decisions: (effect, count) => decisions.inc({ effect }, count),
     refused: (control, kind) => refusals.inc({ control, kind }),
+    unlistedDocument: (mode) => unlisted.inc({ mode }),
     subgraphCall: (subgraph, outcome, seconds) =>
       subgraphCalls.observe({ subgraph, outcome }, seconds),
     watchRecords(writer) {

@@ -25,6 +25,7 @@ import {
 } from '../../gateway/rate';
 import type { QuotaEvent } from '../../gateway/quota';
 import type { Logger } from '../../gateway/logger';
+import type { TrustedDocumentSettings } from '../../gateway/documents';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -112,6 +113,8 @@ export async function startFederation(
     /** The gateway's logger (default: silent). */
     logger?: Logger;
     onQuotaEvent?: (event: QuotaEvent, grantId: string) => void;
+    /** Trusted documents: manifests and default mode (default: none, off). */
+    documents?: TrustedDocumentSettings;
   } = {},
 ): Promise<Federation> {
   const url = testDatabaseUrl();
@@ -158,6 +161,7 @@ export async function startFederation(
     rateLimits: { ...UNTHROTTLED, ...options.rateLimits },
     redis: { ...DEFAULT_REDIS_SETTINGS, ...options.redis },
     onQuotaEvent: options.onQuotaEvent,
+    documents: options.documents,
   });
   const http = await listen(gateway, {
     port: 0,

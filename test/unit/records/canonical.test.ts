@@ -45,7 +45,7 @@ describe('canonical serialisation', () => {
   it('covers the format, the position in the chain and every field of the content', () => {
     const text = canonicalRecord({ ...registrarReadsBirth, ...position });
     expect(JSON.parse(text)).toEqual({
-      format: 4,
+      format: 5,
       ...registrarReadsBirth,
       ...position,
       fields: registrarReadsBirth.fields.map((f) => ({ ...f, grant: null })),
@@ -54,8 +54,22 @@ describe('canonical serialisation', () => {
       count: 1,
       traceId: null,
       policyRevision: null,
+      documentId: null,
     });
     expect(text.startsWith('{"caseNumber":null,"clientAddress":null,"consumer":{')).toBe(true);
+  });
+
+  it('hashes a record of format 4 without the document id format 5 added, as format 4 did', () => {
+    const documentId = 'd'.repeat(64);
+    const record = { ...registrarReadsBirth, ...position, policyRevision: 7, documentId };
+    const format4 = canonicalRecord(record, 4);
+    expect(JSON.parse(format4)).not.toHaveProperty('documentId');
+    // A format-4 record hashes the same whether or not a document id is set beside it.
+    expect(format4).toBe(canonicalRecord({ ...record, documentId: undefined }, 4));
+    expect(JSON.parse(canonicalRecord(record))).toMatchObject({ format: 5, documentId });
+    expect(canonicalRecord(record)).not.toBe(
+      canonicalRecord({ ...record, documentId: 'e'.repeat(64) }),
+    );
   });
 
   it('hashes a record of format 3 without the policy revision and grants format 4 added', () => {
@@ -94,7 +108,7 @@ describe('canonical serialisation', () => {
       traceId: 'a'.repeat(32),
     });
     expect(JSON.parse(canonicalRecord(traced))).toMatchObject({
-      format: 4,
+      format: 5,
       traceId: 'a'.repeat(32),
     });
   });
