@@ -16,7 +16,10 @@ import { quoteIdent } from './sql';
 /** The manifests of the archived (detached) months, oldest first. */
 export async function archivedManifests(db: pg.Pool, schema: string): Promise<ArchiveManifest[]> {
   const { rows } = await db.query<{ manifest: ArchiveManifest }>(
-    `SELECT manifest FROM ${quoteIdent(schema)}.archived_month ORDER BY month`,
+    `SELECT DISTINCT ON (a.month) a.manifest FROM ${quoteIdent(schema)}.archived_month a
+      WHERE NOT EXISTS (SELECT FROM ${quoteIdent(schema)}.restored_month r
+                         WHERE r.month = a.month AND r.restored_at > a.archived_at)
+      ORDER BY a.month, a.archived_at DESC`,
   );
   return rows.map((r) => r.manifest);
 }

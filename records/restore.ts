@@ -30,8 +30,8 @@ export async function* archivedRecords(
 /**
  * Puts an archived month back: checks the file against its manifest's SHA-256, then
  * re-ATTACHes the detached partition when it is still in the schema, or else creates the
- * partition and imports the file's records (as stored, hashes and formats unchanged); removes
- * the month from archived_month. Needs the owner of the records. Returns the manifest.
+ * partition and imports the file's records (as stored, hashes and formats unchanged); notes the
+ * month in restored_month. Needs the owner of the records. Returns the manifest.
  */
 export async function restoreArchive(
   owner: pg.Pool,
@@ -83,7 +83,9 @@ export async function restoreArchive(
       await insert();
       how = 'imported';
     }
-    await client.query(`DELETE FROM ${schema}.archived_month WHERE month = $1`, [manifest.month]);
+    await client.query(`INSERT INTO ${schema}.restored_month (month) VALUES ($1)`, [
+      manifest.month,
+    ]);
     return { manifest, how };
   });
 }

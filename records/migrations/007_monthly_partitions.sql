@@ -77,15 +77,17 @@ DECLARE
   name text := 'access_record_' || to_char(first AT TIME ZONE 'UTC', 'YYYY_MM');
 BEGIN
   IF to_regclass(format('%I.%I', current_schema(), name)) IS NULL THEN
-    -- Two writers may create the same month at once: one waits for the other.
+    -- Two writers may create the same month at once: the second finds it made.
     PERFORM pg_advisory_xact_lock(hashtext(current_schema() || '.' || name));
-    IF to_regclass(format('%I.%I', current_schema(), name)) IS NULL THEN
+    BEGIN
       EXECUTE format('CREATE TABLE %I PARTITION OF access_record FOR VALUES FROM (%L) TO (%L)',
         name, first, first + interval '1 month');
       EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT '
         'EXECUTE FUNCTION refuse_access_record_change()', name || '_no_truncate', name);
       EXECUTE format('REVOKE ALL ON %I FROM PUBLIC', name);
-    END IF;
+    EXCEPTION WHEN duplicate_table OR unique_violation THEN
+      NULL;
+    END;
   END IF;
   RETURN name;
 END
@@ -101,11 +103,24 @@ FROM (SELECT DISTINCT date_trunc('month', occurred_at AT TIME ZONE 'UTC') AT TIM
 INSERT INTO access_record SELECT * FROM access_record_unpartitioned;
 DROP TABLE access_record_unpartitioned;
 
--- Months archived to a file and detached (audit archive): the manifest, as signed, that verify
--- continues each chain from. Removed again by restore.
+-- Months archived to a file and detached (audit archive), with the manifest that verify
+-- continues each chain from, and months restored: both appended, never changed. A month is
+-- archived while its latest archiving is newer than its latest restore.
 CREATE TABLE archived_month (
-  month        text        PRIMARY KEY CHECK (month ~ '^\d{4}-\d{2}$'),
+  month        text        NOT NULL CHECK (month ~ '^\d{4}-\d{2}$'),
   manifest     jsonb       NOT NULL,
-  archived_at  timestamptz NOT NULL DEFAULT now()
+  archived_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
+  PRIMARY KEY (month, archived_at)
 );
-REVOKE ALL ON archived_month FROM PUBLIC;
+CREATE TABLE restored_month (
+  month        text        NOT NULL,
+  restored_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
+  PRIMARY KEY (month, restored_at)
+);
+CREATE TRIGGER archived_month_no_update_or_delete
+  BEFORE UPDATE OR DELETE ON archived_month
+  FOR EACH ROW EXECUTE FUNCTION refuse_access_record_change();
+CREATE TRIGGER restored_month_no_update_or_delete
+  BEFORE UPDATE OR DELETE ON restored_month
+  FOR EACH ROW EXECUTE FUNCTION refuse_access_record_change();
+REVOKE ALL ON archived_month, restored_month FROM PUBLIC;

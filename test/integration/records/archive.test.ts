@@ -130,10 +130,14 @@ describe('monthly partitions, archived to signed files and restored', () => {
     }
   });
 
-  it('verify catches a manifest changed in the database', async () => {
-    await pool.query(
-      `UPDATE ${schema}.archived_month SET manifest = jsonb_set(manifest, '{records}', '5')`,
-    );
+  it('verify catches a manifest changed in the database behind its trigger', async () => {
+    const edit = (n: number) =>
+      pool.query(
+        `ALTER TABLE ${schema}.archived_month DISABLE TRIGGER USER;
+         UPDATE ${schema}.archived_month SET manifest = jsonb_set(manifest, '{records}', '${n}');
+         ALTER TABLE ${schema}.archived_month ENABLE TRIGGER USER;`,
+      );
+    await edit(5);
     try {
       const verified = await audit('verify', '--full');
       expect(verified.code).toBe(1);
@@ -141,9 +145,7 @@ describe('monthly partitions, archived to signed files and restored', () => {
         'Archived month 2025-01: its manifest is not validly signed by the checkpoint key.',
       );
     } finally {
-      await pool.query(
-        `UPDATE ${schema}.archived_month SET manifest = jsonb_set(manifest, '{records}', '6')`,
-      );
+      await edit(6);
     }
   });
 
