@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { ArchiveRun } from './archive-manifest';
 import { checkpointSigned, type Checkpoint, type CheckpointKey } from './checkpoint';
 import { streamHeads } from './heads';
 
@@ -33,12 +34,18 @@ export async function checkAnchors(
   checkpoints: ReadonlyMap<string, readonly Checkpoint[]>,
   key: CheckpointKey,
   since: VerifiedHeads = {},
+  /** Runs of archived months: their checkpoints are checked against the archive files instead. */
+  archived: readonly ArchiveRun[] = [],
 ): Promise<{ breaks: AnchorBreak[]; held: VerifiedHeads }> {
+  const isArchived = (streamId: string, seq: number) =>
+    archived.some((r) => r.streamId === streamId && seq >= r.firstSeq && seq <= r.lastSeq);
   const breaks: AnchorBreak[] = [];
   const held: VerifiedHeads = { ...since };
   for (const [streamId, all] of checkpoints) {
     const from = since[streamId]?.seq ?? 0;
-    const list = [...all].filter((c) => c.seq >= from).sort((a, b) => a.seq - b.seq);
+    const list = [...all]
+      .filter((c) => c.seq >= from && !isArchived(streamId, c.seq))
+      .sort((a, b) => a.seq - b.seq);
     if (list.length === 0) continue;
     const [head] = await streamHeads(db, table, streamId);
     const { rows } = await db.query<{ seq: string; hash: string }>(

@@ -75,3 +75,10 @@ export { DEFAULT_CHECKPOINT_INTERVAL_MS, startCheckpointer } from './checkpointe
 export type { Checkpointer } from './checkpointer';
 export { checkAnchors, describeAnchorBreak } from './anchors';
 export type { AnchorBreak, VerifiedHeads } from './anchors';
+export { archiveFileName, archiveMonth, manifestPath, monthsBefore } from './archive';
+export { manifestSigned, sha256File, signManifest } from './archive-manifest';
+export type { ArchiveManifest, ArchiveRun } from './archive-manifest';
+export { archivedManifests, checkArchive } from './archive-check';
+export type { ArchiveCheck } from './archive-check';
+export { archivedRecords, restoreArchive } from './restore';
+export { ensurePartitions, monthOf, partitionName } from './partitions';

@@ -4,6 +4,7 @@ import { loadCheckpointKey } from './checkpoint';
 import { startCheckpointer } from './checkpointer';
 import { endPool, openStorePool, type StoreDeadlines } from './deadlines';
 import { migrateRecords } from './migrate';
+import { ensurePartitions, monthOf } from './partitions';
 import { excessRights, grantWriter } from './roles';
 import { DEFAULT_RECORDS_SCHEMA, storeIdentity } from './sql';
 import { createRecordWriter, DEFAULT_PROBE_INTERVAL_MS, type RecordWriter } from './writer';
@@ -118,6 +119,8 @@ async function prepare(
       await owner.end();
     }
   }
+  // This month and the next, ahead of the first record; the writer keeps up at each rollover.
+  await ensurePartitions(pool, DEFAULT_RECORDS_SCHEMA, [monthOf(new Date())]);
   const excess = await excessRights(pool, DEFAULT_RECORDS_SCHEMA);
   if (excess.length === 0) return;
   const message =

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { ArchiveRun } from './archive-manifest';
 import type { RecordRow } from './columns';
 import { fromRow, RECORD_COLUMNS } from './columns';
 import { streamHeads } from './heads';
@@ -27,8 +28,10 @@ export interface ChainBreak {
 /** One stream as walked: its record count and its last record. */
 export interface StreamReport {
   streamId: string;
-  /** Records walked (after `from` when the walk was incremental). */
+  /** Records walked (after `from` when the walk was incremental), archived ones included. */
   records: number;
+  /** Of those, records crossed through archive manifests (their months are detached). */
+  archived?: number;
   /** The seq the walk started after (0: the stream's start). */
   from?: number;
   head: { seq: number; hash: string } | null;
@@ -54,14 +57,26 @@ export async function verifyChains(
     pageSize?: number;
     /** Per stream, a verified (seq, hash) to walk on from instead of the start (incremental). */
     from?: Readonly<Record<string, { seq: number; hash: string }>>;
+    /** Runs of archived months (their manifests): the walk crosses them by their end hashes. */
+    archived?: readonly ArchiveRun[];
   } = {},
 ): Promise<VerifyReport> {
   const table = recordsTable(options.schema ?? DEFAULT_RECORDS_SCHEMA);
-  const heads = await streamHeads(pool, table, options.streamId);
+  const heads = new Map(
+    (await streamHeads(pool, table, options.streamId)).map((h) => [h.streamId, h.seq]),
+  );
+  const runs = new Map<string, Map<number, ArchiveRun>>();
+  for (const run of options.archived ?? []) {
+    if (options.streamId !== undefined && run.streamId !== options.streamId) continue;
+    if (!runs.has(run.streamId)) runs.set(run.streamId, new Map());
+    runs.get(run.streamId)!.set(run.firstSeq, run);
+    heads.set(run.streamId, Math.max(heads.get(run.streamId) ?? 0, run.lastSeq));
+  }
   const streams: StreamReport[] = [];
-  for (const head of heads) {
-    const start = options.from?.[head.streamId] ?? { seq: 0, hash: GENESIS_HASH };
-    streams.push(await walk(pool, table, head.streamId, start, head.seq, options.pageSize));
+  for (const [streamId, headSeq] of [...heads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const start = options.from?.[streamId] ?? { seq: 0, hash: GENESIS_HASH };
+    const archived = runs.get(streamId) ?? new Map<number, ArchiveRun>();
+    streams.push(await walk(pool, table, streamId, start, headSeq, archived, options.pageSize));
   }
   const firstBreak = streams.find((s) => s.firstBreak)?.firstBreak;
   return { ok: !firstBreak, streams, ...(firstBreak && { firstBreak }) };
@@ -73,11 +88,32 @@ async function walk(
   streamId: string,
   start: { seq: number; hash: string },
   headSeq: number,
+  archived: ReadonlyMap<number, ArchiveRun>,
   pageSize = DEFAULT_VERIFY_PAGE_SIZE,
 ): Promise<StreamReport> {
   const report: StreamReport = { streamId, records: 0, head: null };
   if (start.seq > 0) report.from = start.seq;
   let { seq, hash: prev } = start;
+  // An archived run that continues the chain here is crossed by its manifest's hashes.
+  const crossArchived = (before: number) => {
+    for (let run = archived.get(seq + 1); run && seq + 1 < before; run = archived.get(seq + 1)) {
+      if (run.prevHash !== prev && !report.firstBreak) {
+        report.firstBreak = {
+          streamId,
+          seq: run.firstSeq,
+          recordId: `(archived, ${run.records} records)`,
+          reason: 'link',
+          expected: prev,
+          found: run.prevHash,
+        };
+      }
+      seq = run.lastSeq;
+      prev = run.lastHash;
+      report.records += run.records;
+      report.archived = (report.archived ?? 0) + run.records;
+      report.head = { seq, hash: prev };
+    }
+  };
   for (;;) {
     const { rows } = await pool.query<RecordRow>(
       `SELECT ${RECORD_COLUMNS} FROM ${table} r
@@ -86,6 +122,7 @@ async function walk(
     );
     for (const row of rows) {
       const record = fromRow(row);
+      crossArchived(record.seq);
       const brk = check(
         record,
         seq,
@@ -99,7 +136,10 @@ async function walk(
       report.records += 1;
       report.head = { seq, hash: prev };
     }
-    if (rows.length < pageSize) return report;
+    if (rows.length < pageSize) {
+      crossArchived(Infinity);
+      return report;
+    }
   }
 }
 

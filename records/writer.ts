@@ -5,6 +5,7 @@ import { commitBatch } from './commit';
 import { abandon, DeadlineExceeded } from './deadlines';
 import { RecordStoreUnavailable } from './errors';
 import { trackHealth } from './health';
+import { partitionKeeper } from './partitions';
 import { probeStore } from './probe';
 import type { AccessRecord } from './record';
 import { DEFAULT_RECORDS_SCHEMA, recordsTable } from './sql';
@@ -75,6 +76,7 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
     intervalMs: options.probeIntervalMs ?? 0,
     staleAfterMs: options.probeIntervalMs ? options.probeIntervalMs * 2 + timeoutMs : undefined,
   });
+  const ensureMonths = partitionKeeper(schema);
   let queue: Pending[] = [];
   const observers: ((batch: BatchReport) => void)[] = [];
   const report = (batch: BatchReport) => observers.forEach((observe) => observe(batch));
@@ -156,6 +158,10 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
       if (batch.length === 0) return;
       progress.shouldCommit = () => !late && !batch.some((e) => e.settled);
       const records = batch.map((e) => e.record);
+      await ensureMonths(
+        client,
+        records.map((r) => r.time),
+      );
       const stored = await commitBatch(
         client,
         table,

@@ -11,6 +11,11 @@ import {
   DEFAULT_RECORDS_CHECKPOINT_KEY_FILE,
 } from '../gateway/config';
 import {
+  archiveMonth,
+  archivedManifests,
+  checkArchive,
+  monthsBefore,
+  restoreArchive,
   checkAnchors,
   describeAnchorBreak,
   loadCheckpointKey,
@@ -31,6 +36,9 @@ import { openToolStore } from './stack/store';
 /** Where `export` writes when not told: a file per time range under .data/exports/. */
 export const DEFAULT_EXPORT_DIR = join(ROOT_DIR, '.data', 'exports');
 
+/** Where `archive` writes and `verify` looks for archived months (RECORDS_ARCHIVE_DIR). */
+export const DEFAULT_ARCHIVE_DIR = join(ROOT_DIR, '.data', 'archive');
+
 const USAGE = `Usage: npm run audit -- <command> [options]
 
 Commands:
@@ -40,9 +48,14 @@ Commands:
          [--checkpoints <dir>] [--key <pem>]      checkpoints (default RECORDS_CHECKPOINT_DIR) and
                                                   their key, private or public (RECORDS_CHECKPOINT_KEY_FILE)
          [--state <file>]                         where verification resumes (default: in --checkpoints)
+         [--archive <dir>]                        archived months' files (default RECORDS_ARCHIVE_DIR)
   export --from <ISO> --to <ISO> [--out <file>]   records with from <= time < to, as JSON Lines
                                                   with each hash, previous hash and stream heads;
                                                   to --out (- for stdout), else under .data/exports/
+  archive --before <YYYY-MM> [--archive <dir>]    per month before, a gzip JSON Lines file with a
+                                                  manifest (signed with --key when it is private),
+                                                  then DETACH the partition (as the records' owner)
+  restore <file>                                  re-attach (or re-import) an archived month
   refusals [--from <ISO>] [--to <ISO>] [--reason <code>] [--client <address>] [--unidentified]
            [--limit <n>]                          refused requests, newest first: probing shows
                                                   as security events (--unidentified: no consumer)
@@ -93,6 +106,8 @@ export async function run(argv: readonly string[], io: AuditIo): Promise<number>
       return 1;
     }
     if (args.command === 'refusals') return await refusals(pool, args, io);
+    if (args.command === 'archive') return await archive(pool, args, io);
+    if (args.command === 'restore') return await restore(pool, args, io);
     return args.command === 'verify'
       ? await verify(pool, args, io)
       : await exportTo(pool, args, io);
@@ -116,33 +131,45 @@ async function verify(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
   const since: VerifiedHeads =
     args.full || !existsSync(statePath) ? {} : JSON.parse(readFileSync(statePath, 'utf8'));
   let anchored: Awaited<ReturnType<typeof checkAnchors>> = { breaks: [], held: since };
+  const manifests = await archivedManifests(pool, args.schema);
+  const archivedRuns = manifests.flatMap((m) => m.runs);
+  const keyFile =
+    args.key ?? env.RECORDS_CHECKPOINT_KEY_FILE ?? DEFAULT_RECORDS_CHECKPOINT_KEY_FILE;
+  const archiveKey = existsSync(keyFile) ? loadCheckpointKey(keyFile) : undefined;
+  let archiveProblems = 0;
+  for (const manifest of manifests) {
+    const { problems, notes } = await checkArchive(manifest, archiveDir(args, env), archiveKey);
+    for (const line of [...problems, ...notes]) io.stderr.write(`${line}\n`);
+    archiveProblems += problems.length;
+  }
   if (checkpoints.size > 0) {
-    const key = loadCheckpointKey(
-      args.key ?? env.RECORDS_CHECKPOINT_KEY_FILE ?? DEFAULT_RECORDS_CHECKPOINT_KEY_FILE,
-    );
+    const key = loadCheckpointKey(keyFile);
     anchored = await checkAnchors(
       pool,
       `"${args.schema.replace(/"/g, '""')}".access_record`,
       checkpoints,
       key,
       since,
+      archivedRuns,
     );
   }
   const report = await verifyChains(pool, {
     schema: args.schema,
     streamId: args.stream,
     from: since,
+    archived: archivedRuns,
   });
   for (const s of report.streams) {
     const head = s.head ? `head seq ${s.head.seq} ${s.head.hash}` : 'empty';
-    const from = s.from ? ` after seq ${s.from}` : '';
+    const from =
+      (s.from ? ` after seq ${s.from}` : '') + (s.archived ? ` (${s.archived} archived)` : '');
     io.stdout.write(
       `${s.firstBreak ? 'BROKEN' : 'ok    '} ${s.streamId}: ${s.records} records${from}, ${head}\n`,
     );
   }
   for (const b of anchored.breaks) io.stderr.write(`${describeAnchorBreak(b)}\n`);
   if (report.firstBreak) io.stderr.write(`${describeBreak(report.firstBreak)}\n`);
-  if (report.firstBreak || anchored.breaks.length > 0) return 1;
+  if (report.firstBreak || anchored.breaks.length > 0 || archiveProblems > 0) return 1;
   const records = report.streams.reduce((n, s) => n + s.records, 0);
   const streams = report.streams.length;
   const signed = [...checkpoints.values()].reduce((n, list) => n + list.length, 0);
@@ -182,6 +209,37 @@ async function exportTo(pool: pg.Pool, args: Args, io: AuditIo): Promise<number>
   return 0;
 }
 
+function archiveDir(args: Args, env: NodeJS.ProcessEnv): string {
+  return args.archive ?? env.RECORDS_ARCHIVE_DIR ?? DEFAULT_ARCHIVE_DIR;
+}
+
+async function archive(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
+  const env = io.env ?? process.env;
+  const dir = archiveDir(args, env);
+  const keyFile =
+    args.key ?? env.RECORDS_CHECKPOINT_KEY_FILE ?? DEFAULT_RECORDS_CHECKPOINT_KEY_FILE;
+  const key = existsSync(keyFile) ? loadCheckpointKey(keyFile) : undefined;
+  const months = await monthsBefore(pool, args.schema, args.before!);
+  for (const month of months) {
+    const manifest = await archiveMonth(pool, { schema: args.schema, month, dir, key });
+    io.stdout.write(
+      `archived ${month}: ${manifest.records} records to ${join(dir, manifest.file)} (sha256 ${manifest.sha256}${manifest.signature ? ', signed' : ', unsigned: no private checkpoint key'})\n`,
+    );
+  }
+  io.stderr.write(
+    months.length === 0
+      ? `No attached month before ${args.before}.\n`
+      : `Archived ${months.length} month${months.length === 1 ? '' : 's'}; the detached tables stay in schema ${args.schema} until dropped.\n`,
+  );
+  return 0;
+}
+
+async function restore(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
+  const { manifest, how } = await restoreArchive(pool, { schema: args.schema, file: args.file! });
+  io.stdout.write(`restored ${manifest.month}: ${manifest.records} records (${how}).\n`);
+  return 0;
+}
+
 async function refusals(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
   const page = await searchRecords(pool, {
     outcome: 'refused',
@@ -214,7 +272,10 @@ function defaultExportPath(from: string, to: string): string {
 }
 
 interface Args {
-  command: 'verify' | 'export' | 'refusals';
+  command: 'verify' | 'export' | 'refusals' | 'archive' | 'restore';
+  archive?: string;
+  before?: string;
+  file?: string;
   checkpoints?: string;
   key?: string;
   state?: string;
@@ -241,6 +302,8 @@ function parse(argv: readonly string[]): Args | { command: 'help' } {
       key: { type: 'string' },
       state: { type: 'string' },
       full: { type: 'boolean' },
+      archive: { type: 'string' },
+      before: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       out: { type: 'string' },
@@ -254,9 +317,20 @@ function parse(argv: readonly string[]): Args | { command: 'help' } {
   });
   const [command, ...extra] = positionals;
   if (values.help || command === 'help') return { command: 'help' };
+  const file = command === 'restore' ? extra.shift() : undefined;
   if (extra.length) throw new UsageError(`Unexpected argument '${extra[0]}'.`);
-  if (command !== 'verify' && command !== 'export' && command !== 'refusals') {
+  if (
+    command !== 'verify' &&
+    command !== 'export' &&
+    command !== 'refusals' &&
+    command !== 'archive' &&
+    command !== 'restore'
+  ) {
     throw new UsageError(command ? `Unknown command '${command}'.` : 'Name a command.');
+  }
+  if (command === 'restore' && !file) throw new UsageError('restore needs the archive file.');
+  if (command === 'archive' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.before ?? '')) {
+    throw new UsageError('archive needs --before as a month, e.g. --before 2025-01.');
   }
   for (const key of ['from', 'to'] as const) {
     const value = values[key];
@@ -290,6 +364,9 @@ function parse(argv: readonly string[]): Args | { command: 'help' } {
     key,
     state,
     full,
+    archive: values.archive,
+    before: values.before,
+    file,
   };
 }
 
