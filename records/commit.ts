@@ -97,5 +97,24 @@ async function readHead(
   streamId: string,
 ): Promise<ChainHead> {
   const [head] = await streamHeads(client, table, streamId);
-  return head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
+  if (head) return { seq: head.seq, hash: head.hash };
+  // Every record of the stream may be archived: the chain goes on from the last archived one.
+  return (await archivedHead(client, table, streamId)) ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/** The newest record of a stream in the archived months' manifests, if any. */
+async function archivedHead(
+  client: pg.PoolClient,
+  table: string,
+  streamId: string,
+): Promise<ChainHead | null> {
+  const archived = table.replace(/\.access_record$/, '.archived_month');
+  const { rows } = await client.query<{ seq: string; hash: string }>(
+    `SELECT r->>'lastSeq' AS seq, r->>'lastHash' AS hash
+       FROM ${archived} m CROSS JOIN LATERAL jsonb_array_elements(m.manifest->'runs') r
+      WHERE r->>'streamId' = $1
+      ORDER BY (r->>'lastSeq')::bigint DESC LIMIT 1`,
+    [streamId],
+  );
+  return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
 }

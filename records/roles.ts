@@ -19,8 +19,8 @@ export async function grantWriter(owner: pg.Pool, schema: string, role: string):
     `GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${who};
      REVOKE ALL ON ${tables} FROM ${who};
      GRANT SELECT, INSERT ON ${tables} TO ${who};
-     GRANT SELECT ON ${quoteIdent(schema)}.schema_migrations, ${quoteIdent(schema)}.store_identity
-       TO ${who};
+     GRANT SELECT ON ${quoteIdent(schema)}.schema_migrations, ${quoteIdent(schema)}.store_identity,
+       ${quoteIdent(schema)}.archived_month TO ${who};
      GRANT EXECUTE ON FUNCTION ${quoteIdent(schema)}.create_access_record_partition(timestamptz)
        TO ${who};`,
   );
