@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseSource, type ParsedSource } from '../policies/yaml-source';
 import { DEFAULT_MAX_TOKEN_BYTES } from './identity';
 import * as cost from './cost/options';
 import * as limits from './limits/options';
@@ -368,12 +370,32 @@ const schema = z.object({
 
 export type GatewayConfig = Readonly<z.infer<typeof schema>>;
 
-/** Builds the frozen gateway config from the environment and command-line flags; throws naming each bad key. */
+/**
+ * Builds the frozen gateway config from the environment, command-line flags and the optional
+ * GATEWAY_CONFIG file (or --config); throws naming each bad key, and its file and line.
+ * Precedence: a flag, then an environment variable, then the file, then the default.
+ */
 export function loadGatewayConfig(
   env: NodeJS.ProcessEnv = process.env,
   argv: readonly string[] = [],
 ): GatewayConfig {
-  const parsed = schema.safeParse({
+  const input = environmentInput(env, argv);
+  const configFile = flag(argv, '--config') ?? env.GATEWAY_CONFIG;
+  const source = configFile ? readConfigFile(configFile) : undefined;
+  const problems = source ? fileKeyProblems(source) : [];
+  const parsed = schema.safeParse(source ? overlay(source.data, input) : input);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((issue) => problemLine(issue, source, input)));
+  }
+  if (!parsed.success || problems.length > 0) {
+    throw new Error(`Invalid gateway configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** What the environment and flags say, undefined where they are silent. */
+function environmentInput(env: NodeJS.ProcessEnv, argv: readonly string[]) {
+  return {
     port: env.GATEWAY_PORT,
     host: env.GATEWAY_HOST,
     supergraphPath: flag(argv, '--supergraph') ?? env.SUPERGRAPH_PATH,
@@ -455,12 +477,118 @@ export function loadGatewayConfig(
     readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     development: env.NODE_ENV === 'development',
-  });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(problemLine);
-    throw new Error(`Invalid gateway configuration:\n  ${problems.join('\n  ')}`);
+  };
+}
+
+/**
+ * Top-level keys a GATEWAY_CONFIG file may set: the production controls. Connection strings,
+ * key material, paths and each replica's identity stay in the environment (a key added to the
+ * schema is environment-only until it is listed here).
+ */
+export const CONFIG_FILE_KEYS: readonly string[] = [
+  'limits',
+  'cost',
+  'rateLimits',
+  'redis',
+  'upstream',
+  'documentsDefaultMode',
+  'enforcementMode',
+  'maxBodyBytes',
+  'bodyDeadlineMs',
+  'maxHeaderBytes',
+  'maxTokenBytes',
+  'securityEventsPerSecond',
+  'readinessTimeoutMs',
+  'policyLeaseMs',
+  'policyPollMs',
+  'shutdownDrainMs',
+  'shutdownDeadlineMs',
+  'recordsPrivileges',
+  'recordsAppendTimeoutMs',
+  'recordsConnectTimeoutMs',
+  'recordsStatementTimeoutMs',
+  'recordsIdleInTransactionTimeoutMs',
+  'recordsKeepAliveDelayMs',
+  'recordsProbeIntervalMs',
+  'recordsCheckpointIntervalMs',
+  'nonPersonalOnOutage',
+  'logLevel',
+];
+/** Nested keys of those that stay in the environment all the same (a URL may carry a password). */
+const ENVIRONMENT_ONLY = new Set(['redis.url']);
+
+function readConfigFile(file: string): ParsedSource {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `Invalid gateway configuration:\n  GATEWAY_CONFIG: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Accepted: the path of a YAML file such as gateway.example.yaml; unset: no file.`,
+    );
   }
-  return Object.freeze(parsed.data);
+  const source = parseSource({ file, text });
+  const data = source.data ?? {};
+  if (!isRecord(data)) {
+    throw new Error(
+      `Invalid gateway configuration:\n  ${source.at([])}: the file must be a mapping of settings, like gateway.example.yaml.`,
+    );
+  }
+  return { ...source, data };
+}
+
+/** Every key of the file must be a setting the file may hold: a typo must not fall back to a default. */
+function fileKeyProblems(source: ParsedSource): string[] {
+  const problems: string[] = [];
+  const walk = (value: unknown, path: string[], type: z.ZodType | undefined): void => {
+    const shape = objectShape(type);
+    if (!shape || !isRecord(value)) return; // values (and a map's names) are the schema's to judge
+    const allowed = path.length === 0 ? CONFIG_FILE_KEYS : Object.keys(shape);
+    for (const [key, child] of Object.entries(value)) {
+      const at = [...path, key];
+      if (ENVIRONMENT_ONLY.has(at.join('.')) || (key in shape && !allowed.includes(key))) {
+        problems.push(
+          `${source.at(at)}: set by the environment only (${keyName(at)}), not in the file.`,
+        );
+      } else if (!(key in shape)) {
+        const keys = allowed.filter((k) => !ENVIRONMENT_ONLY.has([...path, k].join('.')));
+        problems.push(`${source.at(at)}: unknown key. Accepted: ${keys.join(', ')}.`);
+      } else {
+        walk(child, at, shape[key]);
+      }
+    }
+  };
+  walk(source.data, [], schema);
+  return problems;
+}
+
+/** The fields of an object schema under its defaults and optionals; undefined for anything else. */
+function objectShape(type: z.ZodType | undefined): Record<string, z.ZodType> | undefined {
+  let inner: unknown = type;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional) inner = inner.unwrap();
+  return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType>) : undefined;
+}
+
+/** The file's values with the environment's laid over them wherever the environment says something. */
+function overlay(file: unknown, env: unknown): unknown {
+  if (env === undefined) return file;
+  if (!isRecord(env)) return env;
+  if (file === undefined) return env;
+  if (!isRecord(file)) return hasValue(env) ? env : file;
+  const merged: Record<string, unknown> = { ...file };
+  for (const [key, value] of Object.entries(env)) merged[key] = overlay(file[key], value);
+  return merged;
+}
+
+function hasValue(value: unknown): boolean {
+  return isRecord(value) ? Object.values(value).some(hasValue) : value !== undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, key) => (isRecord(v) ? v[String(key)] : undefined), value);
 }
 
 /** Parses 'name=value,name=value' (URLs, timeouts); a malformed pair is kept so zod names it. */
@@ -586,11 +714,25 @@ const ACCEPTED: Record<string, string> = {
   'redis.timeoutMs': `milliseconds from 1 to 10000; unset: ${rate.DEFAULT_REDIS_TIMEOUT_MS}`,
 };
 
-/** One line per problem: the variable, what is wrong, and what it accepts. */
-function problemLine(issue: { path: readonly PropertyKey[]; message: string }): string {
+/**
+ * One line per problem: the variable (or the file, line and key, when the value came from the
+ * file and no variable overrode it), what is wrong, and what it accepts.
+ */
+function problemLine(
+  issue: { path: readonly PropertyKey[]; message: string },
+  source?: ParsedSource,
+  environment?: unknown,
+): string {
   const head = String(issue.path[0]);
   const accepted = ACCEPTED[head] ?? ACCEPTED[`${head}.${String(issue.path[1] ?? '')}`];
-  return `${keyName(issue.path)}: ${issue.message}${accepted ? `. Accepted: ${accepted}.` : ''}`;
+  const fromFile =
+    source !== undefined &&
+    valueAt(source.data, issue.path) !== undefined &&
+    !hasValue(valueAt(environment, issue.path));
+  const where = fromFile
+    ? `${source.at(issue.path)} (or ${keyName(issue.path)})`
+    : keyName(issue.path);
+  return `${where}: ${issue.message}${accepted ? `. Accepted: ${accepted}.` : ''}`;
 }
 
 function keyName(path: readonly PropertyKey[]): string {

@@ -1,6 +1,6 @@
 import { loadGatewayConfig, startGateway } from '../gateway';
 
-/** npm run gateway [-- --supergraph path]: the gateway alone, over any Federation 2 supergraph. */
+/** npm run gateway [-- --supergraph path] [-- --config gateway.yaml]: the gateway alone, over any Federation 2 supergraph (GATEWAY_CONFIG or --config: the production controls file). */
 async function main(): Promise<void> {
   const config = loadGatewayConfig(process.env, process.argv.slice(2));
   const gateway = await startGateway(config);
