@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
  * supergraph whose URLs point at the open departments. Env: SUPERGRAPH_PATH, GATEWAY_PORT.
  */
 async function main(): Promise<void> {
+  // As the product does: no cloud metadata probes, no usage metrics to Apollo.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(process.env.SUPERGRAPH_PATH ?? '', 'utf8'),
   });

@@ -119,6 +119,9 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
   });
   telemetry.metrics.watchBreakers(() => upstream.breakerStates());
   telemetry.metrics.watchRecords(parts.records.writer);
+  // Air-gapped networks: @apollo/gateway otherwise probes cloud metadata addresses and sends
+  // usage metrics to Apollo's endpoint from its constructor. Nothing leaves the machine.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: parts.supergraphSdl,
     buildService: ({ name }) =>

@@ -26,9 +26,10 @@ export interface RoundRobinProxy {
 /**
  * A small round-robin HTTP proxy for the cluster on one machine. Only replicas whose /readyz
  * answered 200 at the last poll get requests, so one that received SIGTERM leaves the rotation
- * within a poll (its drain delay must be longer). A refused connection, or a reset on a reused
- * keep-alive socket before any answer, is retried on the next ready replica only for idempotent
- * requests (GET, HEAD, queries); anything else gets 502.
+ * within a poll (its drain delay must be longer). A request that got no answer (a refused
+ * connection, a reset, a keep-alive socket the replica closed while it was sent) is retried on
+ * the next ready replica only when it is idempotent (GET, HEAD, queries: reading twice is safe,
+ * and each read leaves its own record); a mutation is never retried and gets 502.
  */
 export async function startProxy(options: { pollMs: number }): Promise<RoundRobinProxy> {
   const backends = new Map<string, boolean>();
@@ -83,7 +84,7 @@ export async function startProxy(options: { pollMs: number }): Promise<RoundRobi
         stats.forwarded += 1;
         return;
       }
-      if (outcome === 'failed' || !retryable) {
+      if (!retryable) {
         stats.failed += 1;
         return answer(res, 502, 'the gateway replica closed the connection');
       }
@@ -91,7 +92,7 @@ export async function startProxy(options: { pollMs: number }): Promise<RoundRobi
     }
   };
 
-  /** 'unreached': the replica never got the request (refused, or a stale keep-alive socket). */
+  /** 'unreached': the replica never got the request (refused, or a stale keep-alive socket); 'failed': it may have. */
   const send = (target: string, req: IncomingMessage, res: ServerResponse, body: Buffer) =>
     new Promise<'answered' | 'unreached' | 'failed'>((resolve) => {
       const upstream = request(
