@@ -50,7 +50,10 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
           ...security,
           createContext: async (req, arrival) => {
             const context = await security.createContext(req, arrival);
-            return { ...context, supergraph: { ...context.supergraph, departmentRules: () => READ_ALL } };
+            return {
+              ...context,
+              supergraph: { ...context.supergraph, departmentRules: () => READ_ALL },
+            };
           },
         },
         plugins: plugins(parts, { authorization: false }),

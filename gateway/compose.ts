@@ -122,7 +122,15 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
     holder: security.supergraph,
     overrides: parts.subgraphUrls ?? {},
     buildService: ({ name, url }) =>
-      subgraphService({ name, url, fetcher: client.fetcher, upstream, security, logger, telemetry }),
+      subgraphService({
+        name,
+        url,
+        fetcher: client.fetcher,
+        upstream,
+        security,
+        logger,
+        telemetry,
+      }),
     logger,
   });
   const telemetry = createTelemetry({

@@ -92,6 +92,9 @@ export function generationGateway(options: {
   return {
     async load() {
       const first = await load(holder.current());
+      // Apollo Server takes its first schema from this notice, as from every later one.
+      for (const listener of listeners)
+        listener({ apiSchema: first.schema, coreSupergraphSdl: holder.current().supergraphSdl });
       return { schema: first.schema, executor };
     },
     onSchemaLoadOrUpdate(callback) {

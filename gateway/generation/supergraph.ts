@@ -20,10 +20,7 @@ export interface SupergraphParts {
  * Checks a supergraph (it parses, Federation builds it) and derives the classification and per-subgraph types from it; throws, naming the fault,
  * when it cannot serve. Unlabelled and unowned fields are allowed (closed, denied) and logged.
  */
-export function checkSupergraph(
-  supergraphSdl: string,
-  logger: Logger,
-): SupergraphParts {
+export function checkSupergraph(supergraphSdl: string, logger: Logger): SupergraphParts {
   try {
     Supergraph.build(parse(supergraphSdl));
   } catch (error) {

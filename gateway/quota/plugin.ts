@@ -48,7 +48,8 @@ export function grantQuotaPlugin(options: {
           const fields = new Map<string, Set<string>>();
           for (const d of plan.decisions) {
             if (d.effect === 'deny' || d.grantId === null || !quotas.has(d.grantId)) continue;
-            if ((context.supergraph.classification.get(d.coordinate)?.pi ?? 'NONE') === 'NONE') continue;
+            if ((context.supergraph.classification.get(d.coordinate)?.pi ?? 'NONE') === 'NONE')
+              continue;
             fields.set(d.grantId, (fields.get(d.grantId) ?? new Set()).add(d.coordinate));
           }
           if (fields.size === 0) return;

@@ -194,7 +194,8 @@ export async function startFederation(
     query: (query, variables, headers) => post({ query, variables }, headers),
     post,
     reloadSupergraph: (sdl) => gateway.reloadSupergraph(sdl),
-    readiness: async () => (await (await fetch(`${http.url}/readyz`)).json()) as Record<string, unknown>,
+    readiness: async () =>
+      (await (await fetch(`${http.url}/readyz`)).json()) as Record<string, unknown>,
     statements: () => databases.reduce((sum, db) => sum + db.statements, 0),
     stop: async () => {
       await http.close();
