@@ -38,6 +38,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
           createContext: createContextFactory({
             verifyToken: unverifiedTokens,
             policy: security.policy,
+            supergraph: security.supergraph,
           }),
         },
       };
@@ -45,7 +46,16 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
       // No field decisions (so no masking); departments told every row is readable.
       return {
         ...parts,
-        security: { ...security, departmentRules: () => READ_ALL },
+        security: {
+          ...security,
+          createContext: async (req, arrival) => {
+            const context = await security.createContext(req, arrival);
+            return {
+              ...context,
+              supergraph: { ...context.supergraph, departmentRules: () => READ_ALL },
+            };
+          },
+        },
         plugins: plugins(parts, { authorization: false }),
       };
     case 'masking':
@@ -86,7 +96,6 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
         : [
             authorizationPlugin({
               engineOf: choice.engineOf,
-              classification: p.security.classification,
               mode: p.security.mode,
               telemetry: built.telemetry,
             }),
@@ -99,7 +108,6 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
         : [
             accessRecordsPlugin({
               writer: records.writer,
-              classification: p.security.classification,
               nonPersonalOnOutage: records.nonPersonalOnOutage,
               logger,
               telemetry: built.telemetry,

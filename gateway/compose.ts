@@ -1,4 +1,3 @@
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from './context';
 import { maskError } from './errors';
@@ -35,6 +34,7 @@ import type { Security } from './security';
 import { subgraphService } from './subgraph-service';
 import { createTelemetry, type Telemetry, type TelemetrySettings } from './telemetry';
 import { supergraphEndpoints, type SubgraphEndpoint } from './supergraph';
+import { generationGateway } from './generation';
 
 /** What a gateway is made of. `startGateway` reads them from the config; tests and the bench build their own. */
 export interface GatewayParts {
@@ -95,8 +95,13 @@ export interface Gateway {
   records: RecordWriter;
   /** Where the requests refused outside GraphQL are recorded. */
   refusals: RefusalRecords;
-  /** Where each subgraph is called, overrides applied. */
-  endpoints: readonly SubgraphEndpoint[];
+  /** Where the current generation calls each subgraph, overrides applied. */
+  readonly endpoints: readonly SubgraphEndpoint[];
+  /**
+   * Checks and loads a new supergraph and swaps it in (requests in flight finish on theirs);
+   * rejects, the current one serving on, when it cannot serve.
+   */
+  reloadSupergraph(supergraphSdl: string): Promise<void>;
   /** The metrics /metrics serves and the tracer of the operations' spans. */
   telemetry: Telemetry;
   /** Checked by the HTTP layer once the caller is known, before the body is read. */
@@ -105,36 +110,38 @@ export interface Gateway {
 }
 
 /**
- * The gateway's one composition root: the Apollo gateway over a static supergraph (no
- * polling, no uplink), its subgraph services, its plugins and its refusal records, started.
+ * The gateway's one composition root: the Apollo gateway over the supergraph generations (no
+ * uplink; `reloadSupergraph` swaps one in), its subgraph services, its plugins and its refusal
+ * records, started.
  */
 export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
   const { security, logger } = parts;
-  const endpoints = subgraphEndpoints(parts.supergraphSdl, parts.subgraphUrls ?? {});
   const client = createSubgraphFetcher(parts.client);
   const upstream = createUpstream(parts.upstream ?? DEFAULT_UPSTREAM_SETTINGS);
-  const telemetry = createTelemetry({
-    departments: endpoints.map((e) => e.name),
-    ...parts.telemetry,
-  });
-  telemetry.metrics.watchBreakers(() => upstream.breakerStates());
-  telemetry.metrics.watchRecords(parts.records.writer);
   // Air-gapped networks: @apollo/gateway otherwise probes cloud metadata addresses and sends
   // usage metrics to Apollo's endpoint from its constructor. Nothing leaves the machine.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  const gateway = new ApolloGateway({
-    supergraphSdl: parts.supergraphSdl,
-    buildService: ({ name }) =>
+  const gateway = generationGateway({
+    holder: security.supergraph,
+    overrides: parts.subgraphUrls ?? {},
+    buildService: ({ name, url }) =>
       subgraphService({
         name,
-        url: endpoints.find((e) => e.name === name)!.url,
+        url,
         fetcher: client.fetcher,
         upstream,
         security,
         logger,
         telemetry,
       }),
+    logger,
   });
+  const telemetry = createTelemetry({
+    departments: supergraphEndpoints(parts.supergraphSdl).map((e) => e.name),
+    ...parts.telemetry,
+  });
+  telemetry.metrics.watchBreakers(() => upstream.breakerStates());
+  telemetry.metrics.watchRecords(parts.records.writer);
   const limits = operationLimits(parts.limits ?? DEFAULT_OPERATION_LIMITS, (kind) =>
     telemetry.metrics.refused('limits', kind),
   );
@@ -149,7 +156,6 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
   const built: BuiltPlugins = {
     quota: grantQuotaPlugin({
       quotasOf: (context) => context.policy.engine.quotas,
-      classification: security.classification,
       counts: insuredQuotaCounts(redis),
       prefix: redisSettings.prefix,
       logger,
@@ -199,7 +205,10 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
     security,
     records: parts.records.writer,
     refusals,
-    endpoints,
+    get endpoints() {
+      return gateway.endpoints();
+    },
+    reloadSupergraph: (supergraphSdl) => gateway.reload(supergraphSdl),
     telemetry,
     rateLimiter,
     stop: async () => {
@@ -210,20 +219,4 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
       else redis?.disconnect();
     },
   };
-}
-
-/** The supergraph's subgraphs with the URL overrides applied; an override naming no subgraph throws. */
-function subgraphEndpoints(
-  supergraphSdl: string,
-  overrides: Readonly<Record<string, string>>,
-): SubgraphEndpoint[] {
-  const declared = supergraphEndpoints(supergraphSdl);
-  const unknown = Object.keys(overrides).filter((name) => !declared.some((e) => e.name === name));
-  if (unknown.length > 0) {
-    throw new Error(
-      `Subgraph URL overrides name ${unknown.join(', ')}, which the supergraph does not have ` +
-        `(it has ${declared.map((e) => e.name).join(', ')}).`,
-    );
-  }
-  return declared.map((e) => ({ name: e.name, url: overrides[e.name] ?? e.url }));
 }

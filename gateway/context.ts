@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Consumer } from '../policies';
 import { IdentityError, readPurpose, type TokenVerifier } from './identity';
 import type { LivePolicy, PolicyHolder } from './live-policy';
+import type { SupergraphHolder, SupergraphParts } from './generation';
 
 /** What is known of a request as it arrives, before anything about it is checked. */
 export interface Arrival {
@@ -27,6 +28,11 @@ export interface GatewayContext extends Arrival {
    * its access record all use this one, whatever goes live meanwhile.
    */
   policy: LivePolicy;
+  /**
+   * The supergraph this request was admitted under (pinned with the policy, compiled for it):
+   * its plan, its decision and the rules and endpoints of its department calls.
+   */
+  supergraph: SupergraphParts;
   /** The pinned policy's revision (0: the policy files). */
   policyRevision: number;
   /** Subgraphs called for this request (the access record lists them). */
@@ -68,10 +74,13 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 export function createContextFactory(options: {
   verifyToken: TokenVerifier;
   policy: PolicyHolder;
+  supergraph: SupergraphHolder;
 }): ContextFactory {
   return async (req, arrival) => {
-    // Admission: the request is pinned to the policy live now.
+    // Admission: the request is pinned to the policy and the supergraph live now, together
+    // (a supergraph swap recompiles the policy in the same step).
     const policy = options.policy.current();
+    const supergraph = options.supergraph.current();
     let consumer: Consumer | null = null;
     try {
       consumer = await options.verifyToken(req.headers.authorization);
@@ -82,6 +91,7 @@ export function createContextFactory(options: {
         purpose,
         caseNumber,
         policy,
+        supergraph,
         policyRevision: policy.revision,
         departmentsCalled: new Set(),
         subjects: new Set(),

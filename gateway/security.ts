@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { loadPolicies, type Classification, type PolicySet } from '../policies';
+import { loadPolicies, type PolicySet } from '../policies';
 import { openPolicyStore } from '../policy-store';
 import { classificationFromSupergraph } from '../schema/classification';
 import type { EnforcementMode } from './authorization/plugin';
@@ -8,7 +8,7 @@ import { createContextFactory, type ContextFactory } from './context';
 import { createTokenVerifier, loadVerificationKeys, type VerificationKeys } from './identity';
 import type { Logger } from './logger';
 import { cachedVerifier } from './identity/token-cache';
-import { departmentRules, type DepartmentRulesFor } from './department-rules';
+import { checkSupergraph, supergraphHolder, type SupergraphHolder } from './generation';
 import { tokenKeys } from './token-keys';
 import { staticPolicyHolder, startLivePolicy, type PolicyHolder } from './live-policy';
 import {
@@ -21,15 +21,11 @@ import {
 export interface Security {
   /** The policy each request is pinned to at admission (`current()`), swapped as revisions go live. */
   policy: PolicyHolder;
-  classification: Classification;
-  typesBySubgraph: ReadonlyMap<string, readonly string[]>;
-  /** Per subgraph, the fields it resolves that another subgraph owns (type → fields). */
-  borrowedBySubgraph: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+  /** The supergraph each request is pinned to at admission (`current()`), swapped on reload. */
+  supergraph: SupergraphHolder;
   mode: EnforcementMode;
   createContext: ContextFactory;
   signContext: ContextSigner;
-  /** The rules each department call is signed with. */
-  departmentRules: DepartmentRulesFor;
 }
 
 /** Builds the security layer from the config and the supergraph; every failure names its setting. */
@@ -99,24 +95,12 @@ export function buildSecurity(parts: {
   contextPrivateKey: KeyObject;
   logger: Logger;
 }): Security {
-  const { classification, unlabelled, unowned, typesBySubgraph, borrowedBySubgraph } =
-    classificationFromSupergraph(parts.supergraphSdl);
-  if (unlabelled.length > 0) {
-    parts.logger.warn(
-      { count: unlabelled.length, sample: unlabelled.slice(0, 5) },
-      'fields without @classify: closed unless a grant opens them',
-    );
-  }
-  if (unowned.length > 0) {
-    parts.logger.warn(
-      { count: unowned.length, sample: unowned.slice(0, 5) },
-      'fields the supergraph names no resolving subgraph for: denied to everyone',
-    );
-  }
+  const supergraph = checkSupergraph(parts.supergraphSdl, parts.logger);
   const policy =
     'current' in parts.policies
       ? parts.policies
-      : staticPolicyHolder(parts.policies, classification);
+      : staticPolicyHolder(parts.policies, supergraph.classification);
+  const holder = supergraphHolder(supergraph, policy);
   const verified = createTokenVerifier({
     keys: parts.tokenKeys,
     issuer: parts.issuer,
@@ -127,15 +111,13 @@ export function buildSecurity(parts: {
   });
   return {
     policy,
-    classification,
-    typesBySubgraph,
-    borrowedBySubgraph,
+    supergraph: holder,
     mode: parts.mode,
     createContext: createContextFactory({
       verifyToken: cachedVerifier(verified),
       policy,
+      supergraph: holder,
     }),
     signContext: createContextSigner({ privateKey: parts.contextPrivateKey }),
-    departmentRules: departmentRules(typesBySubgraph, borrowedBySubgraph),
   };
 }

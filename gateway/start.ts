@@ -9,6 +9,7 @@ import { openRecordsStore } from '../records/store';
 import { recordsStoreOptions } from './records-options';
 import { createSecurity } from './security';
 import { readSupergraph } from './supergraph';
+import { watchSupergraph } from './generation';
 import { loadDocumentManifests } from '../policies';
 
 export interface RunningGateway {
@@ -73,9 +74,15 @@ export async function startGateway(
   }
   const http = await listen(gateway, { ...config, logger, pages: await landingFor(config) });
   logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');
+  const unwatch = watchSupergraph({
+    path: config.supergraphPath,
+    reload: gateway.reloadSupergraph,
+    logger,
+  });
   // Within the deadline in every state: half of what is left for the gateway (its last
   // security events go to the writer), the rest to flush what the store still takes.
   const release = async (until: number) => {
+    unwatch();
     await Promise.race([gateway.stop(), delay((until - Date.now()) / 2)]);
     await records.close(Math.max(0, until - Date.now() - 200));
     await closePolicy();

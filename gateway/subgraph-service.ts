@@ -58,7 +58,10 @@ export function subgraphService(options: {
       });
       // Apollo copies the request between hooks; its `http` part is the same object throughout.
       if (request.http) spans.set(request.http, span);
-      const { rules, borrowedRules } = security.departmentRules(gatewayContext, name);
+      const { rules, borrowedRules } = gatewayContext.supergraph.departmentRules(
+        gatewayContext,
+        name,
+      );
       const claims: Omit<ContextClaims, 'bodyHash'> = {
         consumer: gatewayContext.consumer,
         purpose: gatewayContext.purpose,

@@ -35,3 +35,19 @@ export function supergraphEndpoints(supergraphSdl: string): SubgraphEndpoint[] {
 function stringValue(node: ConstValueNode | undefined): string | undefined {
   return node?.kind === Kind.STRING ? node.value : undefined;
 }
+
+/** The supergraph's subgraphs with the URL overrides applied; an override naming no subgraph throws. */
+export function subgraphEndpoints(
+  supergraphSdl: string,
+  overrides: Readonly<Record<string, string>>,
+): SubgraphEndpoint[] {
+  const declared = supergraphEndpoints(supergraphSdl);
+  const unknown = Object.keys(overrides).filter((name) => !declared.some((e) => e.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `Subgraph URL overrides name ${unknown.join(', ')}, which the supergraph does not have ` +
+        `(it has ${declared.map((e) => e.name).join(', ')}).`,
+    );
+  }
+  return declared.map((e) => ({ name: e.name, url: overrides[e.name] ?? e.url }));
+}

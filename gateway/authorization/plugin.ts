@@ -32,7 +32,6 @@ export function planOf(context: GatewayContext): AuthorizationPlan | undefined {
  * operation (reject) or are removed from it (filter); masked fields are masked in the response.
  */
 export function authorizationPlugin(options: {
-  classification: Classification;
   /** The engine a request is decided with (default: its pinned policy's; the bench swaps it). */
   engineOf?: (context: GatewayContext) => PolicyEngine;
   mode: EnforcementMode;
@@ -40,13 +39,29 @@ export function authorizationPlugin(options: {
   /** Where the decision's span goes (default: none). */
   telemetry?: Telemetry;
 }): ApolloServerPlugin<GatewayContext> {
-  const cache = new LRUCache<string, AuthorizationPlan>({
-    max: options.cacheSize ?? DEFAULT_PLAN_CACHE_SIZE,
-  });
+  // Per supergraph generation: its decisions and visible schemas go when it drains.
+  const byGeneration = new WeakMap<
+    Classification,
+    {
+      cache: LRUCache<string, AuthorizationPlan>;
+      visibleSchemas: ReturnType<typeof createVisibleSchemas>;
+    }
+  >();
+  const generationOf = (context: GatewayContext) => {
+    const { classification } = context.supergraph;
+    let generation = byGeneration.get(classification);
+    if (!generation) {
+      generation = {
+        cache: new LRUCache({ max: options.cacheSize ?? DEFAULT_PLAN_CACHE_SIZE }),
+        visibleSchemas: createVisibleSchemas(classification),
+      };
+      byGeneration.set(classification, generation);
+    }
+    return generation;
+  };
   const engineOf = options.engineOf ?? ((context: GatewayContext) => context.policy.engine);
-  const visibleSchemas = createVisibleSchemas(options.classification);
   const visibleTo = (rc: { schema: GraphQLSchema; contextValue: GatewayContext }) =>
-    visibleSchemas(
+    generationOf(rc.contextValue).visibleSchemas(
       rc.schema,
       engineOf(rc.contextValue).abilityFor(
         rc.contextValue.consumer,
@@ -62,6 +77,7 @@ export function authorizationPlugin(options: {
     const { consumer, purpose, policy } = rc.contextValue;
     // Decisions are kept per policy: a revision going live never reuses another's.
     const key = `${policy.key}\n${rc.queryHash}\n${rc.operationName ?? ''}\n${consumerKey(consumer)}\n${purpose}`;
+    const { cache } = generationOf(rc.contextValue);
     let plan = cache.get(key);
     if (!plan) {
       const ability = engineOf(rc.contextValue).abilityFor(
@@ -69,7 +85,13 @@ export function authorizationPlugin(options: {
         purpose,
         rc.contextValue.document.id,
       );
-      plan = planOperation(rc.schema, rc.document, operation, ability, options.classification);
+      plan = planOperation(
+        rc.schema,
+        rc.document,
+        operation,
+        ability,
+        rc.contextValue.supergraph.classification,
+      );
       cache.set(key, plan);
     }
     return plan;

@@ -157,6 +157,7 @@ async function route(
     // The background probe's latest word (at most a probe interval old), never a fresh query.
     const { status: records, checkedAt, latencyMs } = gateway.records.health();
     const status = gateway.security.policy.status();
+    const supergraph = gateway.security.supergraph.status();
     // A replica past its policy lease serves UNCONDITIONAL fields only: it must not take traffic.
     const ready = readiness.ready && records === 'up' && !status.failClosed;
     sendJson(res, ready ? 200 : 503, {
@@ -165,6 +166,8 @@ async function route(
       records,
       recordStore: { status: records, checkedAt, latencyMs },
       policy: { ...status, degraded: status.rejected !== null },
+      // A refused supergraph never replaced the one served: degraded, still ready.
+      supergraph: { ...supergraph, degraded: supergraph.rejected !== null },
     });
     return;
   }

@@ -30,6 +30,11 @@ export interface PolicyHolder {
   /** The policy a request arriving now is pinned to. */
   current(): LivePolicy;
   status(): PolicyStatus;
+  /**
+   * Recompiles the policy served now for another supergraph's classification (and validates
+   * later revisions against it); throws, changing nothing, when it does not pass lint there.
+   */
+  reclassify(classification: Classification): void;
   close(): Promise<void>;
 }
 
@@ -60,9 +65,12 @@ export function staticPolicyHolder(
   policies: PolicySet,
   classification: Classification,
 ): PolicyHolder {
-  const { open } = compileRevision(0, policies, classification);
+  let { open } = compileRevision(0, policies, classification);
   return {
     current: () => open,
+    reclassify: (next) => {
+      ({ open } = compileRevision(0, policies, next));
+    },
     status: () => ({ source: 'files', revision: 0, failClosed: false, rejected: null }),
     close: async () => undefined,
   };

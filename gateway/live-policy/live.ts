@@ -1,4 +1,4 @@
-import type { Classification } from '../../policies';
+import type { Classification, PolicySet } from '../../policies';
 import { lintPolicies } from '../../policies/tooling';
 import {
   followRevisions,
@@ -39,6 +39,9 @@ export async function startLivePolicy(options: {
   const { store, replica, logger } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_POLICY_LEASE_MS;
   let live: { open: LivePolicy; closed: LivePolicy } | null = null;
+  let livePolicies: PolicySet | null = null;
+  // The serving supergraph's: every revision is linted and compiled against it.
+  let classification = options.classification;
   let examined = 0;
   let confirmedAt = 0;
   let rejected: PolicyStatus['rejected'] = null;
@@ -46,7 +49,7 @@ export async function startLivePolicy(options: {
   const examine = async (stored: StoredRevision): Promise<boolean> => {
     let compiled;
     try {
-      compiled = validate(stored, options.classification);
+      compiled = validate(stored, classification);
     } catch (error) {
       const detail = (error as Error).message;
       rejected = { revision: stored.revision, detail };
@@ -57,7 +60,8 @@ export async function startLivePolicy(options: {
       await store.acknowledge({ replica, revision: stored.revision, status: 'rejected', detail });
       return false;
     }
-    live = compiled;
+    live = compiled.live;
+    livePolicies = compiled.policies;
     const ackedAt = new Date();
     if (rejected && rejected.revision < stored.revision) rejected = null;
     logger.info(
@@ -115,6 +119,12 @@ export async function startLivePolicy(options: {
       failClosed: failClosed(),
       rejected,
     }),
+    reclassify: (next) => {
+      const revision = live!.open.revision;
+      lintOrThrow(livePolicies!, next, `Revision ${revision}`);
+      live = compileRevision(revision, livePolicies!, next);
+      classification = next;
+    },
     close: async () => {
       await follower.stop();
       await store.stopped(replica).catch(() => undefined);
@@ -127,16 +137,20 @@ function validate(stored: StoredRevision, classification: Classification) {
     throw new Error(`Revision ${stored.revision}'s content does not match its sha256.`);
   }
   const policies = policiesFromContent(stored.content, stored.revision);
+  lintOrThrow(policies, classification, `Revision ${stored.revision}`);
+  return { live: compileRevision(stored.revision, policies, classification), policies };
+}
+
+function lintOrThrow(policies: PolicySet, classification: Classification, what: string): void {
   const errors = lintPolicies(policies, classification, new Date()).filter(
     (f) => f.severity === 'error',
   );
   if (errors.length > 0) {
     throw new Error(
-      `Revision ${stored.revision} fails lint: ${errors
+      `${what} fails lint: ${errors
         .slice(0, 5)
         .map((f) => `${f.grantId ?? f.file}: ${f.message}`)
         .join(' ')}`,
     );
   }
-  return compileRevision(stored.revision, policies, classification);
 }

@@ -25,7 +25,6 @@ export type NonPersonalOnOutage = 'serve' | 'withhold';
  */
 export function accessRecordsPlugin(options: {
   writer: RecordWriter;
-  classification: Classification;
   nonPersonalOnOutage: NonPersonalOnOutage;
   logger: Logger;
   /** The commit's span, and the trace id the record names (default: no tracing). */
@@ -40,7 +39,7 @@ export function accessRecordsPlugin(options: {
           const context = rc.contextValue;
           context.record.taken = true;
           const result = body.singleResult;
-          const fields = fieldAccesses(context, options.classification);
+          const fields = fieldAccesses(context, context.supergraph.classification);
           const { outcome, reason } = outcomeOfResult(result);
           const record: AccessRecord = {
             time: new Date(context.startedAt).toISOString(),

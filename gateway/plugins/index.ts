@@ -46,7 +46,6 @@ export function gatewayPlugins(options: {
     options.documents,
     // Decides every field before any department is called; masks the response after.
     authorizationPlugin({
-      classification: options.security.classification,
       mode: options.security.mode,
       telemetry: options.telemetry,
     }),
@@ -59,7 +58,6 @@ export function gatewayPlugins(options: {
     // Audit before release: the record is committed before the response leaves. Keep last.
     accessRecordsPlugin({
       writer: options.records.writer,
-      classification: options.security.classification,
       nonPersonalOnOutage: options.records.nonPersonalOnOutage,
       logger: options.logger,
       telemetry: options.telemetry,

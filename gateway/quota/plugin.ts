@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../contracts/errors';
-import type { Classification, GrantQuota } from '../../policies';
+import type { GrantQuota } from '../../policies';
 import { planOf } from '../authorization/plugin';
 import type { GatewayContext } from '../context';
 import type { Logger } from '../logger';
@@ -28,7 +28,6 @@ export type QuotaEvent = 'alert' | 'exhausted' | 'refused';
 export function grantQuotaPlugin(options: {
   /** The quotas of the grants of the policy the request was pinned to. */
   quotasOf: (context: GatewayContext) => ReadonlyMap<string, GrantQuota>;
-  classification: Classification;
   counts: QuotaCounts;
   prefix: string;
   logger: Logger;
@@ -49,7 +48,8 @@ export function grantQuotaPlugin(options: {
           const fields = new Map<string, Set<string>>();
           for (const d of plan.decisions) {
             if (d.effect === 'deny' || d.grantId === null || !quotas.has(d.grantId)) continue;
-            if ((options.classification.get(d.coordinate)?.pi ?? 'NONE') === 'NONE') continue;
+            if ((context.supergraph.classification.get(d.coordinate)?.pi ?? 'NONE') === 'NONE')
+              continue;
             fields.set(d.grantId, (fields.get(d.grantId) ?? new Set()).add(d.coordinate));
           }
           if (fields.size === 0) return;

@@ -54,6 +54,10 @@ export interface Federation {
   /** SQL statements all departments have sent so far. */
   statements(): number;
   stop(): Promise<void>;
+  /** Swaps in another supergraph while serving (as SIGHUP does); rejects when it is refused. */
+  reloadSupergraph(supergraphSdl: string): Promise<void>;
+  /** The gateway's /readyz body. */
+  readiness(): Promise<Record<string, unknown>>;
   /** The gateway's graceful shutdown (drain, finish in flight, flush records), then stop() the rest. */
   shutdown(timing: { drainMs: number; deadlineMs: number }): Promise<{ cutAtDeadline: number }>;
 }
@@ -189,6 +193,9 @@ export async function startFederation(
     streamId,
     query: (query, variables, headers) => post({ query, variables }, headers),
     post,
+    reloadSupergraph: (sdl) => gateway.reloadSupergraph(sdl),
+    readiness: async () =>
+      (await (await fetch(`${http.url}/readyz`)).json()) as Record<string, unknown>,
     statements: () => databases.reduce((sum, db) => sum + db.statements, 0),
     stop: async () => {
       await http.close();

@@ -1,0 +1,122 @@
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import type {
+  GatewayExecutor,
+  GatewayInterface,
+  GatewaySchemaLoadOrUpdateCallback,
+} from '@apollo/server-gateway-interface';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { ErrorCode } from '../../contracts/errors';
+import type { GatewayContext } from '../context';
+import type { Logger } from '../logger';
+import { subgraphEndpoints, type SubgraphEndpoint } from '../supergraph';
+import type { SupergraphHolder } from './holder';
+import { checkSupergraph, type SupergraphParts } from './supergraph';
+
+/** Apollo's gateway over the supergraph generations: each request runs on the one it was admitted under. */
+export interface GenerationGateway extends GatewayInterface {
+  /**
+   * Checks and loads a supergraph, then swaps it in with the policy recompiled for it; throws,
+   * the current generation serving on, when it cannot serve.
+   */
+  reload(supergraphSdl: string): Promise<void>;
+  /** Where the current generation calls each subgraph. */
+  endpoints(): readonly SubgraphEndpoint[];
+}
+
+interface Loaded {
+  schema: GraphQLSchema;
+  executor: GatewayExecutor;
+  endpoints: readonly SubgraphEndpoint[];
+  stop(): Promise<void>;
+}
+
+/**
+ * One Apollo gateway (query planner, subgraph services) per supergraph generation. A request
+ * is planned and executed by the generation pinned in its context; an older generation is
+ * dropped once no request holds it.
+ */
+export function generationGateway(options: {
+  holder: SupergraphHolder;
+  /** Per-subgraph URL overrides (by subgraph name), applied to every generation. */
+  overrides: Readonly<Record<string, string>>;
+  buildService(endpoint: SubgraphEndpoint): GraphQLDataSource;
+  logger: Logger;
+}): GenerationGateway {
+  const { holder, logger } = options;
+  // By classification: one object per supergraph checked, kept by every copy of its parts.
+  const loaded = new WeakMap<SupergraphParts['classification'], Loaded>();
+  const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
+  let reloading: Promise<void> = Promise.resolve();
+
+  const load = async (parts: SupergraphParts): Promise<Loaded> => {
+    const endpoints = subgraphEndpoints(parts.supergraphSdl, options.overrides);
+    const apollo = new ApolloGateway({
+      supergraphSdl: parts.supergraphSdl,
+      buildService: ({ name }) => options.buildService(endpoints.find((e) => e.name === name)!),
+    });
+    const { schema, executor } = await apollo.load();
+    const generation = { schema, executor, endpoints, stop: () => apollo.stop() };
+    loaded.set(parts.classification, generation);
+    return generation;
+  };
+
+  const swapIn = async (supergraphSdl: string) => {
+    try {
+      const parts = checkSupergraph(supergraphSdl, logger);
+      const next = await load(parts);
+      // One step, no await: requests admitted from here on run on the new generation.
+      holder.swap(parts);
+      for (const listener of listeners)
+        listener({ apiSchema: next.schema, coreSupergraphSdl: supergraphSdl });
+      logger.info(
+        { generation: holder.status().generation, subgraphs: next.endpoints.length },
+        'supergraph generation live',
+      );
+    } catch (error) {
+      const detail = (error as Error).message;
+      holder.refused(detail);
+      logger.error({ detail }, 'supergraph refused: the current generation keeps serving');
+      throw error;
+    }
+  };
+
+  const executor: GatewayExecutor = async (rc) => {
+    const context = rc.context as GatewayContext;
+    const generation = loaded.get(context.supergraph.classification);
+    // Apollo validated the operation against the schema live when it took the request; a
+    // swap between admission and then would plan it on a graph it was not decided under.
+    if (!generation || generation.schema !== rc.schema) throw generationChanged();
+    return generation.executor(rc);
+  };
+
+  return {
+    async load() {
+      const first = await load(holder.current());
+      // Apollo Server takes its first schema from this notice, as from every later one.
+      for (const listener of listeners)
+        listener({ apiSchema: first.schema, coreSupergraphSdl: holder.current().supergraphSdl });
+      return { schema: first.schema, executor };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+    reload(supergraphSdl) {
+      // One reload at a time, in the order asked.
+      const run = reloading.then(() => swapIn(supergraphSdl));
+      reloading = run.catch(() => undefined);
+      return run;
+    },
+    endpoints: () => loaded.get(holder.current().classification)?.endpoints ?? [],
+    async stop() {
+      await loaded.get(holder.current().classification)?.stop();
+    },
+  };
+}
+
+function generationChanged(): GraphQLError {
+  return new GraphQLError(
+    'The graph was replaced while this request was being admitted; send it again.',
+    { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, http: { status: 503 } } },
+  );
+}
