@@ -1,10 +1,10 @@
+export { createRecordWriter } from './writer';
 export {
-  createRecordWriter,
   DEFAULT_APPEND_TIMEOUT_MS,
   DEFAULT_MAX_BATCH,
   DEFAULT_MAX_DELAY_MS,
   DEFAULT_PROBE_INTERVAL_MS,
-} from './writer';
+} from './writer-api';
 export type {
   AppendOptions,
   AppendResult,
@@ -12,7 +12,7 @@ export type {
   RecordWriter,
   RecordWriterOptions,
   WriterStats,
-} from './writer';
+} from './writer-api';
 export type { StoreHealth } from './health';
 export {
   abandon,

@@ -1,5 +1,5 @@
 import type { AccessRecord } from './record';
-import type { RecordWriter } from './writer';
+import type { RecordWriter } from './writer-api';
 
 /** Milliseconds during which identical security events are counted into one record. */
 export const DEFAULT_SECURITY_EVENT_WINDOW_MS = 1_000;

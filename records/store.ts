@@ -7,7 +7,8 @@ import { migrateRecords } from './migrate';
 import { ensurePartitions, monthOf } from './partitions';
 import { excessRights, grantWriter } from './roles';
 import { DEFAULT_RECORDS_SCHEMA, storeIdentity } from './sql';
-import { createRecordWriter, DEFAULT_PROBE_INTERVAL_MS, type RecordWriter } from './writer';
+import { createRecordWriter } from './writer';
+import { DEFAULT_PROBE_INTERVAL_MS, type RecordWriter } from './writer-api';
 
 /** Connections the access-record writer keeps (group commit needs few; one for the probe). */
 export const RECORDS_POOL_SIZE = 4;

@@ -21,21 +21,6 @@ import {
 } from './writer-api';
 import { normaliseRecord } from './validate';
 
-export {
-  DEFAULT_APPEND_TIMEOUT_MS,
-  DEFAULT_MAX_BATCH,
-  DEFAULT_MAX_DELAY_MS,
-  DEFAULT_PROBE_INTERVAL_MS,
-} from './writer-api';
-export type {
-  AppendOptions,
-  AppendResult,
-  BatchReport,
-  RecordWriter,
-  RecordWriterOptions,
-  WriterStats,
-} from './writer-api';
-
 /** Milliseconds a failed batch of compensating records waits before it is tried again. */
 const RETRY_DELAY_MS = 500;
 
