@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type pg from 'pg';
 import {
   appendCheckpoint,
@@ -15,9 +14,7 @@ import {
 } from '../../../records';
 import { fromRow, RECORD_COLUMNS, type RecordRow } from '../../../records/columns';
 import { canonicalRecord, hashRecord } from '../../../records/record';
-import { run } from '../../../scripts/audit';
-import { testDatabaseUrl } from '../../support/database';
-import { caseworkerChecksEligibility, freshRecordsSchema } from './support';
+import { auditCommand, caseworkerChecksEligibility, freshRecordsSchema } from './support';
 
 const schema = 'records_anchors_test';
 const table = `${schema}.access_record`;
@@ -52,20 +49,10 @@ async function appendSome(writer: RecordWriter, n: number, tag: string): Promise
     await writer.append(caseworkerChecksEligibility({ requestId: `${tag}-${i}` }));
 }
 
-async function audit(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const env = {
-    DATABASE_URL: testDatabaseUrl(),
-    RECORDS_CHECKPOINT_DIR: dir,
-    RECORDS_CHECKPOINT_KEY_FILE: keyFile,
-  };
-  const code = await run(['--schema', schema, ...argv], { stdout, stderr, env });
-  return { code, stdout: out, stderr: err };
-}
+const audit = auditCommand(schema, {
+  RECORDS_CHECKPOINT_DIR: dir,
+  RECORDS_CHECKPOINT_KEY_FILE: keyFile,
+});
 
 /** As a superuser of the records database, triggers off: what an insider could do. */
 async function behindTheTriggers(sql: (db: pg.Pool) => Promise<void>): Promise<void> {

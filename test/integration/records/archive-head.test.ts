@@ -1,12 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type pg from 'pg';
 import { createRecordWriter, loadCheckpointKey } from '../../../records';
-import { run } from '../../../scripts/audit';
-import { testDatabaseUrl } from '../../support/database';
-import { caseworkerChecksEligibility, freshRecordsSchema } from './support';
+import { auditCommand, caseworkerChecksEligibility, freshRecordsSchema } from './support';
 
 // A stream whose every record is archived goes on from the last archived record, not from a
 // new genesis: its chain stays one chain across the archive.
@@ -20,19 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => pool.end());
 
-async function audit(...argv: string[]): Promise<number> {
-  const env = {
-    DATABASE_URL: testDatabaseUrl(),
-    RECORDS_CHECKPOINT_DIR: join(scratch, 'checkpoints'),
-    RECORDS_CHECKPOINT_KEY_FILE: join(scratch, 'key.pem'),
-    RECORDS_ARCHIVE_DIR: join(scratch, 'archive'),
-  };
-  return run(['--schema', schema, ...argv], {
-    stdout: new PassThrough().resume(),
-    stderr: new PassThrough().resume(),
-    env,
-  });
-}
+const audit = auditCommand(schema, {
+  RECORDS_CHECKPOINT_DIR: join(scratch, 'checkpoints'),
+  RECORDS_CHECKPOINT_KEY_FILE: join(scratch, 'key.pem'),
+  RECORDS_ARCHIVE_DIR: join(scratch, 'archive'),
+});
 
 it('continues a fully archived stream at the next seq, and the chain verifies', async () => {
   const january = createRecordWriter({ pool, streamId: 'gw-z', schema });
@@ -41,7 +30,7 @@ it('continues a fully archived stream at the next seq, and the chain verifies', 
       caseworkerChecksEligibility({ time: `2025-01-1${i}T08:00:00.000Z`, requestId: `z-${i}` }),
     );
   await january.close();
-  expect(await audit('archive', '--before', '2025-02')).toBe(0);
+  expect((await audit('archive', '--before', '2025-02')).code).toBe(0);
   const live = await pool.query(`SELECT count(*)::int AS n FROM ${schema}.access_record`);
   expect(live.rows[0].n).toBe(0);
 
@@ -51,5 +40,5 @@ it('continues a fully archived stream at the next seq, and the chain verifies', 
   );
   await later.close();
   expect(next.seq).toBe(4);
-  expect(await audit('verify', '--full')).toBe(0);
+  expect((await audit('verify', '--full')).code).toBe(0);
 });

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type pg from 'pg';
 import {
@@ -10,9 +9,7 @@ import {
   sha256File,
   type ArchiveManifest,
 } from '../../../records';
-import { run } from '../../../scripts/audit';
-import { testDatabaseUrl } from '../../support/database';
-import { caseworkerChecksEligibility, freshRecordsSchema } from './support';
+import { auditCommand, caseworkerChecksEligibility, freshRecordsSchema } from './support';
 
 const schema = 'records_archive_test';
 const scratch = mkdtempSync(join(tmpdir(), 'archive-'));
@@ -40,21 +37,11 @@ beforeAll(async () => {
 });
 afterAll(() => pool.end());
 
-async function audit(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const env = {
-    DATABASE_URL: testDatabaseUrl(),
-    RECORDS_CHECKPOINT_DIR: join(scratch, 'checkpoints'),
-    RECORDS_CHECKPOINT_KEY_FILE: keyFile,
-    RECORDS_ARCHIVE_DIR: archiveDir,
-  };
-  const code = await run(['--schema', schema, ...argv], { stdout, stderr, env });
-  return { code, stdout: out, stderr: err };
-}
+const audit = auditCommand(schema, {
+  RECORDS_CHECKPOINT_DIR: join(scratch, 'checkpoints'),
+  RECORDS_CHECKPOINT_KEY_FILE: keyFile,
+  RECORDS_ARCHIVE_DIR: archiveDir,
+});
 
 async function rows(): Promise<{ stream_id: string; seq: number; hash: string }[]> {
   const result = await pool.query(

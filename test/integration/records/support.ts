@@ -1,3 +1,5 @@
+import { PassThrough } from 'node:stream';
+import { run } from '../../../scripts/audit';
 import { createServer, Socket, type Server } from 'node:net';
 import pg from 'pg';
 import type { AccessRecord } from '../../../records';
@@ -94,4 +96,28 @@ export async function startRelay(target = new URL(testDatabaseUrl())): Promise<R
   const url = new URL(target.toString());
   url.port = String(port);
   return { url: url.toString(), cut, restore: listen, close: cut };
+}
+
+/** What `npm run audit` printed and returned. */
+export interface AuditRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run audit -- <argv>` on `schema` of the test database, with `env` added. */
+export function auditCommand(schema: string, env: Record<string, string>) {
+  return async (...argv: string[]): Promise<AuditRun> => {
+    const [stdout, stderr] = [new PassThrough(), new PassThrough()];
+    let out = '';
+    let err = '';
+    stdout.on('data', (c) => (out += c));
+    stderr.on('data', (c) => (err += c));
+    const code = await run(['--schema', schema, ...argv], {
+      stdout,
+      stderr,
+      env: { DATABASE_URL: testDatabaseUrl(), ...env },
+    });
+    return { code, stdout: out, stderr: err };
+  };
 }
