@@ -92,9 +92,9 @@ export async function startProxy(options: { pollMs: number }): Promise<RoundRobi
     }
   };
 
-  /** 'unreached': the replica never got the request (refused, or a stale keep-alive socket); 'failed': it may have. */
+  /** 'unanswered': no response came (refused, reset, closed); whether the replica got it is unknown. */
   const send = (target: string, req: IncomingMessage, res: ServerResponse, body: Buffer) =>
-    new Promise<'answered' | 'unreached' | 'failed'>((resolve) => {
+    new Promise<'answered' | 'unanswered'>((resolve) => {
       const upstream = request(
         new URL(req.url ?? '/', target),
         {
@@ -112,11 +112,9 @@ export async function startProxy(options: { pollMs: number }): Promise<RoundRobi
           });
         },
       );
-      upstream.once('error', (error: NodeJS.ErrnoException) => {
+      upstream.once('error', () => {
         if (res.headersSent) return resolve('answered');
-        const unreached =
-          error.code === 'ECONNREFUSED' || (error.code === 'ECONNRESET' && upstream.reusedSocket);
-        resolve(unreached ? 'unreached' : 'failed');
+        resolve('unanswered');
       });
       upstream.end(body);
     });
