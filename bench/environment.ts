@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import type { DemoConsumerName } from '../gateway/identity';
 import { loadFixtures, type Fixtures } from './fixtures';
 import type { Probes } from './measure';
@@ -18,6 +19,8 @@ export interface Environment {
   skipped: { target: TargetName; reason: string }[];
   fixtures: Fixtures;
   probes: Probes;
+  /** Where the `ours*` gateways share rates and quotas, or null (their own memory). */
+  redisUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export async function startEnvironment(
   try {
     const subgraphs = await firstJsonLine<SubgraphsReady>(child, SUBGRAPHS_START_TIMEOUT_MS);
     const skipped: Environment['skipped'] = [];
+    const redisUrl = await answeringRedis(process.env.BENCH_REDIS_URL ?? DEFAULT_BENCH_REDIS_URL);
     const started = await Promise.allSettled(
       targetNames.map(async (name) => {
         const reason = unavailable(name);
@@ -53,6 +57,7 @@ export async function startEnvironment(
           subgraphs,
           contextPrivateKeyFile: workspace.contextPrivateKeyFile,
           workDir: workspace.dir,
+          redisUrl,
         });
       }),
     );
@@ -67,6 +72,7 @@ export async function startEnvironment(
       targets,
       skipped,
       fixtures,
+      redisUrl,
       probes: { subgraphsPid: child.pid, statsUrl: subgraphs.statsUrl, cpus },
       stop,
     };
@@ -74,4 +80,23 @@ export async function startEnvironment(
     await stop();
     throw error;
   }
+}
+
+/** Where the bench looks for Redis (BENCH_REDIS_URL overrides; `none` counts in memory). */
+export const DEFAULT_BENCH_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** The URL when a TCP connection to it opens within a second, else null. */
+async function answeringRedis(url: string): Promise<string | null> {
+  if (url === 'none') return null;
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 6379) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok ? url : null);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }

@@ -13,6 +13,7 @@ export const TARGET_NAMES = [
   'ours-no-policy',
   'ours-no-masking',
   'ours-no-records',
+  'ours-no-controls',
   'hive',
 ] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
@@ -34,6 +35,8 @@ export interface TargetInputs {
   contextPrivateKeyFile: string;
   /** Scratch directory for the rewritten supergraph. */
   workDir: string;
+  /** Redis for the rates and quotas of `ours*`, or null when none answers (each gateway counts in memory). */
+  redisUrl: string | null;
 }
 
 /** Milliseconds a gateway may take to start and answer. */
@@ -85,6 +88,7 @@ function startGatewayProcess(
     case 'ours-no-policy':
     case 'ours-no-masking':
     case 'ours-no-records':
+    case 'ours-no-controls':
       return startNode(name, 'bench/gateway.ts', {
         env: {
           ...env,
@@ -101,6 +105,9 @@ function startGatewayProcess(
           RATE_LIMIT_OFFICIAL: '1000000',
           RATE_LIMIT_APPLICATION: '10000000',
           RATE_LIMIT_DEPARTMENT: '10000000',
+          // Rates and quotas shared in Redis, as between replicas in production (when one answers here).
+          REDIS_URL: inputs.redisUrl ?? undefined,
+          REDIS_PREFIX: `bench-${name}-${process.pid}`,
           // No AUTH_* source (undefined unsets it): the gateway accepts the development key the bench mints with.
           AUTH_JWKS_FILE: undefined,
           AUTH_JWKS_URL: undefined,

@@ -14,11 +14,12 @@ import { badInputPlugin } from '../gateway/plugins/bad-input';
 import { requestIdPlugin } from '../gateway/plugins/request-id';
 import { requestLogPlugin } from '../gateway/plugins/request-log';
 import { telemetryPlugin } from '../gateway/plugins/telemetry';
+import type { RateLimiter } from '../gateway/rate';
 import type { RefusalRecords } from '../gateway/refusals';
 import { packPolicyRules, type Decision, type PolicyAbility, type PolicyEngine } from '../policies';
 
 /** What a variant of our gateway leaves out, to measure what it costs. */
-export const VARIANTS = ['identity', 'policy', 'masking', 'records'] as const;
+export const VARIANTS = ['identity', 'policy', 'masking', 'records', 'controls'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /**
@@ -67,6 +68,15 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
     case 'records':
       // No access record written: the response is not held for a commit.
       return { ...parts, plugins: plugins(parts, { records: false }), refusals: NO_REFUSALS };
+    case 'controls':
+      // No operation limits, demand control, trusted documents, grant quotas or rate limits
+      // (upstream timeouts, retry and breaker stay: they are how a subgraph is called).
+      return {
+        ...parts,
+        plugins: plugins(parts, { controls: false }),
+        validationRules: () => [],
+        rateLimiter: NO_RATE_LIMIT,
+      };
     default: {
       const never: never = variant;
       throw new Error(`Unknown variant ${String(never)}`);
@@ -79,6 +89,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
       authorization?: boolean;
       engineOf?: (context: GatewayContext) => PolicyEngine;
       records?: boolean;
+      controls?: boolean;
     },
   ): (built: BuiltPlugins) => ApolloServerPlugin<GatewayContext>[] {
     // The same plugins in the same order as gatewayPlugins (gateway/plugins/index.ts).
@@ -89,8 +100,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
       requestLogPlugin(logger),
       requestIdPlugin(),
       telemetryPlugin(built.telemetry),
-      built.limits,
-      built.documents,
+      ...(choice.controls === false ? [] : [built.limits, built.documents]),
       ...(choice.authorization === false
         ? []
         : [
@@ -100,8 +110,7 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
               telemetry: built.telemetry,
             }),
           ]),
-      built.cost,
-      built.quota,
+      ...(choice.controls === false ? [] : [built.cost, built.quota]),
       badInputPlugin(),
       ...(choice.records === false
         ? []
@@ -120,6 +129,10 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
 const READ_ALL = {
   rules: packPolicyRules([{ action: 'read', subject: 'all' }]),
   borrowedRules: [],
+};
+
+const NO_RATE_LIMIT: RateLimiter = {
+  check: async () => ({ headers: {}, refusal: null }),
 };
 
 const NO_REFUSALS: RefusalRecords = {

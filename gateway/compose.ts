@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { ValidationRule } from 'graphql';
 import type { GatewayContext } from './context';
 import { maskError } from './errors';
 import {
@@ -74,6 +75,13 @@ export interface GatewayParts {
   plugins?: (built: BuiltPlugins) => ApolloServerPlugin<GatewayContext>[];
   /** Where the requests refused outside GraphQL are recorded. Default: the record writer. */
   refusals?: RefusalRecords;
+  /**
+   * The validation rules, given the operation limits' own (default: those alone). Like `plugins`
+   * and `rateLimiter`, a composition part, not a setting: the config cannot reach it.
+   */
+  validationRules?: (limits: readonly ValidationRule[]) => ValidationRule[];
+  /** Checks each caller's rate before the body is read (default: GCRA buckets from `rateLimits`). */
+  rateLimiter?: RateLimiter;
   /** Metrics are always on; traces go to `telemetry.tracer` (default: off). */
   telemetry?: TelemetrySettings;
 }
@@ -148,11 +156,13 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
   const redisSettings = parts.redis ?? DEFAULT_REDIS_SETTINGS;
   const redis = openRedis(redisSettings, logger);
   await whenReady(redis);
-  const rateLimiter = createRateLimiter({
-    settings: parts.rateLimits ?? DEFAULT_RATE_LIMIT_SETTINGS,
-    redis,
-    prefix: redisSettings.prefix,
-  });
+  const rateLimiter =
+    parts.rateLimiter ??
+    createRateLimiter({
+      settings: parts.rateLimits ?? DEFAULT_RATE_LIMIT_SETTINGS,
+      redis,
+      prefix: redisSettings.prefix,
+    });
   const built: BuiltPlugins = {
     quota: grantQuotaPlugin({
       quotasOf: (context) => context.policy.engine.quotas,
@@ -183,7 +193,9 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
   const server = new ApolloServer<GatewayContext>({
     gateway,
     parseOptions: limits.parseOptions,
-    validationRules: limits.validationRules,
+    validationRules: parts.validationRules
+      ? parts.validationRules(limits.validationRules)
+      : limits.validationRules,
     plugins: parts.plugins
       ? parts.plugins(built)
       : gatewayPlugins({ logger, security, records: parts.records, ...built }),
