@@ -59,7 +59,9 @@ async function main(): Promise<void> {
       try {
         results.skipped.push(...env.skipped.map((s) => ({ ...s, persons: settings.persons })));
         for (const s of env.skipped) log(`  ${s.target} not run: ${s.reason.split('\n')[0]}`);
-        log(`  rates and quotas of ours*: ${env.redisUrl ? `Redis at ${env.redisUrl}` : 'each gateway in memory'}`);
+        log(
+          `  rates and quotas of ours*: ${env.redisUrl ? `Redis at ${env.redisUrl}` : 'each gateway in memory'}`,
+        );
         const sections = [
           settings.sections.includes('main') && operations.length > 0 ? mainSection : null,
           settings.sections.includes('scale') ? scaleSection : null,

@@ -3,6 +3,7 @@
  * explain and search the grants. The gateway needs none of it (its entry point is ./index.ts).
  */
 export { lintPolicies } from './lint';
+export { lintGrantDocuments } from './documents-lint';
 export type { LintFinding } from './lint';
 export { whoCanRead } from './who-can';
 export type { Reader } from './who-can';

@@ -1,5 +1,11 @@
-import { loadPolicies } from '../../policies';
-import { lintPolicies, MIN_CANDIDATES, type LintFinding } from '../../policies/tooling';
+import { join } from 'node:path';
+import { loadDocumentManifests, loadPolicies } from '../../policies';
+import {
+  lintGrantDocuments,
+  lintPolicies,
+  MIN_CANDIDATES,
+  type LintFinding,
+} from '../../policies/tooling';
 import { parseCommandArgs } from './args';
 import { ok, type Command } from './command';
 import { count, shownPath } from './format';
@@ -10,7 +16,7 @@ const USAGE = `Usage: npm run policy -- lint [--policies <dir>] [--supergraph <f
 Checks every grant against the supergraph's classification: unknown types, fields and
 purposes, fields granted by a department that does not own them, NONE fields granted outside
 their owner, sensitive fields without legal basis or expiry, expired grants, row conditions
-that never apply, and masked fields that the rest of what the same consumer reads under the
+that never apply, document ids no application manifest (documents/) registers, and masked fields that the rest of what the same consumer reads under the
 same purpose would rebuild: the same value readable in full elsewhere, a lookup by the full
 value, or fewer than ${MIN_CANDIDATES} candidate values left (policies/linkage-model.ts).
 Prints 'file: grant-id: severity: message' per finding, grouped by file.
@@ -35,6 +41,13 @@ export const lintCommand: Command = {
     const policies = loadPolicies(values.policies);
     const findings: LintFinding[] = [
       ...lintPolicies(policies, graph.classification, env.now).map((f) => ({
+        ...f,
+        file: shownPath(f.file, env.cwd),
+      })),
+      ...lintGrantDocuments(
+        policies,
+        loadDocumentManifests(values.policies ? join(values.policies, 'documents') : undefined),
+      ).map((f) => ({
         ...f,
         file: shownPath(f.file, env.cwd),
       })),
