@@ -26,6 +26,7 @@ export {
 export type { StoreDeadlines } from './deadlines';
 export {
   excessRights,
+  grantAuditor,
   grantWriter,
   provisionRecordRoles,
   RECORDS_OWNER_ROLE,
