@@ -17,6 +17,7 @@ import {
   monthsBefore,
   restoreArchive,
   checkAnchors,
+  checkWitnessed,
   describeAnchorBreak,
   loadCheckpointKey,
   readCheckpoints,
@@ -31,7 +32,8 @@ import {
 } from '../records';
 import { ROOT_DIR } from '../schema/load-manifest';
 import { redact } from './stack/redact';
-import { openToolStore } from './stack/store';
+import { onToolStore } from './stack/store';
+import { runAsMain } from './stack/main';
 
 /** Where `export` writes when not told: a file per time range under .data/exports/. */
 export const DEFAULT_EXPORT_DIR = join(ROOT_DIR, '.data', 'exports');
@@ -49,6 +51,10 @@ Commands:
                                                   their key, private or public (RECORDS_CHECKPOINT_KEY_FILE)
          [--state <file>]                         where verification resumes (default: in --checkpoints)
          [--archive <dir>]                        archived months' files (default RECORDS_ARCHIVE_DIR)
+         [--store-id <uuid>]                      the store expected (RECORDS_STORE_ID): refuse another
+         [--witness-key <pem>] [--witness-dir <d>] the witness's public key and cosignatures
+                                                  (RECORDS_WITNESS_KEY_FILE, RECORDS_WITNESS_DIR):
+                                                  the table must match every witnessed checkpoint
   export --from <ISO> --to <ISO> [--out <file>]   records with from <= time < to, as JSON Lines
                                                   with each hash, previous hash and stream heads;
                                                   to --out (- for stdout), else under .data/exports/
@@ -91,10 +97,7 @@ export async function run(argv: readonly string[], io: AuditIo): Promise<number>
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const store = await openToolStore(io.env ?? process.env);
-  const pool = new pg.Pool({ connectionString: store.url, max: 2 });
-  pool.on('error', () => undefined);
-  try {
+  return onToolStore(io.env ?? process.env, io.stderr, async (pool, store) => {
     const table = await pool.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [
       `"${args.schema.replace(/"/g, '""')}".access_record`,
     ]);
@@ -105,25 +108,25 @@ export async function run(argv: readonly string[], io: AuditIo): Promise<number>
       );
       return 1;
     }
-    if (args.command === 'refusals') return await refusals(pool, args, io);
-    if (args.command === 'archive') return await archive(pool, args, io);
-    if (args.command === 'restore') return await restore(pool, args, io);
-    return args.command === 'verify'
-      ? await verify(pool, args, io)
-      : await exportTo(pool, args, io);
-  } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n`);
-    return 1;
-  } finally {
-    await pool.end();
-    await store.stop();
-  }
+    if (args.command === 'refusals') return refusals(pool, args, io);
+    if (args.command === 'archive') return archive(pool, args, io);
+    if (args.command === 'restore') return restore(pool, args, io);
+    return args.command === 'verify' ? verify(pool, args, io) : exportTo(pool, args, io);
+  });
 }
 
 async function verify(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
   const env = io.env ?? process.env;
   const dir = args.checkpoints ?? env.RECORDS_CHECKPOINT_DIR ?? DEFAULT_RECORDS_CHECKPOINT_DIR;
-  const storeId = await storeIdentity(pool, args.schema);
+  const found = await storeIdentity(pool, args.schema);
+  // The auditor's pinned identity: a database claiming another store is not the one audited.
+  const storeId = args.storeId ?? env.RECORDS_STORE_ID ?? found;
+  if (storeId !== found) {
+    io.stderr.write(
+      `The records database is store ${found}, not the store ${storeId} this audit expects (--store-id, RECORDS_STORE_ID): it was replaced or is another one.\n`,
+    );
+    return 1;
+  }
   const checkpoints = readCheckpoints(dir, storeId);
   if (args.stream)
     for (const id of [...checkpoints.keys()]) if (id !== args.stream) checkpoints.delete(id);
@@ -153,6 +156,7 @@ async function verify(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
       archivedRuns,
     );
   }
+  const witness = await witnessed(pool, args, env, { storeId, keyFile, checkpoints, since });
   const report = await verifyChains(pool, {
     schema: args.schema,
     streamId: args.stream,
@@ -169,13 +173,17 @@ async function verify(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
   }
   for (const b of anchored.breaks) io.stderr.write(`${describeAnchorBreak(b)}\n`);
   if (report.firstBreak) io.stderr.write(`${describeBreak(report.firstBreak)}\n`);
+  for (const line of [...witness.problems, ...witness.notes]) io.stderr.write(`${line}\n`);
   if (report.firstBreak || anchored.breaks.length > 0 || archiveProblems > 0) return 1;
+  if (witness.problems.length > 0) return 1;
   const records = report.streams.reduce((n, s) => n + s.records, 0);
   const streams = report.streams.length;
   const signed = [...checkpoints.values()].reduce((n, list) => n + list.length, 0);
   io.stdout.write(
     `All chains hold: ${streams} stream${streams === 1 ? '' : 's'}, ${records} records` +
-      (signed > 0 ? `; every signed checkpoint matches (${signed} in ${dir}).\n` : '.\n'),
+      (signed > 0 ? `; every signed checkpoint matches (${signed} in ${dir})` : '') +
+      (witness.cosigned > 0 ? `; every witnessed one too (${witness.cosigned})` : '') +
+      '.\n',
   );
   if (signed === 0) {
     io.stderr.write(
@@ -187,6 +195,37 @@ async function verify(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
     renameSync(`${statePath}.tmp`, statePath);
   }
   return 0;
+}
+
+/** With a witness key configured, the table checked against the witness's cosignatures. */
+async function witnessed(
+  pool: pg.Pool,
+  args: Args,
+  env: NodeJS.ProcessEnv,
+  context: {
+    storeId: string;
+    keyFile: string;
+    checkpoints: ReturnType<typeof readCheckpoints>;
+    since: VerifiedHeads;
+  },
+): Promise<{ problems: string[]; notes: string[]; cosigned: number }> {
+  const witnessKeyFile = args.witnessKey ?? env.RECORDS_WITNESS_KEY_FILE;
+  if (!witnessKeyFile) return { problems: [], notes: [], cosigned: 0 };
+  const dir = args.witnessDir ?? env.RECORDS_WITNESS_DIR;
+  if (!dir)
+    throw new Error(
+      'A witness key needs the witness directory: --witness-dir or RECORDS_WITNESS_DIR.',
+    );
+  return checkWitnessed(pool, `"${args.schema.replace(/"/g, '""')}".access_record`, {
+    dir,
+    storeId: context.storeId,
+    witnessKey: loadCheckpointKey(witnessKeyFile),
+    gatewayKey: loadCheckpointKey(context.keyFile),
+    checkpoints: context.checkpoints,
+    streamId: args.stream,
+    since: context.since,
+    archived: (await archivedManifests(pool, args.schema)).flatMap((m) => m.runs),
+  });
 }
 
 async function exportTo(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
@@ -278,6 +317,9 @@ interface Args {
   file?: string;
   checkpoints?: string;
   key?: string;
+  storeId?: string;
+  witnessKey?: string;
+  witnessDir?: string;
   state?: string;
   full?: boolean;
   reason?: string;
@@ -300,6 +342,9 @@ function parse(argv: readonly string[]): Args | { command: 'help' } {
       stream: { type: 'string' },
       checkpoints: { type: 'string' },
       key: { type: 'string' },
+      'store-id': { type: 'string' },
+      'witness-key': { type: 'string' },
+      'witness-dir': { type: 'string' },
       state: { type: 'string' },
       full: { type: 'boolean' },
       archive: { type: 'string' },
@@ -366,18 +411,11 @@ function parse(argv: readonly string[]): Args | { command: 'help' } {
     full,
     archive: values.archive,
     before: values.before,
+    storeId: values['store-id'],
+    witnessKey: values['witness-key'],
+    witnessDir: values['witness-dir'],
     file,
   };
 }
 
-if (require.main === module) {
-  run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error((error as Error).message);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsMain(run);
