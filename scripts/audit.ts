@@ -1,88 +1,28 @@
-import { createWriteStream } from 'node:fs';
-import { relative } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import {
-  DEFAULT_RECORDS_CHECKPOINT_DIR,
-  DEFAULT_RECORDS_CHECKPOINT_KEY_FILE,
-} from '../gateway/config';
+import type pg from 'pg';
+import { DEFAULT_RECORDS_CHECKPOINT_KEY_FILE } from '../gateway/config';
 import {
   archiveMonth,
-  archivedManifests,
-  checkArchive,
+  exportJsonLines,
+  loadCheckpointKey,
   monthsBefore,
   restoreArchive,
-  checkAnchors,
-  checkWitnessed,
-  describeAnchorBreak,
-  loadCheckpointKey,
-  readCheckpoints,
-  storeIdentity,
-  type VerifiedHeads,
-  DEFAULT_RECORDS_SCHEMA,
-  describeBreak,
-  exportJsonLines,
-  MAX_SEARCH_LIMIT,
   searchRecords,
-  verifyChains,
 } from '../records';
 import { ROOT_DIR } from '../schema/load-manifest';
 import { redact } from './stack/redact';
 import { onToolStore } from './stack/store';
 import { runAsMain } from './stack/main';
+import { archiveDir, parse, USAGE, USAGE_EXIT_CODE, type Args, type AuditIo } from './audit/args';
+import { verify } from './audit/verify';
+
+export { DEFAULT_ARCHIVE_DIR } from './audit/args';
+export type { AuditIo } from './audit/args';
 
 /** Where `export` writes when not told: a file per time range under .data/exports/. */
 export const DEFAULT_EXPORT_DIR = join(ROOT_DIR, '.data', 'exports');
-
-/** Where `archive` writes and `verify` looks for archived months (RECORDS_ARCHIVE_DIR). */
-export const DEFAULT_ARCHIVE_DIR = join(ROOT_DIR, '.data', 'archive');
-
-const USAGE = `Usage: npm run audit -- <command> [options]
-
-Commands:
-  verify [--stream <id>] [--full]                 walk the hash chains from the last verified
-                                                  checkpoint (--full: from the start) and check
-                                                  every newer signed checkpoint; exit 1 at a break
-         [--checkpoints <dir>] [--key <pem>]      checkpoints (default RECORDS_CHECKPOINT_DIR) and
-                                                  their key, private or public (RECORDS_CHECKPOINT_KEY_FILE)
-         [--state <file>]                         where verification resumes (default: in --checkpoints)
-         [--archive <dir>]                        archived months' files (default RECORDS_ARCHIVE_DIR)
-         [--store-id <uuid>]                      the store expected (RECORDS_STORE_ID): refuse another
-         [--witness-key <pem>] [--witness-dir <d>] the witness's public key and cosignatures
-                                                  (RECORDS_WITNESS_KEY_FILE, RECORDS_WITNESS_DIR):
-                                                  the table must match every witnessed checkpoint
-  export --from <ISO> --to <ISO> [--out <file>]   records with from <= time < to, as JSON Lines
-                                                  with each hash, previous hash and stream heads;
-                                                  to --out (- for stdout), else under .data/exports/
-  archive --before <YYYY-MM> [--archive <dir>]    per month before, a gzip JSON Lines file with a
-                                                  manifest (signed with --key when it is private),
-                                                  then DETACH the partition (as the records' owner)
-  restore <file>                                  re-attach (or re-import) an archived month
-  refusals [--from <ISO>] [--to <ISO>] [--reason <code>] [--client <address>] [--unidentified]
-           [--limit <n>]                          refused requests, newest first: probing shows
-                                                  as security events (--unidentified: no consumer)
-
-Options:
-  --schema <name>   schema of the access records (default ${DEFAULT_RECORDS_SCHEMA})
-
-Database: DATABASE_URL; else the PostgreSQL of the running 'npm start' (found in .data/stack.json);
-else the embedded PostgreSQL, started for this command (stop 'npm start' first, or it is in use).`;
-
-/** Exit code of a wrong command line. */
-const USAGE_EXIT_CODE = 2;
-
-class UsageError extends Error {}
-
-/** Where the command writes; the terminal, or buffers in tests. */
-export interface AuditIo {
-  stdout: Writable;
-  stderr: Writable;
-  env?: NodeJS.ProcessEnv;
-}
 
 /** Runs one audit command (argv without node and script) and returns its exit code. */
 export async function run(argv: readonly string[], io: AuditIo): Promise<number> {
@@ -115,119 +55,6 @@ export async function run(argv: readonly string[], io: AuditIo): Promise<number>
   });
 }
 
-async function verify(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
-  const env = io.env ?? process.env;
-  const dir = args.checkpoints ?? env.RECORDS_CHECKPOINT_DIR ?? DEFAULT_RECORDS_CHECKPOINT_DIR;
-  const found = await storeIdentity(pool, args.schema);
-  // The auditor's pinned identity: a database claiming another store is not the one audited.
-  const storeId = args.storeId ?? env.RECORDS_STORE_ID ?? found;
-  if (storeId !== found) {
-    io.stderr.write(
-      `The records database is store ${found}, not the store ${storeId} this audit expects (--store-id, RECORDS_STORE_ID): it was replaced or is another one.\n`,
-    );
-    return 1;
-  }
-  const checkpoints = readCheckpoints(dir, storeId);
-  if (args.stream)
-    for (const id of [...checkpoints.keys()]) if (id !== args.stream) checkpoints.delete(id);
-  const statePath = args.state ?? join(dir, storeId, 'verified.json');
-  const since: VerifiedHeads =
-    args.full || !existsSync(statePath) ? {} : JSON.parse(readFileSync(statePath, 'utf8'));
-  let anchored: Awaited<ReturnType<typeof checkAnchors>> = { breaks: [], held: since };
-  const manifests = await archivedManifests(pool, args.schema);
-  const archivedRuns = manifests.flatMap((m) => m.runs);
-  const keyFile =
-    args.key ?? env.RECORDS_CHECKPOINT_KEY_FILE ?? DEFAULT_RECORDS_CHECKPOINT_KEY_FILE;
-  const archiveKey = existsSync(keyFile) ? loadCheckpointKey(keyFile) : undefined;
-  let archiveProblems = 0;
-  for (const manifest of manifests) {
-    const { problems, notes } = await checkArchive(manifest, archiveDir(args, env), archiveKey);
-    for (const line of [...problems, ...notes]) io.stderr.write(`${line}\n`);
-    archiveProblems += problems.length;
-  }
-  if (checkpoints.size > 0) {
-    const key = loadCheckpointKey(keyFile);
-    anchored = await checkAnchors(
-      pool,
-      `"${args.schema.replace(/"/g, '""')}".access_record`,
-      checkpoints,
-      key,
-      since,
-      archivedRuns,
-    );
-  }
-  const witness = await witnessed(pool, args, env, { storeId, keyFile, checkpoints, since });
-  const report = await verifyChains(pool, {
-    schema: args.schema,
-    streamId: args.stream,
-    from: since,
-    archived: archivedRuns,
-  });
-  for (const s of report.streams) {
-    const head = s.head ? `head seq ${s.head.seq} ${s.head.hash}` : 'empty';
-    const from =
-      (s.from ? ` after seq ${s.from}` : '') + (s.archived ? ` (${s.archived} archived)` : '');
-    io.stdout.write(
-      `${s.firstBreak ? 'BROKEN' : 'ok    '} ${s.streamId}: ${s.records} records${from}, ${head}\n`,
-    );
-  }
-  for (const b of anchored.breaks) io.stderr.write(`${describeAnchorBreak(b)}\n`);
-  if (report.firstBreak) io.stderr.write(`${describeBreak(report.firstBreak)}\n`);
-  for (const line of [...witness.problems, ...witness.notes]) io.stderr.write(`${line}\n`);
-  if (report.firstBreak || anchored.breaks.length > 0 || archiveProblems > 0) return 1;
-  if (witness.problems.length > 0) return 1;
-  const records = report.streams.reduce((n, s) => n + s.records, 0);
-  const streams = report.streams.length;
-  const signed = [...checkpoints.values()].reduce((n, list) => n + list.length, 0);
-  io.stdout.write(
-    `All chains hold: ${streams} stream${streams === 1 ? '' : 's'}, ${records} records` +
-      (signed > 0 ? `; every signed checkpoint matches (${signed} in ${dir})` : '') +
-      (witness.cosigned > 0 ? `; every witnessed one too (${witness.cosigned})` : '') +
-      '.\n',
-  );
-  if (signed === 0) {
-    io.stderr.write(
-      `No signed checkpoints for store ${storeId} in ${dir}: removing a stream's last records, or rewriting records with every later hash recomputed, would not show.\n`,
-    );
-  } else {
-    mkdirSync(dirname(statePath), { recursive: true });
-    writeFileSync(`${statePath}.tmp`, `${JSON.stringify(anchored.held, null, 2)}\n`);
-    renameSync(`${statePath}.tmp`, statePath);
-  }
-  return 0;
-}
-
-/** With a witness key configured, the table checked against the witness's cosignatures. */
-async function witnessed(
-  pool: pg.Pool,
-  args: Args,
-  env: NodeJS.ProcessEnv,
-  context: {
-    storeId: string;
-    keyFile: string;
-    checkpoints: ReturnType<typeof readCheckpoints>;
-    since: VerifiedHeads;
-  },
-): Promise<{ problems: string[]; notes: string[]; cosigned: number }> {
-  const witnessKeyFile = args.witnessKey ?? env.RECORDS_WITNESS_KEY_FILE;
-  if (!witnessKeyFile) return { problems: [], notes: [], cosigned: 0 };
-  const dir = args.witnessDir ?? env.RECORDS_WITNESS_DIR;
-  if (!dir)
-    throw new Error(
-      'A witness key needs the witness directory: --witness-dir or RECORDS_WITNESS_DIR.',
-    );
-  return checkWitnessed(pool, `"${args.schema.replace(/"/g, '""')}".access_record`, {
-    dir,
-    storeId: context.storeId,
-    witnessKey: loadCheckpointKey(witnessKeyFile),
-    gatewayKey: loadCheckpointKey(context.keyFile),
-    checkpoints: context.checkpoints,
-    streamId: args.stream,
-    since: context.since,
-    archived: (await archivedManifests(pool, args.schema)).flatMap((m) => m.runs),
-  });
-}
-
 async function exportTo(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
   const path = args.out === '-' ? undefined : (args.out ?? defaultExportPath(args.from!, args.to!));
   if (path) mkdirSync(dirname(path), { recursive: true });
@@ -246,10 +73,6 @@ async function exportTo(pool: pg.Pool, args: Args, io: AuditIo): Promise<number>
     `Exported ${trailer.records} records (${trailer.from} to ${trailer.to}) with ${trailer.streams.length} stream heads${shown ? ` to ${shown}` : ''}.\n`,
   );
   return 0;
-}
-
-function archiveDir(args: Args, env: NodeJS.ProcessEnv): string {
-  return args.archive ?? env.RECORDS_ARCHIVE_DIR ?? DEFAULT_ARCHIVE_DIR;
 }
 
 async function archive(pool: pg.Pool, args: Args, io: AuditIo): Promise<number> {
@@ -308,114 +131,6 @@ async function refusals(pool: pg.Pool, args: Args, io: AuditIo): Promise<number>
 function defaultExportPath(from: string, to: string): string {
   const safe = (t: string) => t.replace(/[^0-9A-Za-z-]/g, '');
   return join(DEFAULT_EXPORT_DIR, `access-records-${safe(from)}-${safe(to)}.jsonl`);
-}
-
-interface Args {
-  command: 'verify' | 'export' | 'refusals' | 'archive' | 'restore';
-  archive?: string;
-  before?: string;
-  file?: string;
-  checkpoints?: string;
-  key?: string;
-  storeId?: string;
-  witnessKey?: string;
-  witnessDir?: string;
-  state?: string;
-  full?: boolean;
-  reason?: string;
-  client?: string;
-  unidentified?: boolean;
-  limit: number;
-  schema: string;
-  stream?: string;
-  from?: string;
-  to?: string;
-  out?: string;
-}
-
-function parse(argv: readonly string[]): Args | { command: 'help' } {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      stream: { type: 'string' },
-      checkpoints: { type: 'string' },
-      key: { type: 'string' },
-      'store-id': { type: 'string' },
-      'witness-key': { type: 'string' },
-      'witness-dir': { type: 'string' },
-      state: { type: 'string' },
-      full: { type: 'boolean' },
-      archive: { type: 'string' },
-      before: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      out: { type: 'string' },
-      schema: { type: 'string', default: DEFAULT_RECORDS_SCHEMA },
-      reason: { type: 'string' },
-      client: { type: 'string' },
-      unidentified: { type: 'boolean' },
-      limit: { type: 'string', default: '100' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const [command, ...extra] = positionals;
-  if (values.help || command === 'help') return { command: 'help' };
-  const file = command === 'restore' ? extra.shift() : undefined;
-  if (extra.length) throw new UsageError(`Unexpected argument '${extra[0]}'.`);
-  if (
-    command !== 'verify' &&
-    command !== 'export' &&
-    command !== 'refusals' &&
-    command !== 'archive' &&
-    command !== 'restore'
-  ) {
-    throw new UsageError(command ? `Unknown command '${command}'.` : 'Name a command.');
-  }
-  if (command === 'restore' && !file) throw new UsageError('restore needs the archive file.');
-  if (command === 'archive' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.before ?? '')) {
-    throw new UsageError('archive needs --before as a month, e.g. --before 2025-01.');
-  }
-  for (const key of ['from', 'to'] as const) {
-    const value = values[key];
-    if (command === 'export' || value !== undefined) {
-      if (!value || Number.isNaN(Date.parse(value))) {
-        throw new UsageError(
-          `${command} needs --${key} as an ISO 8601 time, e.g. 2025-01-01T00:00:00Z.`,
-        );
-      }
-    }
-  }
-  const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-    throw new UsageError(`--limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT}.`);
-  }
-  const { stream, from, to, out, reason, client, unidentified, checkpoints, key, state, full } =
-    values;
-  const schema = values.schema ?? DEFAULT_RECORDS_SCHEMA;
-  return {
-    command,
-    schema,
-    stream,
-    from,
-    to,
-    out,
-    reason,
-    client,
-    unidentified,
-    limit,
-    checkpoints,
-    key,
-    state,
-    full,
-    archive: values.archive,
-    before: values.before,
-    storeId: values['store-id'],
-    witnessKey: values['witness-key'],
-    witnessDir: values['witness-dir'],
-    file,
-  };
 }
 
 if (require.main === module) runAsMain(run);
