@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import type { Logger } from './logger';
+import { SettledConnector } from './redis-connector';
 import type { RedisSettings } from './rate/options';
 
 /**
@@ -15,6 +16,7 @@ export function openRedis(settings: RedisSettings, logger: Logger): Redis | null
     commandTimeout: settings.timeoutMs,
     connectTimeout: 2_000,
     retryStrategy: (times) => Math.min(times * 200, 2_000),
+    Connector: SettledConnector,
   });
   let down = false;
   redis.on('error', (error: Error) => {

@@ -24,7 +24,9 @@ export async function applyMigrations(
   if (misnamed) throw new Error(`Migration ${join(dir, misnamed)} must be named NNN_name.sql.`);
   return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`migrate:${schema}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    // A schema handed to an owner role already exists: its owner needs no CREATE on the database.
+    const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (exists.rowCount === 0) await client.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
     await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`);
     await client.query(
       `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -10,7 +10,11 @@ import {
 import { join } from 'node:path';
 import type { Checkpoint } from './checkpoint';
 
-const LOG_FILE = /^(.+)\.checkpoints\.jsonl$/;
+/** What a log line names: the store and stream whose file it is in. */
+interface Placed {
+  storeId: string;
+  streamId: string;
+}
 
 /**
  * Appends a checkpoint to its stream's file in `dir` (one JSON line, opened for appending
@@ -18,15 +22,7 @@ const LOG_FILE = /^(.+)\.checkpoints\.jsonl$/;
  * the database's administrators cannot write (another host, a WORM bucket, chattr +a).
  */
 export function appendCheckpoint(dir: string, checkpoint: Checkpoint): void {
-  const storeDir = join(dir, checkpoint.storeId);
-  mkdirSync(storeDir, { recursive: true, mode: 0o700 });
-  const fd = openSync(join(storeDir, `${checkpoint.streamId}.checkpoints.jsonl`), 'a', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(checkpoint)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  appendLine(dir, 'checkpoints', checkpoint);
 }
 
 /**
@@ -35,7 +31,29 @@ export function appendCheckpoint(dir: string, checkpoint: Checkpoint): void {
  * stream with a broken signature (it is checked, never skipped).
  */
 export function readCheckpoints(dir: string, storeId: string): Map<string, Checkpoint[]> {
-  const byStream = new Map<string, Checkpoint[]>();
+  return readLines<Checkpoint>(dir, 'checkpoints', storeId);
+}
+
+/** Appends `line` to `<dir>/<storeId>/<streamId>.<kind>.jsonl` (append only, synced). */
+export function appendLine(dir: string, kind: string, line: Placed): void {
+  const storeDir = join(dir, line.storeId);
+  mkdirSync(storeDir, { recursive: true, mode: 0o700 });
+  const fd = openSync(join(storeDir, `${line.streamId}.${kind}.jsonl`), 'a', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify(line)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every line of the `<kind>` files of store `storeId` in `dir`, per stream, as written. */
+export function readLines<T extends Placed>(
+  dir: string,
+  kind: string,
+  storeId: string,
+): Map<string, T[]> {
+  const byStream = new Map<string, T[]>();
   const storeDir = join(dir, storeId);
   let files: string[];
   try {
@@ -44,13 +62,14 @@ export function readCheckpoints(dir: string, storeId: string): Map<string, Check
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return byStream;
     throw error;
   }
+  const suffix = `.${kind}.jsonl`;
   for (const file of files.sort()) {
-    const stream = LOG_FILE.exec(file)?.[1];
-    if (!stream) continue;
+    if (!file.endsWith(suffix) || file.length === suffix.length) continue;
+    const stream = file.slice(0, -suffix.length);
     const lines = readFileSync(join(storeDir, file), 'utf8').split('\n').filter(Boolean);
     byStream.set(
       stream,
-      lines.map((line) => ({ ...(JSON.parse(line) as Checkpoint), storeId, streamId: stream })),
+      lines.map((line) => ({ ...(JSON.parse(line) as T), storeId, streamId: stream })),
     );
   }
   return byStream;

@@ -41,32 +41,36 @@ function signedText(c: Omit<Checkpoint, 'signature' | 'keyId'> & { keyId: string
   return Buffer.from(canonicalJson({ v: 1, storeId, streamId, seq, hash, signedAt, keyId }));
 }
 
+/** Ed25519 over `text` with the key's private half, base64url. */
+export function signText(key: CheckpointKey, text: Buffer): string {
+  if (!key.privateKey)
+    throw new Error('This checkpoint key has no private half: it can only verify.');
+  return sign(null, text, key.privateKey).toString('base64url');
+}
+
+/** True when `signature` (base64url) is the key's Ed25519 signature of `text`. */
+export function textSigned(key: CheckpointKey, text: Buffer, signature: string): boolean {
+  try {
+    return verify(null, text, key.publicKey, Buffer.from(signature, 'base64url'));
+  } catch {
+    return false;
+  }
+}
+
 /** Signs a stream's head. */
 export function signCheckpoint(
   key: CheckpointKey,
   head: { storeId: string; streamId: string; seq: number; hash: string },
   signedAt = new Date(),
 ): Checkpoint {
-  if (!key.privateKey)
-    throw new Error('This checkpoint key has no private half: it can only verify.');
   const unsigned = { ...head, signedAt: signedAt.toISOString(), keyId: key.keyId };
-  const signature = sign(null, signedText(unsigned), key.privateKey).toString('base64url');
-  return { ...unsigned, signature };
+  return { ...unsigned, signature: signText(key, signedText(unsigned)) };
 }
 
 /** True when the checkpoint was signed by this key and not changed since. */
 export function checkpointSigned(key: CheckpointKey, checkpoint: Checkpoint): boolean {
   if (checkpoint.keyId !== key.keyId) return false;
-  try {
-    return verify(
-      null,
-      signedText(checkpoint),
-      key.publicKey,
-      Buffer.from(checkpoint.signature, 'base64url'),
-    );
-  } catch {
-    return false;
-  }
+  return textSigned(key, signedText(checkpoint), checkpoint.signature);
 }
 
 /**

@@ -26,6 +26,7 @@ export {
 export type { StoreDeadlines } from './deadlines';
 export {
   excessRights,
+  grantAuditor,
   grantWriter,
   provisionRecordRoles,
   RECORDS_OWNER_ROLE,
@@ -82,3 +83,12 @@ export { archivedManifests, checkArchive } from './archive-check';
 export type { ArchiveCheck } from './archive-check';
 export { archivedRecords, restoreArchive } from './restore';
 export { ensurePartitions, monthOf, partitionName } from './partitions';
+export {
+  cosignatureSigned,
+  describeRefusal,
+  readCosignatures,
+  witnessCheckpoints,
+} from './witness';
+export type { Cosignature, WitnessRefusal } from './witness';
+export { checkWitnessed } from './witness-check';
+export type { WitnessCheck } from './witness-check';

@@ -1,6 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { currentDatabase, ensureLoginRole, handOverSchema, withCredentials } from '../postgres';
 import { checkpointsTable, quoteIdent, recordsTable } from './sql';
+
+/** A pool or a client: where a grant is run. */
+type Queryable = Pick<pg.Pool, 'query'>;
 
 /** Tables the gateway appends to; it may read and insert there, nothing else. */
 function appendOnlyTables(schema: string): string[] {
@@ -12,7 +15,7 @@ function appendOnlyTables(schema: string): string[] {
  * SELECT on the append-only tables. Run by the owner after the migrations; takes back any
  * broader right the role had.
  */
-export async function grantWriter(owner: pg.Pool, schema: string, role: string): Promise<void> {
+export async function grantWriter(owner: Queryable, schema: string, role: string): Promise<void> {
   const who = quoteIdent(role);
   const tables = appendOnlyTables(schema).join(', ');
   await owner.query(
@@ -23,6 +26,22 @@ export async function grantWriter(owner: pg.Pool, schema: string, role: string):
        ${quoteIdent(schema)}.archived_month TO ${who};
      GRANT EXECUTE ON FUNCTION ${quoteIdent(schema)}.create_access_record_partition(timestamptz)
        TO ${who};`,
+  );
+}
+
+/**
+ * Gives a department that serves the records to auditors and citizens (the data bureau) what
+ * that needs: reading every table of the records schema and placing disclosure holds. It may
+ * not change or remove a record or a hold. Run by the records' owner after the migrations.
+ */
+export async function grantAuditor(owner: Queryable, schema: string, role: string): Promise<void> {
+  const who = quoteIdent(role);
+  const name = quoteIdent(schema);
+  await owner.query(
+    `GRANT USAGE ON SCHEMA ${name} TO ${who};
+     REVOKE ALL ON ALL TABLES IN SCHEMA ${name} FROM ${who};
+     GRANT SELECT ON ALL TABLES IN SCHEMA ${name} TO ${who};
+     GRANT INSERT ON ${name}.disclosure_hold TO ${who};`,
   );
 }
 
@@ -74,8 +93,8 @@ export const RECORDS_WRITER_ROLE = 'records_writer';
 /**
  * For a store this process administers (the embedded PostgreSQL of `npm start`): creates the
  * owner role the migrations run as and the runtime role the gateway writes as, with fresh
- * passwords each start, and hands an existing records schema over to the owner. Needs a
- * superuser URL; production sets the roles up once by hand (README).
+ * passwords each start, and hands the records schema (made if missing) over to the owner.
+ * Needs a superuser URL; production sets the roles up once by hand (README).
  */
 export async function provisionRecordRoles(
   superuserUrl: string,
@@ -84,58 +103,18 @@ export async function provisionRecordRoles(
   const admin = new pg.Client({ connectionString: superuserUrl });
   await admin.connect();
   try {
-    const passwords = { owner: secret(), writer: secret() };
-    const { rows } = await admin.query<{ db: string }>('SELECT current_database() AS db');
-    const db = quoteIdent(rows[0]!.db);
-    for (const [role, password] of [
-      [RECORDS_OWNER_ROLE, passwords.owner],
-      [RECORDS_WRITER_ROLE, passwords.writer],
-    ] as const) {
-      await admin.query(
-        `DO $$ BEGIN
-           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN
-             CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
-           END IF;
-         END $$;
-         ALTER ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '${password}';`,
-      );
-    }
-    await admin.query(`GRANT CONNECT, CREATE ON DATABASE ${db} TO ${RECORDS_OWNER_ROLE}`);
+    const owner = await ensureLoginRole(admin, RECORDS_OWNER_ROLE);
+    const writer = await ensureLoginRole(admin, RECORDS_WRITER_ROLE);
+    const db = quoteIdent(await currentDatabase(admin));
+    await admin.query(`REVOKE CREATE ON DATABASE ${db} FROM ${RECORDS_OWNER_ROLE}`);
+    await admin.query(`GRANT CONNECT ON DATABASE ${db} TO ${RECORDS_OWNER_ROLE}`);
     await admin.query(`GRANT CONNECT ON DATABASE ${db} TO ${RECORDS_WRITER_ROLE}`);
-    await handOver(admin, schema);
+    await handOverSchema(admin, schema, RECORDS_OWNER_ROLE);
     return {
-      ownerUrl: withCredentials(superuserUrl, RECORDS_OWNER_ROLE, passwords.owner),
-      writerUrl: withCredentials(superuserUrl, RECORDS_WRITER_ROLE, passwords.writer),
+      ownerUrl: withCredentials(superuserUrl, RECORDS_OWNER_ROLE, owner),
+      writerUrl: withCredentials(superuserUrl, RECORDS_WRITER_ROLE, writer),
     };
   } finally {
     await admin.end();
   }
-}
-
-/** An existing schema (made before the roles were) becomes the owner role's, objects and all. */
-async function handOver(admin: pg.Client, schema: string): Promise<void> {
-  const { rows } = await admin.query<{ statement: string }>(
-    `SELECT format('ALTER SCHEMA %I OWNER TO ${RECORDS_OWNER_ROLE}', n.nspname) AS statement
-       FROM pg_namespace n WHERE n.nspname = $1
-     UNION ALL
-     SELECT format('ALTER TABLE %I.%I OWNER TO ${RECORDS_OWNER_ROLE}', n.nspname, c.relname)
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')
-     UNION ALL
-     SELECT format('ALTER FUNCTION %s OWNER TO ${RECORDS_OWNER_ROLE}', p.oid::regprocedure)
-       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1`,
-    [schema],
-  );
-  for (const { statement } of rows) await admin.query(statement);
-}
-
-function secret(): string {
-  return randomBytes(18).toString('base64url');
-}
-
-function withCredentials(url: string, user: string, password: string): string {
-  const parsed = new URL(url);
-  parsed.username = user;
-  parsed.password = password;
-  return parsed.toString();
 }

@@ -3,8 +3,10 @@ import { createCity } from '../fixtures/city';
 import { loadDepartments } from '../subgraphs';
 import type { CityOptions } from '../fixtures/city/dataset';
 import {
+  departmentOwnerUrl,
   departmentUrl,
   prepareDepartment,
+  type DepartmentRoles,
   startSubgraph,
   type RunningSubgraph,
   type Store,
@@ -38,6 +40,11 @@ export async function startDepartments(
     /** The revocation watermark the departments enforce (POLICY_SOURCE=db); default none. */
     minRevision?: () => number;
     ephemeral?: boolean;
+    /**
+     * Each department's owner and runtime roles (npm start on its embedded store); default:
+     * DATABASE_URL_<NAME> and DATABASE_OWNER_URL_<NAME>, else the store's URL for both.
+     */
+    roles?: ReadonlyMap<string, DepartmentRoles>;
     /** Interface to listen on; default 127.0.0.1 (a container sets 0.0.0.0). */
     host?: string;
     log?: (line: string) => void;
@@ -48,10 +55,12 @@ export async function startDepartments(
   const prepared = await Promise.allSettled(
     departments.map(async (department) => {
       const started = Date.now();
+      const roles = options.roles?.get(department.name);
       const db = await prepareDepartment(
         department,
-        departmentUrl(department.name, store),
+        roles?.runtimeUrl ?? departmentUrl(department.name, store),
         generated,
+        { ownerUrl: roles?.ownerUrl ?? departmentOwnerUrl(department.name) },
       );
       options.log?.(`  ${department.name}: data ready in ${Date.now() - started} ms`);
       return db;

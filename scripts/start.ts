@@ -1,13 +1,14 @@
-import { startGateway, type GatewayConfig } from '../gateway';
+import { startGateway } from '../gateway';
 import { usesDevelopmentKeys } from '../gateway/config';
 import { loadManifest } from '../schema/load-manifest';
-import { openStore, type Store } from '../subgraphs/kit';
-import { DEFAULT_RECORDS_SCHEMA, provisionRecordRoles } from '../records';
+import { openStore } from '../subgraphs/kit';
+import { loadDepartments } from '../subgraphs';
 import { loadContextKeys } from '../contracts/subgraph-context';
 import { createServiceLogger } from '../contracts/logger';
 import { startDepartments } from './federation';
 import { tracingFromEnv } from '../contracts/tracing';
 import { preflight } from './stack/preflight';
+import { provisionStackRoles } from './stack/roles';
 import { redact } from './stack/redact';
 import { explainStartFailure } from './stack/failure';
 import { removeStackState, stackStatePath, writeStackState } from './stack/state';
@@ -44,8 +45,10 @@ async function main(): Promise<void> {
   let departments;
   let gateway;
   try {
+    const roles = await provisionStackRoles(store, loadDepartments(manifest));
     console.log(`Synthetic city: seed ${plan.city.seed}, ${plan.city.persons} persons`);
     departments = await startDepartments(manifest, store, plan.city, {
+      roles: roles.departments,
       contextKey: loadContextKeys(gatewayConfig.contextPrivateKeyFile).publicKey,
       ephemeral: plan.ephemeral,
       logger: (subgraph) => createServiceLogger(subgraph, gatewayConfig.logLevel),
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
     const urls = Object.fromEntries(departments.subgraphs.map((s) => [s.name, s.url]));
     gateway = await startGateway({
       ...gatewayConfig,
-      ...(await recordRoles(store)),
+      ...roles.gateway,
       subgraphUrls: urls,
     });
   } catch (error) {
@@ -88,20 +91,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-}
-
-/**
- * On the embedded store, records are migrated by an owner role and written by a role that can
- * only append and read (created after the departments, so the data bureau's schema is handed over).
- */
-async function recordRoles(store: Store): Promise<Partial<GatewayConfig>> {
-  if (!store.embedded || process.env.RECORDS_DATABASE_URL) return {};
-  const roles = await provisionRecordRoles(store.url, DEFAULT_RECORDS_SCHEMA);
-  return {
-    recordsDatabaseUrl: roles.writerUrl,
-    recordsMigrationDatabaseUrl: roles.ownerUrl,
-    recordsPrivileges: 'require',
-  };
 }
 
 main().catch((error: unknown) => {

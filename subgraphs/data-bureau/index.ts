@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { migrateRecords } from '../../records';
 import { defineDepartment, departmentTypeDefs } from '../kit';
 import { accessRecordSubjects } from './access-records/resolvers';
 import { createLoaders } from './loaders';
@@ -9,7 +8,8 @@ import { seed } from './seed';
 /**
  * 数据局 Data Bureau: the Department registry, the data catalogue, the policies and the access
  * records for auditors, a citizen's own access records, and data objections. The access records
- * live in its database (schema access_records): point the gateway's RECORDS_DATABASE_URL there.
+ * live in its database (schema access_records, owned by the records' owner role): point the
+ * gateway's RECORDS_DATABASE_URL there.
  */
 export default defineDepartment({
   name: 'data-bureau',
@@ -41,8 +41,7 @@ export default defineDepartment({
     // their own ids (an enterprise, a certificate) and name no person here.
     Objection: (row) => (row.entityType === 'Person' ? (row.entityKey as string) : null),
   },
-  // The access-record tables the gateway writes and the data bureau reads.
-  prepare: async (db) => {
-    await migrateRecords(db.pool);
-  },
+  // The access-record tables are the records' owner's (migrated by the gateway or npm start);
+  // this department reads them and places holds.
+  servesRecords: true,
 });

@@ -51,6 +51,11 @@ export interface Department<Loaders = unknown> {
    * condition on a fact not declared here denies the field (fail closed).
    */
   facts?: RowFacts;
+  /**
+   * Serves the access records (auditors' searches, a citizen's own, disclosure holds): where
+   * the roles are separated, its runtime role may read the records schema and place holds.
+   */
+  servesRecords?: boolean;
   /** Anything the department needs in its database beyond its own migrations, run after them. */
   prepare?(db: Database): Promise<void>;
 }

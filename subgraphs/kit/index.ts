@@ -17,12 +17,20 @@ export type { RunningSubgraph } from './server';
 export {
   DEFAULT_EMBEDDED_DATA_DIR,
   DEFAULT_EMBEDDED_PORT,
+  departmentOwnerUrl,
   departmentUrl,
   openStore,
 } from './store';
 export type { Store } from './store';
 export { flatMap, map } from './iterate';
 export { prepareDepartment } from './prepare';
+export {
+  departmentRoleNames,
+  grantRuntime,
+  provisionDepartmentRoles,
+  runtimeExcessRights,
+} from './roles';
+export type { DepartmentRoles } from './roles';
 export type { Caller } from './caller';
 export { SUBGRAPH_MAX_BODY_BYTES } from './server';
 export {

@@ -37,7 +37,23 @@ export function departmentUrl(
   store: Store,
   env: NodeJS.ProcessEnv = process.env,
 ): string {
-  return env[`DATABASE_URL_${name.replace(/-/g, '_').toUpperCase()}`] ?? store.url;
+  return env[`DATABASE_URL_${envSuffix(name)}`] ?? store.url;
+}
+
+/**
+ * Where a department's migrations and seed run when its runtime role may not run them:
+ * DATABASE_OWNER_URL_TAX for 'tax' (its schema's owner role); unset, they run as the runtime
+ * role of {@link departmentUrl}.
+ */
+export function departmentOwnerUrl(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  return env[`DATABASE_OWNER_URL_${envSuffix(name)}`];
+}
+
+function envSuffix(name: string): string {
+  return name.replace(/-/g, '_').toUpperCase();
 }
 
 /** Loaded only when needed: the binaries package is ESM-only and large. */

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { demoClaims, mintToken } from '../../gateway/identity';
+import { loadDepartments } from '../../subgraphs';
+import { schemaName } from '../../subgraphs/kit';
 import { scratchDir } from '../support/scratch';
 
 const ROOT = join(__dirname, '..', '..');
@@ -102,6 +105,38 @@ describe('npm start', () => {
     };
     expect(body.data.enterprises).toHaveLength(3);
     expect(body.data.enterprises[0]!.legalRepresentative.name.length).toBeGreaterThan(1);
+
+    // Nobody serves as a superuser: each schema is its owner role's, and every connection the
+    // stack holds (departments' runtime roles, the records' writer) is an ordinary role.
+    const admin = new pg.Client({
+      connectionString: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    });
+    await admin.connect();
+    try {
+      const schemas = [...loadDepartments().map((d) => schemaName(d)), 'access_records'];
+      const owners = await admin.query<{ schema: string; owner: string }>(
+        `SELECT nspname AS schema, pg_get_userbyid(nspowner) AS owner FROM pg_namespace
+          WHERE nspname = ANY($1::text[]) ORDER BY 1`,
+        [schemas],
+      );
+      expect(owners.rows).toEqual(
+        [...schemas].sort().map((schema) => ({
+          schema,
+          owner: schema === 'access_records' ? 'records_owner' : `${schema}_owner`,
+        })),
+      );
+      const connected = await admin.query<{ role: string; superuser: boolean }>(
+        `SELECT DISTINCT a.usename AS role, r.rolsuper AS superuser
+           FROM pg_stat_activity a JOIN pg_roles r ON r.rolname = a.usename
+          WHERE a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()`,
+      );
+      expect(connected.rows.filter((r) => r.superuser)).toEqual([]);
+      expect(connected.rows.map((r) => r.role)).toEqual(
+        expect.arrayContaining(['records_writer', 'market_regulation_runtime']),
+      );
+    } finally {
+      await admin.end();
+    }
 
     const exited = new Promise<number | null>((resolve) =>
       child.once('exit', (code) => resolve(code)),

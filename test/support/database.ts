@@ -33,3 +33,10 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
     await admin.end();
   }
 }
+
+/** The maintenance database (postgres) of the server `url` is on: where databases are made. */
+export function serverUrlOf(url: string): string {
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  return server.toString();
+}

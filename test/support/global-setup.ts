@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { createCity } from '../../fixtures/city';
 import { loadDepartments } from '../../subgraphs';
 import { openStore, prepareDepartment } from '../../subgraphs/kit';
+import { migrateRecords } from '../../records';
+import pg from 'pg';
 import { TEST_CITY } from './city';
 import { recreateDatabase } from './database';
 
 /**
  * Once per run: a PostgreSQL server (DATABASE_URL, or the embedded one on a free port), a
- * fresh test database, every department migrated and seeded with the test city.
+ * fresh test database, every department migrated and seeded with the test city, the access
+ * records migrated.
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
@@ -34,6 +37,9 @@ export default async function globalSetup(): Promise<void> {
     loadDepartments().map((d) => prepareDepartment(d, url, city)),
   );
   await Promise.all(databases.map((db) => db.close()));
+  // The records schema the data bureau serves, as the gateway would create it.
+  const records = new pg.Pool({ connectionString: url, max: 1 });
+  await migrateRecords(records).finally(() => records.end());
   process.env.TEST_DATABASE_URL = url;
   process.env.TEST_STORE_KIND = store.embedded ? 'embedded' : 'server';
   console.log(

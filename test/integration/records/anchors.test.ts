@@ -12,9 +12,12 @@ import {
   type Checkpointer,
   type RecordWriter,
 } from '../../../records';
-import { fromRow, RECORD_COLUMNS, type RecordRow } from '../../../records/columns';
-import { canonicalRecord, hashRecord } from '../../../records/record';
-import { auditCommand, caseworkerChecksEligibility, freshRecordsSchema } from './support';
+import {
+  auditCommand,
+  caseworkerChecksEligibility,
+  freshRecordsSchema,
+  rewriteWithHashesRecomputed,
+} from './support';
 
 const schema = 'records_anchors_test';
 const table = `${schema}.access_record`;
@@ -103,22 +106,7 @@ describe('signed checkpoints anchor each chain outside the table', () => {
     const { writer, anchor } = await stream('gw-rewritten');
     await appendSome(writer, 10, 'rw');
     await anchor.close();
-    await behindTheTriggers(async (db) => {
-      const { rows } = await db.query<RecordRow>(
-        `SELECT ${RECORD_COLUMNS} FROM ${table} r WHERE stream_id = 'gw-rewritten' ORDER BY r.seq`,
-      );
-      let prev = rows[2]!.prev_hash;
-      for (const row of rows.slice(2)) {
-        const record = fromRow(row);
-        if (record.seq === 3) record.subjects = ['p-someone-else'];
-        const hash = hashRecord(prev, canonicalRecord(record, record.format));
-        await db.query(
-          `UPDATE ${table} SET subjects = $1, prev_hash = $2, hash = $3 WHERE stream_id = 'gw-rewritten' AND seq = $4`,
-          [record.subjects, prev, hash, record.seq],
-        );
-        prev = hash;
-      }
-    });
+    await rewriteWithHashesRecomputed(pool, table, 'gw-rewritten', 3);
 
     await expect(verifyChains(pool, { schema, streamId: 'gw-rewritten' })).resolves.toMatchObject({
       ok: true,

@@ -4,6 +4,8 @@ import { createServer, Socket, type Server } from 'node:net';
 import pg from 'pg';
 import type { AccessRecord } from '../../../records';
 import { migrateRecords } from '../../../records';
+import { fromRow, RECORD_COLUMNS, type RecordRow } from '../../../records/columns';
+import { canonicalRecord, hashRecord } from '../../../records/record';
 import { testDatabaseUrl } from '../../support/database';
 
 /** A pool on the test database with a fresh records schema of its own (one per test file). */
@@ -107,17 +109,58 @@ export interface AuditRun {
 
 /** `npm run audit -- <argv>` on `schema` of the test database, with `env` added. */
 export function auditCommand(schema: string, env: Record<string, string>) {
+  return commandOn(run, ['--schema', schema], env);
+}
+
+/** A command's `run(argv, io)` on the test database, with `first` before each argv and `env` added. */
+export function commandOn(
+  command: typeof run,
+  first: readonly string[],
+  env: Record<string, string>,
+) {
   return async (...argv: string[]): Promise<AuditRun> => {
     const [stdout, stderr] = [new PassThrough(), new PassThrough()];
     let out = '';
     let err = '';
     stdout.on('data', (c) => (out += c));
     stderr.on('data', (c) => (err += c));
-    const code = await run(['--schema', schema, ...argv], {
+    const code = await command([...first, ...argv], {
       stdout,
       stderr,
       env: { DATABASE_URL: testDatabaseUrl(), ...env },
     });
     return { code, stdout: out, stderr: err };
   };
+}
+
+/**
+ * As a superuser with the triggers off, what an insider could do: gives record `seq` of
+ * `streamId` another subject and recomputes every hash from it on, so the chain holds.
+ */
+export async function rewriteWithHashesRecomputed(
+  pool: pg.Pool,
+  table: string,
+  streamId: string,
+  seq: number,
+): Promise<void> {
+  await pool.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+  try {
+    const { rows } = await pool.query<RecordRow>(
+      `SELECT ${RECORD_COLUMNS} FROM ${table} r WHERE stream_id = $1 AND seq >= $2 ORDER BY r.seq`,
+      [streamId, seq],
+    );
+    let prev = rows[0]!.prev_hash;
+    for (const row of rows) {
+      const record = fromRow(row);
+      if (record.seq === seq) record.subjects = ['p-someone-else'];
+      const hash = hashRecord(prev, canonicalRecord(record, record.format));
+      await pool.query(
+        `UPDATE ${table} SET subjects = $1, prev_hash = $2, hash = $3 WHERE stream_id = $4 AND seq = $5`,
+        [record.subjects, prev, hash, streamId, record.seq],
+      );
+      prev = hash;
+    }
+  } finally {
+    await pool.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
+  }
 }
