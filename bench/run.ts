@@ -8,6 +8,7 @@ import { CLOCK_TICKS } from './proc';
 import { stopAll, terminateAllNow } from './processes';
 import { renderMarkdown, type Results } from './report';
 import { consumersOf, datasetsSection, mainSection, scaleSection } from './sections';
+import { recordsSection } from './records/section';
 import { loadSettings, USAGE } from './settings';
 import { createWorkspace } from './workspace';
 
@@ -59,7 +60,9 @@ async function main(): Promise<void> {
       try {
         results.skipped.push(...env.skipped.map((s) => ({ ...s, persons: settings.persons })));
         for (const s of env.skipped) log(`  ${s.target} not run: ${s.reason.split('\n')[0]}`);
-        log(`  rates and quotas of ours*: ${env.redisUrl ? `Redis at ${env.redisUrl}` : 'each gateway in memory'}`);
+        log(
+          `  rates and quotas of ours*: ${env.redisUrl ? `Redis at ${env.redisUrl}` : 'each gateway in memory'}`,
+        );
         const sections = [
           settings.sections.includes('main') && operations.length > 0 ? mainSection : null,
           settings.sections.includes('scale') ? scaleSection : null,
@@ -80,6 +83,8 @@ async function main(): Promise<void> {
       results.verifications.push(...section.verifications);
       results.skipped.push(...section.skipped);
     }
+    if (settings.sections.includes('records'))
+      results.records = await recordsSection(settings, log);
   } finally {
     workspace.remove();
   }
