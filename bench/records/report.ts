@@ -16,11 +16,11 @@ export function renderRecords(bench: RecordsBench): string[] {
     '',
     '### Sustained appends (every index, partition and the checkpointer on; closed-loop producers)',
     '',
-    '| producers | pipeline depth | records/s | transactions | records/transaction | round trips/transaction | p50 ms | p99 ms | checkpoints |',
+    '| producers (pause ms) | pipeline depth | records/s | transactions (failed) | records/transaction | round trips/transaction | p50 ms | p99 ms | checkpoints |',
     '| --: | --: | --: | --: | --: | --: | --: | --: | --: |',
     ...bench.append.map(
       (a) =>
-        `| ${a.producers} | ${a.pipelineDepth} | ${fixed(a.recordsPerS, 0)} | ${a.transactions} | ` +
+        `| ${a.producers} (0–${a.thinkMs}) | ${a.pipelineDepth} | ${fixed(a.recordsPerS, 0)} | ${a.transactions} (${a.failedTransactions}) | ` +
         `${fixed(a.recordsPerTransaction, 1)} | ${fixed(a.roundTripsPerTransaction, 2)} | ` +
         `${fixed(a.p50Ms, 1)} | ${fixed(a.p99Ms, 1)} | ${a.checkpoints} |`,
     ),

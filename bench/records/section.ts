@@ -14,8 +14,10 @@ import { verifyRate, type VerifyRun } from './verify-rate';
 
 /** The records schema the section seeds (kept between runs: seeding ten million takes a while). */
 export const BENCH_RECORDS_SCHEMA = 'bench_records';
-/** Closed-loop producers like a gateway's in-flight requests: the pipelining comparison. */
+/** Producers like a gateway's in-flight requests (the bench's 20 connections): the pipelining comparison. */
 const GATEWAY_LIKE_PRODUCERS = 20;
+/** Their random pause between appends (0..ms), so that they do not append in step. */
+const GATEWAY_LIKE_THINK_MS = 2;
 /** Timed runs of each search (after one unrecorded run). */
 const QUERY_RUNS = 7;
 /** Records of one stream the verify timing walks. */
@@ -64,9 +66,9 @@ export async function recordsSection(
     const verify = await verifyRate(pool, BENCH_RECORDS_SCHEMA, 'bench-seed-1', VERIFY_RECORDS);
     const append: AppendRun[] = [];
     const runs = [
-      { producers: settings.recordsProducers, pipelineDepth: 2 },
-      { producers: GATEWAY_LIKE_PRODUCERS, pipelineDepth: 1 },
-      { producers: GATEWAY_LIKE_PRODUCERS, pipelineDepth: 2 },
+      { producers: settings.recordsProducers, pipelineDepth: 2, thinkMs: 0 },
+      { producers: GATEWAY_LIKE_PRODUCERS, pipelineDepth: 1, thinkMs: GATEWAY_LIKE_THINK_MS },
+      { producers: GATEWAY_LIKE_PRODUCERS, pipelineDepth: 2, thinkMs: GATEWAY_LIKE_THINK_MS },
     ];
     for (const run of runs) {
       log(
