@@ -96,9 +96,12 @@ function capturing(pool: pg.Pool): {
 } {
   let last: { text: string; values: unknown[] } | undefined;
   const wrapper = {
-    query: (text: string, values: unknown[] = []) => {
-      last = { text, values };
-      return pool.query(text, values);
+    query: (config: string | pg.QueryConfig, values?: unknown[]) => {
+      last =
+        typeof config === 'string'
+          ? { text: config, values: values ?? [] }
+          : { text: config.text, values: config.values ?? [] };
+      return pool.query(config as pg.QueryConfig, values);
     },
   } as unknown as pg.Pool;
   return { pool: wrapper, last: () => last };
