@@ -1,4 +1,6 @@
 import type { Sample } from './measure';
+import { renderRecords } from './records/report';
+import type { RecordsBench } from './records/section';
 import { OPERATIONS } from './operations';
 import type { CellVerification } from './rounds';
 import type { Settings } from './settings';
@@ -16,6 +18,8 @@ export interface Results {
   skipped: { persons: number; target: TargetName; reason: string }[];
   verifications: CellVerification[];
   samples: Sample[];
+  /** The records section (--only records). */
+  records?: RecordsBench;
 }
 
 type Key = Pick<Sample, 'section' | 'operation' | 'entities' | 'persons'>;
@@ -206,6 +210,7 @@ export function renderMarkdown(results: Results): string {
       out.push(...rows(group, 'short', results.verifications, lead));
     }
   }
+  if (results.records) out.push(...renderRecords(results.records));
   return `${out.join('\n')}\n`;
 }
 

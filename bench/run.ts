@@ -8,6 +8,7 @@ import { CLOCK_TICKS } from './proc';
 import { stopAll, terminateAllNow } from './processes';
 import { renderMarkdown, type Results } from './report';
 import { consumersOf, datasetsSection, mainSection, scaleSection } from './sections';
+import { recordsSection } from './records/section';
 import { loadSettings, USAGE } from './settings';
 import { createWorkspace } from './workspace';
 
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
       results.verifications.push(...section.verifications);
       results.skipped.push(...section.skipped);
     }
+    if (settings.sections.includes('records'))
+      results.records = await recordsSection(settings, log);
   } finally {
     workspace.remove();
   }

@@ -22,7 +22,14 @@ export const DEFAULT_SCALE_DURATION_S = 3;
 /** Dataset sizes of the datasets section (each needs its own seeded database). */
 export const DEFAULT_DATASETS = [10_000, 100_000, 1_000_000];
 
-export const SECTIONS = ['main', 'scale', 'datasets'] as const;
+/** Records in the store the records section seeds and searches (--records). */
+export const DEFAULT_RECORDS = 10_000_000;
+/** Seconds of each sustained-append run of the records section. */
+export const DEFAULT_RECORDS_APPEND_S = 10;
+/** Closed-loop producers of the records section's capacity run. */
+export const DEFAULT_RECORDS_PRODUCERS = 500;
+
+export const SECTIONS = ['main', 'scale', 'datasets', 'records'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -52,6 +59,9 @@ const schema = z.object({
   scaleRounds: z.coerce.number().int().min(1).default(2),
   scaleConnections: z.coerce.number().int().positive().default(DEFAULT_SCALE_CONNECTIONS),
   datasets: numbers.default(DEFAULT_DATASETS),
+  records: z.coerce.number().int().min(10_000).default(DEFAULT_RECORDS),
+  recordsAppendS: positive.default(DEFAULT_RECORDS_APPEND_S),
+  recordsProducers: z.coerce.number().int().positive().default(DEFAULT_RECORDS_PRODUCERS),
 });
 
 export type Settings = Readonly<z.infer<typeof schema>>;
@@ -64,10 +74,13 @@ export const USAGE = `npm run bench [-- options]
   --connections N       concurrent connections (${DEFAULT_CONNECTIONS})
   --targets a,b         of ${TARGET_NAMES.join(', ')}
   --operations a,b      of ${OPERATIONS.map((o) => o.id).join(', ')}
-  --only a,b            sections: main, scale, datasets (main,scale)
+  --only a,b            sections: main, scale, datasets, records (main,scale)
   --scale               the scale curve only (same as --only scale)
   --scale-entities ...  persons per page in the scale curve (${DEFAULT_SCALE_ENTITIES.join(',')})
   --datasets 10000,...  dataset sizes of the datasets section (${DEFAULT_DATASETS.join(',')}); implies --only datasets
+  --records N           records in the records section's store (${DEFAULT_RECORDS}; seeded once, reused)
+  --records-append S    seconds of each sustained-append run (${DEFAULT_RECORDS_APPEND_S})
+  --records-producers N producers of the capacity run (${DEFAULT_RECORDS_PRODUCERS})
 env: BENCH_PERSONS (${DEFAULT_PERSONS}) persons in the dataset of main and scale; DATABASE_URL to use a server.`;
 
 /** Reads the command line and BENCH_PERSONS; throws naming the bad option. */
@@ -88,6 +101,9 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
       'scale-rounds': { type: 'string' },
       'scale-connections': { type: 'string' },
       datasets: { type: 'string' },
+      records: { type: 'string' },
+      'records-append': { type: 'string' },
+      'records-producers': { type: 'string' },
     },
   });
   const parsed = schema.safeParse({
@@ -104,6 +120,9 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     scaleRounds: values['scale-rounds'],
     scaleConnections: values['scale-connections'],
     datasets: values.datasets,
+    records: values.records,
+    recordsAppendS: values['records-append'],
+    recordsProducers: values['records-producers'],
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

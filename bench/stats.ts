@@ -18,3 +18,9 @@ export function fixed(value: number | null | undefined, digits: number): string 
     ? '–'
     : value.toFixed(digits);
 }
+
+/** The value at quantile `q` (0..1) of values sorted ascending (nearest rank); NaN when empty. */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}

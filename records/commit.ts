@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
+import pg from 'pg';
 import { insertStatement, toRow } from './columns';
 import { streamHeads } from './heads';
 import type { AccessRecord, StoredRecord } from './record';
@@ -37,33 +37,58 @@ export interface BatchProgress {
 }
 
 /**
- * Chains the records after `head` (read from the table when null) and inserts them in one
- * durable transaction that the server refuses to commit after `commitBy` (epoch ms, and no
- * later than as many ms after the server started the transaction as remained then): a COMMIT
- * that arrives late, after the writer answered "withheld", aborts instead. Resolves only after
- * COMMIT; on any error the transaction is rolled back and nothing of the batch is stored.
+ * What a batch commits: records the writer already chained after `after` (it needs their head
+ * before they commit, to chain the next batch on it), or records to chain after the head the
+ * transaction reads from the table (at start, and after a failure).
+ */
+export type BatchChain =
+  | { after: ChainHead; stored: StoredRecord[] }
+  | { after?: undefined; records: readonly AccessRecord[] };
+
+/**
+ * Inserts the batch in one durable transaction that the server refuses to commit after
+ * `commitBy` (epoch ms, and no later than as many ms after the server started the transaction
+ * as remained then): a COMMIT that arrives late, after the writer answered "withheld", aborts
+ * instead. The transaction names the record it continues, and the server refuses it unless that
+ * record is stored and continued by no other (migration 009): a batch sent while the one before
+ * it commits fails with it. A chained batch of up to ONE_MESSAGE_MAX_RECORDS is one round trip
+ * (BEGIN to COMMIT in one message), a larger one three; one that reads the head takes four.
+ * Resolves only after COMMIT; on any error the transaction is rolled back and nothing of the
+ * batch is stored.
  */
 export async function commitBatch(
   client: pg.PoolClient,
   table: string,
   streamId: string,
-  head: ChainHead | null,
-  records: readonly AccessRecord[],
+  batch: BatchChain,
   commitBy: number,
   progress: BatchProgress = { commitSent: false },
 ): Promise<StoredRecord[]> {
   const remaining = Math.max(1, Math.floor(commitBy - Date.now()));
+  // synchronous_commit: the caller releases personal data once this resolves.
+  const begin = `BEGIN; SET LOCAL synchronous_commit TO on; SET LOCAL statement_timeout TO ${remaining}`;
   try {
-    // synchronous_commit: the caller releases personal data once this resolves.
-    const begin = `BEGIN; SET LOCAL synchronous_commit TO on; SET LOCAL statement_timeout TO ${remaining}`;
+    if (batch.after && batch.stored.length <= ONE_MESSAGE_MAX_RECORDS) {
+      const { after, stored } = batch;
+      const rows = client.escapeLiteral(JSON.stringify(stored.map(toRow)));
+      progress.commitSent = true;
+      await client.query(
+        `${begin}; ${setDeadline(client, stored, after, commitBy, remaining)};
+         ${insertStatement(table).replace('$1::json', () => `${rows}::json`)}; COMMIT`,
+      );
+      return stored;
+    }
     let stored: StoredRecord[];
-    if (head) {
-      stored = chainRecords(streamId, head, records);
-      await client.query(`${begin}; ${setDeadline(stored[0]!.id, commitBy, remaining)}`);
+    if (batch.after) {
+      stored = batch.stored;
+      await client.query(
+        `${begin}; ${setDeadline(client, stored, batch.after, commitBy, remaining)}`,
+      );
     } else {
       await client.query(begin);
-      stored = chainRecords(streamId, await readHead(client, table, streamId), records);
-      await client.query(setDeadline(stored[0]!.id, commitBy, remaining));
+      const after = await readHead(client, table, streamId);
+      stored = chainRecords(streamId, after, batch.records);
+      await client.query(setDeadline(client, stored, after, commitBy, remaining));
     }
     await client.query(insertStatement(table), [JSON.stringify(stored.map(toRow))]);
     if (progress.shouldCommit && !progress.shouldCommit()) {
@@ -80,15 +105,42 @@ export async function commitBatch(
 }
 
 /**
- * Arms the deadline trigger of migration 004: at COMMIT, the row `checkId` (the batch's first,
- * an id of our own making) is checked against `commitBy` and the server's clock. Only a UUID
- * and numbers are interpolated.
+ * Most records a chained batch sends as one message (BEGIN to COMMIT, the rows as a literal):
+ * a gateway's batches are this small, and save two round trips; PostgreSQL parses a large
+ * literal slower than a parameter, so a larger batch takes three round trips instead.
  */
-function setDeadline(checkId: string, commitBy: number, remaining: number): string {
-  if (!/^[0-9a-f-]{36}$/.test(checkId)) throw new TypeError(`not a record id: ${checkId}`);
-  return `SELECT set_config('access_records.commit_check', '${checkId}', true),
+export const ONE_MESSAGE_MAX_RECORDS = 100;
+
+/** The chain moved under a batch (the one before it failed): chain it again from the table. */
+export function chainMoved(error: unknown): boolean {
+  return error instanceof pg.DatabaseError && error.code === SERIALIZATION_FAILURE;
+}
+
+const SERIALIZATION_FAILURE = '40001';
+
+/**
+ * Arms the deadline trigger of migration 005 and the chain-order trigger of migration 009: at
+ * COMMIT, the batch's first row (an id of our own making) is checked against `commitBy` and the
+ * server's clock, and against the record `after` it continues; the lock of the batch's last
+ * record is held from here, so the batch chained on it waits for this one to end. Only a UUID,
+ * a hash, numbers and the escaped stream id are interpolated.
+ */
+function setDeadline(
+  client: pg.PoolClient,
+  stored: readonly StoredRecord[],
+  after: ChainHead,
+  commitBy: number,
+  remaining: number,
+): string {
+  const first = stored[0]!;
+  const last = stored[stored.length - 1]!;
+  if (!/^[0-9a-f-]{36}$/.test(first.id)) throw new TypeError(`not a record id: ${first.id}`);
+  if (!/^[0-9a-f]{64}$/.test(after.hash)) throw new TypeError('not a record hash');
+  return `SELECT set_config('access_records.commit_check', '${first.id}', true),
+    set_config('access_records.chain_after', '${Math.floor(after.seq)}:${after.hash}', true),
     set_config('access_records.commit_by', least(to_timestamp(${Math.floor(commitBy)}::float8 / 1000),
-      clock_timestamp() + ${Math.floor(remaining)} * interval '1 millisecond')::text, true)`;
+      clock_timestamp() + ${Math.floor(remaining)} * interval '1 millisecond')::text, true),
+    pg_advisory_xact_lock(hashtext(${client.escapeLiteral(last.streamId)}), ${Math.floor(last.seq) % 2147483647})`;
 }
 
 async function readHead(

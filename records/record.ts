@@ -106,15 +106,45 @@ export function canonicalJson(value: unknown): string {
     }
     return JSON.stringify(value) ?? 'null';
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + canonicalJson(value[i]);
+    return `${text}]`;
+  }
   const object = value as Record<string, unknown>;
   let text = '';
-  // Array.prototype.sort compares UTF-16 code units: a fixed order on every platform.
-  for (const key of Object.keys(object).sort()) {
+  for (const key of sortedKeys(object)) {
     if (object[key] === undefined) continue;
-    text += `${text ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(object[key])}`;
+    text += (text ? ',' : '') + keyText(key) + canonicalJson(object[key]);
   }
   return `{${text}}`;
+}
+
+// Records have a handful of shapes: their key orders and quoted keys are computed once (the
+// writer hashes every record on the response path). Bounded, so odd input cannot grow them.
+const SHAPES_KEPT = 1_000;
+const sortedByShape = new Map<string, readonly string[]>();
+const quotedKeys = new Map<string, string>();
+
+function sortedKeys(object: Record<string, unknown>): readonly string[] {
+  const keys = Object.keys(object);
+  const shape = JSON.stringify(keys);
+  let sorted = sortedByShape.get(shape);
+  if (!sorted) {
+    // Array.prototype.sort compares UTF-16 code units: a fixed order on every platform.
+    sorted = keys.sort();
+    if (sortedByShape.size < SHAPES_KEPT) sortedByShape.set(shape, sorted);
+  }
+  return sorted;
+}
+
+function keyText(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = `${JSON.stringify(key)}:`;
+    if (quotedKeys.size < SHAPES_KEPT * 10) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 /** The text a record's hash covers: its content, its format and its place in the chain. */

@@ -13,6 +13,11 @@ export const DEFAULT_MAX_BATCH = 500;
  * so batches grow with the load and an idle gateway adds no wait of its own.
  */
 export const DEFAULT_MAX_DELAY_MS = 0;
+/**
+ * Batches in flight at once, each on its own connection: while one commits, the next is
+ * chained from its head and sent (1: one at a time, the next gathers until it ends).
+ */
+export const DEFAULT_PIPELINE_DEPTH = 2;
 /** Milliseconds an append may wait for its commit before it fails as unavailable. */
 export const DEFAULT_APPEND_TIMEOUT_MS = 5_000;
 /** Milliseconds between two background checks of the store (0: none). */
@@ -26,6 +31,8 @@ export interface RecordWriterOptions {
   schema?: string;
   /** Most records per transaction (default 500). */
   maxBatch?: number;
+  /** Batches in flight at once, chained ahead of each other's commit (default 2; 1: none). */
+  pipelineDepth?: number;
   /** How long an append waits for company before its transaction starts when none is in flight (default 0). */
   maxDelayMs?: number;
   /**
@@ -65,6 +72,8 @@ export interface WriterStats {
   compensations: number;
   /** Connections abandoned because they stopped answering. */
   abandoned: number;
+  /** Of the batches committed, those chained by the writer (one round trip each), not from a head read in the transaction. */
+  chainedAhead: number;
 }
 
 /** One transaction of the writer, as told to its observers (for /metrics). */

@@ -1,44 +1,37 @@
 import pg from 'pg';
 import { checkout } from '../postgres/checkout';
 import type { BatchProgress, ChainHead } from './commit';
-import { commitBatch } from './commit';
+import { chainMoved, chainRecords, commitBatch } from './commit';
 import { abandon, DeadlineExceeded } from './deadlines';
 import { RecordStoreUnavailable } from './errors';
 import { trackHealth } from './health';
 import { partitionKeeper } from './partitions';
 import { probeStore } from './probe';
-import type { AccessRecord } from './record';
+import type { AccessRecord, StoredRecord } from './record';
 import { DEFAULT_RECORDS_SCHEMA, recordsTable } from './sql';
 import {
   DEFAULT_APPEND_TIMEOUT_MS,
   DEFAULT_MAX_BATCH,
   DEFAULT_MAX_DELAY_MS,
+  DEFAULT_PIPELINE_DEPTH,
   type AppendResult,
   type BatchReport,
   type RecordWriter,
   type RecordWriterOptions,
   type WriterStats,
 } from './writer-api';
+import { fail, noop, partition, settle, type Pending } from './pending';
 import { normaliseRecord } from './validate';
 
 /** Milliseconds a failed batch of compensating records waits before it is tried again. */
 const RETRY_DELAY_MS = 500;
 
-interface Pending {
-  record: AccessRecord;
-  compensation?: AccessRecord;
-  /** Epoch ms the caller stops waiting; undefined for a compensating record (kept until stored). */
-  deadline?: number;
-  settled: boolean;
-  resolve(result: AppendResult): void;
-  reject(error: Error): void;
-  timer?: NodeJS.Timeout;
-}
-
 /**
  * Group commit: appends arriving together (within `maxDelayMs`, up to `maxBatch`) share one
- * transaction, and while one commits the next batch gathers. A failed batch leaves the chain
- * where it was: the next one re-reads the stream's head and continues without a gap.
+ * transaction. While one commits, the next is chained from its head and sent on another
+ * connection (up to `pipelineDepth` in flight); the server commits them in order and refuses
+ * one whose predecessor failed (commit.ts). A failed batch leaves the chain where it was: what
+ * was sent after it is chained again, from the head the next batch reads, without a gap.
  */
 export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   const { pool, streamId } = options;
@@ -47,6 +40,7 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS;
+  const depth = Math.max(1, options.pipelineDepth ?? DEFAULT_PIPELINE_DEPTH);
   // The server must refuse a COMMIT before the caller stops waiting, not after.
   const marginMs = Math.min(500, Math.floor(timeoutMs / 10));
   const stats: WriterStats = {
@@ -55,6 +49,7 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
     failedBatches: 0,
     compensations: 0,
     abandoned: 0,
+    chainedAhead: 0,
   };
   const health = trackHealth({
     probe: () => probeStore(pool, table, timeoutMs),
@@ -67,28 +62,24 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
   const report = (batch: BatchReport) => observers.forEach((observe) => observe(batch));
   // null: unknown (at start, or after a failure whose COMMIT may or may not have landed).
   let head: ChainHead | null = null;
-  let inFlight: Promise<void> | null = null;
+  // Where the next batch is chained: the head of the last batch sent (null: read it).
+  let tip: ChainHead | null = null;
+  const running = new Set<Promise<void>>();
   let delay: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
   let retry: NodeJS.Timeout | null = null;
-  let current: pg.PoolClient | undefined;
+  const clients = new Set<pg.PoolClient>();
   let closed = false;
   let givenUp = false;
   let lastFailed = false;
 
-  function settle(entry: Pending): boolean {
-    if (entry.settled) return false;
-    entry.settled = true;
-    clearTimeout(entry.timer);
-    return true;
-  }
-
-  function fail(entries: readonly Pending[], error: RecordStoreUnavailable): void {
-    for (const entry of entries) if (settle(entry)) entry.reject(error);
+  /** One batch at a time while the head is unknown; then up to `depth`, chained ahead. */
+  function canStart(): boolean {
+    return running.size === 0 || (running.size < depth && tip !== null);
   }
 
   function schedule(): void {
-    if (inFlight) return; // the batch after it starts when it ends
+    if (!canStart()) return; // the batch after it starts when one ends
     if (queue.length >= maxBatch) startBatch();
     else if (maxDelayMs > 0) delay ??= setTimeout(startBatch, maxDelayMs);
     else immediate ??= setImmediate(startBatch);
@@ -98,17 +89,29 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
     for (const t of [delay, retry]) if (t) clearTimeout(t);
     if (immediate) clearImmediate(immediate);
     delay = retry = immediate = null;
+    if (!canStart()) return;
     queue = queue.filter((e) => !e.settled);
     const batch = queue.splice(0, maxBatch);
     if (batch.length === 0) return;
-    inFlight = runBatch(batch).finally(() => {
-      inFlight = null;
-      if (queue.length === 0 || givenUp) return;
+    const after = tip;
+    const chained = after
+      ? chainRecords(
+          streamId,
+          after,
+          batch.map((e) => e.record),
+        )
+      : undefined;
+    if (chained) tip = { seq: chained.at(-1)!.seq, hash: chained.at(-1)!.hash };
+    const run: Promise<void> = runBatch(batch, after, chained).finally(() => {
+      running.delete(run);
+      if (queue.length === 0 || givenUp || running.size > 0) return;
       // Only compensations left after a failure: do not hammer a store that is down.
       if (lastFailed && queue.every((e) => !e.deadline)) {
         retry = setTimeout(startBatch, RETRY_DELAY_MS).unref();
       } else startBatch();
     });
+    running.add(run);
+    if (queue.length > 0) schedule();
   }
 
   function compensate(entries: readonly Pending[]): void {
@@ -119,7 +122,11 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
     }
   }
 
-  async function runBatch(batch: Pending[]): Promise<void> {
+  async function runBatch(
+    batch: Pending[],
+    after: ChainHead | null,
+    chained: StoredRecord[] | undefined,
+  ): Promise<void> {
     let client: pg.PoolClient | undefined;
     let failure: Error | undefined;
     let late = false;
@@ -136,8 +143,14 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
     }, giveUpAt - Date.now());
     const started = Date.now();
     try {
-      client = current = await checkout(pool);
+      client = await checkout(pool);
+      clients.add(client);
       if (late) throw new DeadlineExceeded('the connection checkout', timeoutMs);
+      if (chained && batch.some((e) => e.settled)) {
+        // Chained already: an append given up meanwhile cannot be left out, so none is sent.
+        progress.aborted = true;
+        throw new Error('an append of the batch was given up before it was sent');
+      }
       // Appends that timed out while waiting are not stored: their callers withheld the data.
       batch = batch.filter((e) => !e.settled);
       if (batch.length === 0) return;
@@ -151,17 +164,19 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
         client,
         table,
         streamId,
-        head,
-        records,
+        after && chained ? { after, stored: chained } : { records },
         giveUpAt - marginMs,
         progress,
       );
       const last = stored[stored.length - 1]!;
-      head = { seq: last.seq, hash: last.hash };
+      // The server commits a stream's batches in order; answers may still arrive out of it.
+      if (!head || last.seq > head.seq) head = { seq: last.seq, hash: last.hash };
+      if (!tip && running.size <= 1) tip = head;
       health.succeeded(Date.now() - started);
       lastFailed = false;
       stats.batches += 1;
       stats.records += stored.length;
+      if (after) stats.chainedAhead += 1;
       report({ size: stored.length, durationMs: Date.now() - started, committed: true });
       const gaveUp: Pending[] = [];
       stored.forEach(({ id, seq, hash }, i) => {
@@ -172,39 +187,43 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
     } catch (error) {
       failure = late ? new DeadlineExceeded('the commit', giveUpAt - started) : (error as Error);
       head = null;
+      tip = null;
       lastFailed = true;
       stats.failedBatches += 1;
       report({ size: batch.length, durationMs: Date.now() - started, committed: false });
       const unavailable = new RecordStoreUnavailable(streamId, failure.message, { cause: error });
-      health.failed(unavailable.message);
+      // Sent after a batch that failed: not a failure of the store; chained again next.
+      const moved = !late && chainMoved(error);
+      if (!moved) health.failed(unavailable.message);
       // A server's refusal of the transaction is final; a connection lost after COMMIT is not.
       if (progress.commitSent && !(error instanceof pg.DatabaseError)) compensate(batch);
       const [kept, lost] = partition(batch, (e) => !e.deadline && !givenUp);
-      if (progress.aborted) {
-        // The batch was given up before COMMIT: who still has time goes in the next one.
+      if (progress.aborted || moved) {
+        // Given up before COMMIT, or refused behind a failed batch: who still has time goes
+        // in the next one, chained from the stored head.
         queue.unshift(...batch.filter((e) => !e.settled));
       } else {
         queue.unshift(...kept);
         fail(lost, unavailable);
       }
-      options.onError?.(unavailable);
+      if (!moved) options.onError?.(unavailable);
     } finally {
       clearTimeout(watchdog);
-      current = undefined;
+      if (client) clients.delete(client);
       // A connection that failed mid-transaction is discarded, not returned to the pool.
       client?.release(failure);
     }
   }
 
   async function flush(): Promise<void> {
-    while (!givenUp && (inFlight || queue.some((e) => !e.settled))) {
-      if (!inFlight && lastFailed && queue.every((e) => !e.deadline)) {
+    while (!givenUp && (running.size > 0 || queue.some((e) => !e.settled))) {
+      if (running.size === 0 && lastFailed && queue.every((e) => !e.deadline)) {
         // Only compensations left, and the store just failed: retry at the retry pace.
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
         continue;
       }
-      if (!inFlight) startBatch();
-      await inFlight;
+      if (running.size === 0) startBatch();
+      await Promise.all(running);
     }
   }
 
@@ -251,13 +270,13 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
       });
       await Promise.race([flush(), expired]);
       clearTimeout(timer);
-      if (!inFlight && !queue.some((e) => !e.settled)) return;
+      if (running.size === 0 && !queue.some((e) => !e.settled)) return;
       givenUp = true;
-      if (current) abandon(current);
+      for (const client of clients) abandon(client);
       if (retry) clearTimeout(retry);
       fail(queue, new RecordStoreUnavailable(streamId, 'the writer was closed'));
       queue = [];
-      await inFlight;
+      await Promise.all(running);
     },
     healthy: () => health.report().status === 'up',
     health: () => health.report(),
@@ -267,12 +286,3 @@ export function createRecordWriter(options: RecordWriterOptions): RecordWriter {
     observe: (listener) => void observers.push(listener),
   };
 }
-
-function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
-  const yes: T[] = [];
-  const no: T[] = [];
-  for (const item of items) (test(item) ? yes : no).push(item);
-  return [yes, no];
-}
-
-function noop(): void {}
