@@ -232,6 +232,8 @@ const schema = z.object({
   policyLeaseMs: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_POLICY_LEASE_MS),
   /** POLICY_POLL_MS: the polling fallback of NOTIFY; must be well under the lease. */
   policyPollMs: z.coerce.number().int().min(10).max(60_000).default(DEFAULT_POLICY_POLL_MS),
+  /** POLICY_NOTIFY: on (LISTEN for revisions, polling as the fallback) or off (polling only: a pooler that cannot LISTEN). */
+  policyNotify: z.enum(['on', 'off']).default('on'),
   /** SHUTDOWN_DRAIN_MS: after SIGTERM, not ready but still serving for this long. */
   shutdownDrainMs: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_SHUTDOWN_DRAIN_MS),
   /** SHUTDOWN_DEADLINE_MS: after the drain, in-flight requests and the record flush get this long in all. */
@@ -422,6 +424,7 @@ function environmentInput(env: NodeJS.ProcessEnv, argv: readonly string[]) {
     policyDatabaseUrl: env.POLICY_DATABASE_URL ?? env.DATABASE_URL ?? env.RECORDS_DATABASE_URL,
     policyLeaseMs: env.POLICY_LEASE_MS,
     policyPollMs: env.POLICY_POLL_MS,
+    policyNotify: env.POLICY_NOTIFY,
     shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
     shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
     enforcementMode: env.ENFORCEMENT_MODE,
@@ -516,6 +519,7 @@ export const CONFIG_FILE_KEYS: readonly string[] = [
   'readinessTimeoutMs',
   'policyLeaseMs',
   'policyPollMs',
+  'policyNotify',
   'supergraphPollMs',
   'warmOperations',
   'shutdownDrainMs',
@@ -639,6 +643,7 @@ const ENV_NAMES: Record<string, string> = {
   policyDatabaseUrl: 'POLICY_DATABASE_URL',
   policyLeaseMs: 'POLICY_LEASE_MS',
   policyPollMs: 'POLICY_POLL_MS',
+  policyNotify: 'POLICY_NOTIFY',
   shutdownDrainMs: 'SHUTDOWN_DRAIN_MS',
   shutdownDeadlineMs: 'SHUTDOWN_DEADLINE_MS',
   enforcementMode: 'ENFORCEMENT_MODE',
@@ -711,6 +716,7 @@ const ACCEPTED: Record<string, string> = {
   policySource: `files or db; unset: ${DEFAULT_POLICY_SOURCE}`,
   policyLeaseMs: `milliseconds from 100 to 600000; unset: ${DEFAULT_POLICY_LEASE_MS}`,
   policyPollMs: `milliseconds from 10 to 60000; unset: ${DEFAULT_POLICY_POLL_MS}`,
+  policyNotify: 'on or off (polling only, e.g. behind a pooler in transaction mode); unset: on',
   shutdownDrainMs: `milliseconds from 0 to 600000; unset: ${DEFAULT_SHUTDOWN_DRAIN_MS}`,
   shutdownDeadlineMs: `milliseconds from 0 to 600000; unset: ${DEFAULT_SHUTDOWN_DEADLINE_MS}`,
   enforcementMode: `reject or filter; unset: ${DEFAULT_ENFORCEMENT_MODE}`,

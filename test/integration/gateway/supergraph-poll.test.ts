@@ -1,20 +1,15 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pollSupergraph } from '../../../gateway/generation';
 import { createLogger } from '../../../gateway/logger';
-import { SUPERGRAPH_PATH } from '../../../schema';
 import { startFederation, type Federation } from '../../support/federation';
 import { as } from '../../support/security';
+import {
+  committedSupergraph as committed,
+  SATISFACTION_QUERY,
+  startSupergraphRegistry,
+  withoutSatisfaction,
+  type SupergraphRegistry,
+} from '../../support/supergraph-registry';
 
-const committed = readFileSync(SUPERGRAPH_PATH, 'utf8');
-const SATISFACTION = `
-  """Mean satisfaction of rated appeals, 1 to 5; null when none rated."""
-  averageSatisfaction: Float @classify(sharing: UNCONDITIONAL, pi: NONE)
-`;
-/** The committed supergraph before AppealSummary.averageSatisfaction was added. */
-const withoutSatisfaction = committed.replace(SATISFACTION, '\n');
 const SERVICE_ITEMS_SIZE =
   'serviceItems: [ServiceItem!]! @join__field(graph: EVALUATION) @listSize(assumedSize: 50)';
 /** The committed supergraph with a department's service items assumed 5 instead of 50. */
@@ -22,43 +17,15 @@ const fewerServiceItems = committed.replace(
   SERVICE_ITEMS_SIZE,
   SERVICE_ITEMS_SIZE.replace('assumedSize: 50', 'assumedSize: 5'),
 );
-const SATISFACTION_QUERY = '{ departments { appealSummary { averageSatisfaction } } }';
 const SUMMARY = '{ departments { code } }';
 const SERVICE_ITEMS = '{ departments { serviceItems { code } } }';
 const POLL_MS = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A supergraph registry: serves `sdl` with a strong ETag, 304 to a matching If-None-Match. */
-function registry() {
-  const state = { sdl: withoutSatisfaction, failing: false, requests: 0, notModified: 0 };
-  const etagOf = (text: string) => `"${createHash('sha256').update(text).digest('hex')}"`;
-  const server: Server = createServer((req, res) => {
-    state.requests += 1;
-    if (state.failing) return void res.writeHead(503).end('down for maintenance');
-    const etag = etagOf(state.sdl);
-    if (req.headers['if-none-match'] === etag) {
-      state.notModified += 1;
-      return void res.writeHead(304, { etag }).end();
-    }
-    res.writeHead(200, { etag, 'content-type': 'text/plain' }).end(state.sdl);
-  });
-  return {
-    state,
-    etagOf,
-    listen: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/supergraph`),
-        ),
-      ),
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
-
 let federation: Federation;
 let caseworker: Record<string, string>;
-let served: ReturnType<typeof registry>;
+let served: SupergraphRegistry;
 let stopPolling: () => void;
 const supergraphStatus = async () => (await federation.readiness()).supergraph as any;
 const until = async (what: () => Promise<boolean>, ms = 10_000) => {
@@ -70,12 +37,11 @@ const until = async (what: () => Promise<boolean>, ms = 10_000) => {
 };
 
 beforeAll(async () => {
-  served = registry();
-  const url = await served.listen();
+  served = await startSupergraphRegistry(withoutSatisfaction);
   federation = await startFederation({ supergraphSdl: withoutSatisfaction });
   caseworker = await as('caseworker', 'social-assistance-eligibility');
   stopPolling = pollSupergraph({
-    url,
+    url: served.url,
     intervalMs: POLL_MS,
     served: { supergraphSdl: withoutSatisfaction, etag: served.etagOf(withoutSatisfaction) },
     reload: (sdl) => federation.reloadSupergraph(sdl),
