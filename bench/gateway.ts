@@ -1,5 +1,6 @@
 import { composeGateway, loadGatewayConfig, startGateway } from '../gateway';
 import { createLogger } from '../gateway/logger';
+import { run } from '../scripts/policy';
 import { VARIANTS, withoutProtection, type Variant } from './variants';
 
 /**
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const variant = readVariant(process.env.BENCH_VARIANT);
   const config = loadGatewayConfig(process.env);
   const logger = createLogger(config.logLevel);
+  if (config.policySource === 'db') await importPolicyFiles(config.policyDatabaseUrl);
   if (variant) logger.warn({ variant }, `bench variant: the gateway runs without ${variant}`);
   const gateway = await startGateway(config, logger, (parts) =>
     composeGateway(withoutProtection(variant, parts)),
@@ -19,6 +21,12 @@ async function main(): Promise<void> {
   const stop = () => void gateway.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** The policy files as a revision of the store (nothing when the latest has the same content). */
+async function importPolicyFiles(url: string | undefined): Promise<void> {
+  const result = await run(['import', '--author', 'bench'], { policyDatabaseUrl: url });
+  if (result.code !== 0) throw new Error(`policy import failed: ${result.stderr}`);
 }
 
 function readVariant(value: string | undefined): Variant | null {

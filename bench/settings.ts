@@ -49,7 +49,8 @@ const schema = z.object({
   durationS: positive.default(DEFAULT_DURATION_S),
   warmupS: z.coerce.number().min(0).default(DEFAULT_WARMUP_S),
   rounds: z.coerce.number().int().min(1).default(DEFAULT_ROUNDS),
-  targets: list(TARGET_NAMES).default([...TARGET_NAMES]),
+  // The live-policy pair (POLICY_SOURCE=db, with and without pinning) only when asked for.
+  targets: list(TARGET_NAMES).default(TARGET_NAMES.filter((t) => !t.startsWith('ours-live'))),
   operations: list(OPERATIONS.map((o) => o.id) as [OperationId, ...OperationId[]]).default(
     OPERATIONS.map((o) => o.id),
   ),

@@ -14,6 +14,8 @@ export const TARGET_NAMES = [
   'ours-no-masking',
   'ours-no-records',
   'ours-no-controls',
+  'ours-live',
+  'ours-live-no-pinning',
   'hive',
 ] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
@@ -89,9 +91,17 @@ function startGatewayProcess(
     case 'ours-no-masking':
     case 'ours-no-records':
     case 'ours-no-controls':
+    case 'ours-live':
+    case 'ours-live-no-pinning':
       return startNode(name, 'bench/gateway.ts', {
         env: {
           ...env,
+          ...(name.startsWith('ours-live') && {
+            // The policy store in the bench's PostgreSQL (bench/gateway.ts imports the files
+            // first), followed by NOTIFY and polling, each revision acknowledged.
+            POLICY_SOURCE: 'db',
+            POLICY_DATABASE_URL: inputs.subgraphs.storeUrl,
+          }),
           SUBGRAPH_URLS: Object.entries(inputs.subgraphs.secured)
             .map(([subgraph, url]) => `${subgraph}=${url}`)
             .join(','),
@@ -100,7 +110,7 @@ function startGatewayProcess(
           // Access records go to the bench's PostgreSQL, one hash chain per gateway, as npm start does.
           RECORDS_DATABASE_URL: inputs.subgraphs.storeUrl,
           RECORD_STREAM_ID: `bench-${name}`,
-          BENCH_VARIANT: name === 'ours' ? '' : name.slice('ours-no-'.length),
+          BENCH_VARIANT: benchVariant(name),
           // Rate limits stay on (their cost is measured) but high enough that one bench official is never refused.
           RATE_LIMIT_OFFICIAL: '1000000',
           RATE_LIMIT_APPLICATION: '10000000',
@@ -119,6 +129,12 @@ function startGatewayProcess(
       throw new Error(`Unknown target ${String(never)}`);
     }
   }
+}
+
+/** What an `ours*` target leaves out: 'ours-no-records' → 'records'; 'ours', 'ours-live' → nothing. */
+function benchVariant(name: string): string {
+  const at = name.indexOf('-no-');
+  return at < 0 ? '' : name.slice(at + '-no-'.length);
 }
 
 /** The committed supergraph with its URLs pointing at these open departments. */

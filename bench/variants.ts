@@ -14,12 +14,20 @@ import { badInputPlugin } from '../gateway/plugins/bad-input';
 import { requestIdPlugin } from '../gateway/plugins/request-id';
 import { requestLogPlugin } from '../gateway/plugins/request-log';
 import { telemetryPlugin } from '../gateway/plugins/telemetry';
+import type { LivePolicyHolder } from '../gateway/live-policy';
 import type { RateLimiter } from '../gateway/rate';
 import type { RefusalRecords } from '../gateway/refusals';
 import { packPolicyRules, type Decision, type PolicyAbility, type PolicyEngine } from '../policies';
 
 /** What a variant of our gateway leaves out, to measure what it costs. */
-export const VARIANTS = ['identity', 'policy', 'masking', 'records', 'controls'] as const;
+export const VARIANTS = [
+  'identity',
+  'policy',
+  'masking',
+  'records',
+  'controls',
+  'pinning',
+] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /**
@@ -77,6 +85,26 @@ export function withoutProtection(variant: Variant | null, parts: GatewayParts):
         validationRules: () => [],
         rateLimiter: NO_RATE_LIMIT,
       };
+    case 'pinning': {
+      // POLICY_SOURCE=db, but every request gets the policy live at start-up, frozen, and the
+      // follower is stopped: no NOTIFY, no polling, no acknowledgement, no lease (/readyz turns
+      // 503 after it; the bench does not ask). Against the whole gateway on the same source, what
+      // following, acknowledging and pinning cost. (The admission's own read of the holder
+      // stays: it is one property read and one clock comparison.)
+      void (security.policy as Partial<LivePolicyHolder>).follower?.stop();
+      const frozen = security.policy.current();
+      return {
+        ...parts,
+        security: {
+          ...security,
+          createContext: async (req, arrival) => ({
+            ...(await security.createContext(req, arrival)),
+            policy: frozen,
+            policyRevision: frozen.revision,
+          }),
+        },
+      };
+    }
     default: {
       const never: never = variant;
       throw new Error(`Unknown variant ${String(never)}`);

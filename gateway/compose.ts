@@ -2,12 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import type { GatewayContext } from './context';
 import { maskError } from './errors';
-import {
-  DEFAULT_COST_SETTINGS,
-  demandControlPlugin,
-  readCostDirectives,
-  type CostSettings,
-} from './cost';
+import { DEFAULT_COST_SETTINGS, demandControlPlugin, type CostSettings } from './cost';
 import {
   DEFAULT_DOCUMENT_SETTINGS,
   trustedDocumentsPlugin,
@@ -35,7 +30,7 @@ import type { Security } from './security';
 import { subgraphService } from './subgraph-service';
 import { createTelemetry, type Telemetry, type TelemetrySettings } from './telemetry';
 import { supergraphEndpoints, type SubgraphEndpoint } from './supergraph';
-import { generationGateway } from './generation';
+import { DEFAULT_WARM_OPERATIONS, generationGateway } from './generation';
 
 /** What a gateway is made of. `startGateway` reads them from the config; tests and the bench build their own. */
 export interface GatewayParts {
@@ -84,6 +79,8 @@ export interface GatewayParts {
   rateLimiter?: RateLimiter;
   /** Metrics are always on; traces go to `telemetry.tracer` (default: off). */
   telemetry?: TelemetrySettings;
+  /** Operations a new supergraph generation plans before it goes live (default: DEFAULT_WARM_OPERATIONS). */
+  warmOperations?: number;
 }
 
 /** The plugins the composition root builds from the parts, for the plugin list to place. */
@@ -143,6 +140,7 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
         telemetry,
       }),
     logger,
+    warmOperations: parts.warmOperations ?? DEFAULT_WARM_OPERATIONS,
   });
   const telemetry = createTelemetry({
     departments: supergraphEndpoints(parts.supergraphSdl).map((e) => e.name),
@@ -184,7 +182,7 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
       },
     }),
     cost: demandControlPlugin(
-      readCostDirectives(parts.supergraphSdl),
+      (context) => context.supergraph.costDirectives,
       parts.cost ?? DEFAULT_COST_SETTINGS,
       () => telemetry.metrics.refused('cost', 'estimated-too-expensive'),
     ),

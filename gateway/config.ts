@@ -9,6 +9,7 @@ import * as limits from './limits/options';
 import * as rate from './rate/options';
 import * as upstream from './upstream/options';
 import { DEFAULT_DOCUMENTS_MODE } from './documents/options';
+import { DEFAULT_SUPERGRAPH_POLL_MS, DEFAULT_WARM_OPERATIONS } from './generation/options';
 import { DEFAULT_DOCUMENTS_DIR, TRUSTED_DOCUMENT_MODES } from '../policies';
 import {
   DEFAULT_APPEND_TIMEOUT_MS,
@@ -204,6 +205,17 @@ const schema = z.object({
   host: z.string().min(1).default(DEFAULT_HOST),
   /** SUPERGRAPH_PATH or --supergraph: any Federation 2 supergraph SDL file. */
   supergraphPath: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
+  /** SUPERGRAPH_URL: where to fetch the supergraph instead, polled with its ETag for a new one. */
+  supergraphUrl: z.url().optional(),
+  /** SUPERGRAPH_POLL_MS: how often SUPERGRAPH_URL is asked whether the supergraph changed. */
+  supergraphPollMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(DEFAULT_SUPERGRAPH_POLL_MS),
+  /** SUPERGRAPH_WARM_OPERATIONS: the most run operations a new supergraph plans before it goes live. */
+  warmOperations: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_WARM_OPERATIONS),
   /** SUBGRAPH_URLS: 'name=url,name=url' overrides of the URLs written in the supergraph. */
   subgraphUrls: z.record(z.string(), z.url()).default({}),
   /** EXAMPLES_DIR: folder of example operations for the landing page. */
@@ -220,6 +232,8 @@ const schema = z.object({
   policyLeaseMs: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_POLICY_LEASE_MS),
   /** POLICY_POLL_MS: the polling fallback of NOTIFY; must be well under the lease. */
   policyPollMs: z.coerce.number().int().min(10).max(60_000).default(DEFAULT_POLICY_POLL_MS),
+  /** POLICY_NOTIFY: on (LISTEN for revisions, polling as the fallback) or off (polling only: a pooler that cannot LISTEN). */
+  policyNotify: z.enum(['on', 'off']).default('on'),
   /** SHUTDOWN_DRAIN_MS: after SIGTERM, not ready but still serving for this long. */
   shutdownDrainMs: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_SHUTDOWN_DRAIN_MS),
   /** SHUTDOWN_DEADLINE_MS: after the drain, in-flight requests and the record flush get this long in all. */
@@ -399,6 +413,9 @@ function environmentInput(env: NodeJS.ProcessEnv, argv: readonly string[]) {
     port: env.GATEWAY_PORT,
     host: env.GATEWAY_HOST,
     supergraphPath: flag(argv, '--supergraph') ?? env.SUPERGRAPH_PATH,
+    supergraphUrl: env.SUPERGRAPH_URL,
+    supergraphPollMs: env.SUPERGRAPH_POLL_MS,
+    warmOperations: env.SUPERGRAPH_WARM_OPERATIONS,
     subgraphUrls: parseUrlOverrides(env.SUBGRAPH_URLS),
     examplesDir: env.EXAMPLES_DIR,
     title: env.GATEWAY_TITLE,
@@ -407,6 +424,7 @@ function environmentInput(env: NodeJS.ProcessEnv, argv: readonly string[]) {
     policyDatabaseUrl: env.POLICY_DATABASE_URL ?? env.DATABASE_URL ?? env.RECORDS_DATABASE_URL,
     policyLeaseMs: env.POLICY_LEASE_MS,
     policyPollMs: env.POLICY_POLL_MS,
+    policyNotify: env.POLICY_NOTIFY,
     shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
     shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS,
     enforcementMode: env.ENFORCEMENT_MODE,
@@ -501,6 +519,9 @@ export const CONFIG_FILE_KEYS: readonly string[] = [
   'readinessTimeoutMs',
   'policyLeaseMs',
   'policyPollMs',
+  'policyNotify',
+  'supergraphPollMs',
+  'warmOperations',
   'shutdownDrainMs',
   'shutdownDeadlineMs',
   'recordsPrivileges',
@@ -611,6 +632,9 @@ const ENV_NAMES: Record<string, string> = {
   port: 'GATEWAY_PORT',
   host: 'GATEWAY_HOST',
   supergraphPath: 'SUPERGRAPH_PATH (or --supergraph)',
+  supergraphUrl: 'SUPERGRAPH_URL',
+  supergraphPollMs: 'SUPERGRAPH_POLL_MS',
+  warmOperations: 'SUPERGRAPH_WARM_OPERATIONS',
   subgraphUrls: 'SUBGRAPH_URLS',
   examplesDir: 'EXAMPLES_DIR',
   title: 'GATEWAY_TITLE',
@@ -619,6 +643,7 @@ const ENV_NAMES: Record<string, string> = {
   policyDatabaseUrl: 'POLICY_DATABASE_URL',
   policyLeaseMs: 'POLICY_LEASE_MS',
   policyPollMs: 'POLICY_POLL_MS',
+  policyNotify: 'POLICY_NOTIFY',
   shutdownDrainMs: 'SHUTDOWN_DRAIN_MS',
   shutdownDeadlineMs: 'SHUTDOWN_DEADLINE_MS',
   enforcementMode: 'ENFORCEMENT_MODE',
@@ -684,10 +709,14 @@ const ACCEPTED: Record<string, string> = {
   port: `a TCP port from 0 to 65535 (0 picks a free one); unset: ${DEFAULT_PORT}`,
   host: `an interface address such as 127.0.0.1 or 0.0.0.0; unset: ${DEFAULT_HOST}`,
   supergraphPath: 'the path of a Federation 2 supergraph SDL file',
+  supergraphUrl: 'an absolute http(s) URL serving a Federation 2 supergraph SDL; unset: the file',
+  supergraphPollMs: `milliseconds from 100 to 3600000; unset: ${DEFAULT_SUPERGRAPH_POLL_MS}`,
+  warmOperations: `a whole number from 0 to 10000; unset: ${DEFAULT_WARM_OPERATIONS}`,
   subgraphUrls: "'name=url,name=url' with absolute http(s) URLs",
   policySource: `files or db; unset: ${DEFAULT_POLICY_SOURCE}`,
   policyLeaseMs: `milliseconds from 100 to 600000; unset: ${DEFAULT_POLICY_LEASE_MS}`,
   policyPollMs: `milliseconds from 10 to 60000; unset: ${DEFAULT_POLICY_POLL_MS}`,
+  policyNotify: 'on or off (polling only, e.g. behind a pooler in transaction mode); unset: on',
   shutdownDrainMs: `milliseconds from 0 to 600000; unset: ${DEFAULT_SHUTDOWN_DRAIN_MS}`,
   shutdownDeadlineMs: `milliseconds from 0 to 600000; unset: ${DEFAULT_SHUTDOWN_DEADLINE_MS}`,
   enforcementMode: `reject or filter; unset: ${DEFAULT_ENFORCEMENT_MODE}`,

@@ -37,6 +37,8 @@ export interface GatewayContext extends Arrival {
   policyRevision: number;
   /** Subgraphs called for this request (the access record lists them). */
   departmentsCalled: Set<string>;
+  /** Subgraphs that refused or failed a call (e.g. a context under the watermark, 401). */
+  departmentsFailed: Set<string>;
   /** Pseudonymous ids of the persons whose personal information the subgraphs reported returning. */
   subjects: Set<string>;
   /**
@@ -94,6 +96,7 @@ export function createContextFactory(options: {
         supergraph,
         policyRevision: policy.revision,
         departmentsCalled: new Set(),
+        departmentsFailed: new Set(),
         subjects: new Set(),
         record: { taken: false },
         document: { id: null },

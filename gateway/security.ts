@@ -70,6 +70,7 @@ async function livePolicyFromStore(
       logger,
       leaseMs: config.policyLeaseMs,
       pollMs: config.policyPollMs,
+      listen: config.policyNotify === 'on',
     });
     return { ...live, close: () => live.close().finally(() => store.close()) };
   } catch (error) {

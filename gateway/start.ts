@@ -9,7 +9,7 @@ import { openRecordsStore } from '../records/store';
 import { recordsStoreOptions } from './records-options';
 import { createSecurity } from './security';
 import { readSupergraph } from './supergraph';
-import { watchSupergraph } from './generation';
+import { fetchSupergraph, pollSupergraph, watchSupergraph } from './generation';
 import { loadDocumentManifests } from '../policies';
 
 export interface RunningGateway {
@@ -34,7 +34,8 @@ export async function startGateway(
   logger: Logger = createLogger(config.logLevel),
   compose: (parts: GatewayParts) => ReturnType<typeof composeGateway> = composeGateway,
 ): Promise<RunningGateway> {
-  const supergraphSdl = readSupergraph(config.supergraphPath);
+  const source = await initialSupergraph(config);
+  const { supergraphSdl } = source;
   const security = await createSecurity(config, supergraphSdl, logger);
   const records = await openRecordsStore(recordsStoreOptions(config, logger));
   const tracing = tracingFromEnv('gateway');
@@ -61,6 +62,7 @@ export async function startGateway(
       },
       rateLimits: config.rateLimits,
       redis: config.redis,
+      warmOperations: config.warmOperations,
       documents: {
         manifests: loadDocumentManifests(config.documentsDir),
         defaultMode: config.documentsDefaultMode,
@@ -74,11 +76,16 @@ export async function startGateway(
   }
   const http = await listen(gateway, { ...config, logger, pages: await landingFor(config) });
   logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');
-  const unwatch = watchSupergraph({
-    path: config.supergraphPath,
-    reload: gateway.reloadSupergraph,
-    logger,
-  });
+  const unwatch = config.supergraphUrl
+    ? pollSupergraph({
+        url: config.supergraphUrl,
+        intervalMs: config.supergraphPollMs,
+        served: source,
+        reload: gateway.reloadSupergraph,
+        refused: (detail) => security.supergraph.refused(detail),
+        logger,
+      })
+    : watchSupergraph({ path: config.supergraphPath, reload: gateway.reloadSupergraph, logger });
   // Within the deadline in every state: half of what is left for the gateway (its last
   // security events go to the writer), the rest to flush what the store still takes.
   const release = async (until: number) => {
@@ -110,6 +117,20 @@ export async function startGateway(
       return report;
     },
   };
+}
+
+/** The supergraph served first: fetched from SUPERGRAPH_URL (with its ETag) when set, else read from the file. */
+async function initialSupergraph(
+  config: GatewayConfig,
+): Promise<{ supergraphSdl: string; etag: string | null }> {
+  if (!config.supergraphUrl) {
+    return { supergraphSdl: readSupergraph(config.supergraphPath), etag: null };
+  }
+  const fetched = await fetchSupergraph(config.supergraphUrl);
+  if (fetched.status !== 'changed') {
+    throw new Error(`SUPERGRAPH_URL answered 304 Not Modified to a request without If-None-Match.`);
+  }
+  return fetched;
 }
 
 function delay(ms: number): Promise<void> {

@@ -82,7 +82,8 @@ export function subgraphService(options: {
       takeSubjects(response, context as GatewayContext, name, logger);
       return response;
     },
-    didEncounterError(error, _fetchRequest, _fetchResponse, _context, request) {
+    didEncounterError(error, _fetchRequest, _fetchResponse, context, request) {
+      (context as GatewayContext | undefined)?.departmentsFailed.add(name);
       endSpan(request?.http, error instanceof GraphQLError ? error.extensions.code : undefined);
       throw error;
     },

@@ -25,6 +25,8 @@ export interface Follower {
 export function followRevisions(options: {
   url: string;
   pollMs?: number;
+  /** LISTEN on the revision channel (default); false: polling only. */
+  listen?: boolean;
   check: () => Promise<void>;
   onError: (error: unknown) => void;
 }): Follower {
@@ -54,6 +56,7 @@ export function followRevisions(options: {
   };
 
   const listen = async () => {
+    if (options.listen === false) return;
     const client = new pg.Client({ connectionString: options.url });
     client.on('error', () => {
       if (listener === client) listener = null;

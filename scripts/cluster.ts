@@ -2,6 +2,7 @@ import { cityOptionsFromEnv } from '../fixtures/city/dataset';
 import { openToolStore } from './stack/store';
 import { explainStartFailure } from './stack/failure';
 import { startCluster } from './cluster/index';
+import { watermarkFromEnv } from './stack/watermark';
 
 /**
  * npm run cluster [-- N]: N gateway replicas (default 3) behind a round-robin proxy, over the
@@ -14,12 +15,16 @@ async function main(): Promise<void> {
     throw new Error('Usage: npm run cluster -- N, with N gateway replicas from 1 to 16.');
   }
   const store = await openToolStore();
+  // POLICY_SOURCE=db: the departments refuse contexts under the revocation watermark.
+  const watermark = await watermarkFromEnv(store.url);
   const cluster = await startCluster({
     store,
     city: cityOptionsFromEnv(),
     replicas,
     redisUrl: process.env.REDIS_URL,
+    minRevision: watermark?.floor,
   }).catch(async (error) => {
+    await watermark?.close();
     await store.stop();
     throw error;
   });
@@ -41,6 +46,7 @@ async function main(): Promise<void> {
   });
   const stop = async () => {
     await cluster.stop();
+    await watermark?.close();
     await store.stop();
     console.log('Stopped.');
     process.exit(0);

@@ -25,6 +25,8 @@ export interface AuthorizationPlan {
   masked: MaskedField[];
   /** Every coordinate read, with its decision: for the explanation and the access record. */
   decisions: Decision[];
+  /** The response paths (as key lists, list levels left out) each coordinate is read at. */
+  pathsOf: Map<string, string[][]>;
   /** Selections the gateway could not resolve against the schema (denied in every mode). */
   undecidable: string[];
   introspection: boolean;
@@ -48,6 +50,7 @@ export function planOperation(
     deniedPaths: [],
     masked: [],
     decisions: [],
+    pathsOf: new Map(),
     undecidable: undecidable.map((u) => u.selection),
     introspection,
   };
@@ -70,6 +73,10 @@ export function planOperation(
       return ability.decide(type, name);
     });
     plan.decisions.push(...decisions);
+    for (const coordinate of field.coordinates) {
+      const paths = plan.pathsOf.get(coordinate) ?? [];
+      plan.pathsOf.set(coordinate, [...paths, field.path]);
+    }
     const denied = decisions.find((d) => d.effect === 'deny');
     if (denied) {
       plan.denied.push({

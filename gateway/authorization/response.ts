@@ -53,3 +53,16 @@ export function setNullAt(data: Json, path: readonly string[]): void {
     return value;
   });
 }
+
+/** Whether the response holds a value (not null) at a response path, at any list item. */
+export function hasValueAt(data: Json, path: readonly string[]): boolean {
+  return holds(data, path, 0);
+}
+
+function holds(node: Json, path: readonly string[], depth: number): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((item) => holds(item, path, depth));
+  const value = (node as Record<string, Json>)[path[depth]!];
+  if (value === undefined || value === null) return false;
+  return depth === path.length - 1 || holds(value, path, depth + 1);
+}

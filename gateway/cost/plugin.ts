@@ -13,13 +13,14 @@ interface Estimate {
 }
 
 /**
- * Demand control: every operation's cost is estimated from the supergraph's @cost and
+ * Demand control: every operation's cost is estimated from its supergraph's @cost and
  * @listSize before any department is called. In `enforce` mode one dearer than its
  * consumer class's maximum is a 400 COST_ESTIMATED_TOO_EXPENSIVE with both numbers; a
  * request whose `extensions.cost` is true gets `extensions.cost` back (estimated, actual, max, mode).
  */
 export function demandControlPlugin(
-  directives: CostDirectives,
+  /** The directives a request is estimated under: its supergraph generation's. */
+  directivesOf: (context: GatewayContext) => CostDirectives,
   settings: CostSettings,
   onRefused: () => void = () => {},
 ): ApolloServerPlugin<GatewayContext> {
@@ -38,7 +39,7 @@ export function demandControlPlugin(
           try {
             estimated = estimateCost(
               rc.schema,
-              directives,
+              directivesOf(rc.contextValue),
               rc.document,
               rc.operation,
               rc.request.variables ?? {},
@@ -74,7 +75,14 @@ export function demandControlPlugin(
           const { data } = body.singleResult;
           const actual =
             data && rc.document && rc.operation
-              ? actualCost(rc.schema, directives, rc.document, rc.operation, data, options)
+              ? actualCost(
+                  rc.schema,
+                  directivesOf(rc.contextValue),
+                  rc.document,
+                  rc.operation,
+                  data,
+                  options,
+                )
               : 0;
           body.singleResult.extensions = {
             ...body.singleResult.extensions,

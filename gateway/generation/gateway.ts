@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import { subgraphEndpoints, type SubgraphEndpoint } from '../supergraph';
 import type { SupergraphHolder } from './holder';
 import { checkSupergraph, type SupergraphParts } from './supergraph';
+import { operationCounts, warmPlans, type OperationCounts } from './warm';
 
 /** Apollo's gateway over the supergraph generations: each request runs on the one it was admitted under. */
 export interface GenerationGateway extends GatewayInterface {
@@ -24,9 +25,12 @@ export interface GenerationGateway extends GatewayInterface {
 }
 
 interface Loaded {
+  apollo: ApolloGateway;
   schema: GraphQLSchema;
   executor: GatewayExecutor;
   endpoints: readonly SubgraphEndpoint[];
+  /** The operations it ran: the next generation plans the most run before it goes live. */
+  counts: OperationCounts;
   stop(): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export function generationGateway(options: {
   overrides: Readonly<Record<string, string>>;
   buildService(endpoint: SubgraphEndpoint): GraphQLDataSource;
   logger: Logger;
+  /** How many of the serving generation's most run operations a new one plans before the swap. */
+  warmOperations: number;
 }): GenerationGateway {
   const { holder, logger } = options;
   // By classification: one object per supergraph checked, kept by every copy of its parts.
@@ -55,7 +61,14 @@ export function generationGateway(options: {
       buildService: ({ name }) => options.buildService(endpoints.find((e) => e.name === name)!),
     });
     const { schema, executor } = await apollo.load();
-    const generation = { schema, executor, endpoints, stop: () => apollo.stop() };
+    const generation: Loaded = {
+      apollo,
+      schema,
+      executor,
+      endpoints,
+      counts: operationCounts(),
+      stop: () => apollo.stop(),
+    };
     loaded.set(parts.classification, generation);
     return generation;
   };
@@ -64,12 +77,23 @@ export function generationGateway(options: {
     try {
       const parts = checkSupergraph(supergraphSdl, logger);
       const next = await load(parts);
+      const serving = loaded.get(holder.current().classification);
+      const started = performance.now();
+      const warmed = serving
+        ? await warmPlans(next.apollo, serving.counts.top(options.warmOperations), logger)
+        : 0;
+      const warmMs = Math.round(performance.now() - started);
       // One step, no await: requests admitted from here on run on the new generation.
-      holder.swap(parts);
+      holder.swap(parts, warmed);
       for (const listener of listeners)
         listener({ apiSchema: next.schema, coreSupergraphSdl: supergraphSdl });
       logger.info(
-        { generation: holder.status().generation, subgraphs: next.endpoints.length },
+        {
+          generation: holder.status().generation,
+          subgraphs: next.endpoints.length,
+          warmed,
+          warmMs,
+        },
         'supergraph generation live',
       );
     } catch (error) {
@@ -86,6 +110,7 @@ export function generationGateway(options: {
     // Apollo validated the operation against the schema live when it took the request; a
     // swap between admission and then would plan it on a graph it was not decided under.
     if (!generation || generation.schema !== rc.schema) throw generationChanged();
+    generation.counts.count(rc);
     return generation.executor(rc);
   };
 

@@ -5,6 +5,8 @@ import type { SupergraphParts } from './supergraph';
 export interface SupergraphStatus {
   /** 1 at start-up, one more for every supergraph swapped in. */
   generation: number;
+  /** Plans of the previous generation's most run operations made before this one went live. */
+  warmed: number;
   /** The newest supergraph refused since the last swap (it failed to load), and why. */
   rejected: { at: string; detail: string } | null;
 }
@@ -18,7 +20,7 @@ export interface SupergraphHolder {
    * step: a request admitted after it sees both, one admitted before neither. Throws, and
    * changes nothing, when the live policy does not hold under the new classification.
    */
-  swap(parts: SupergraphParts): void;
+  swap(parts: SupergraphParts, warmed?: number): void;
   /** Notes a supergraph that failed to load (the current one stays). */
   refused(detail: string): void;
 }
@@ -26,14 +28,16 @@ export interface SupergraphHolder {
 export function supergraphHolder(initial: SupergraphParts, policy: PolicyHolder): SupergraphHolder {
   let current = initial;
   let generation = 1;
+  let warmedPlans = 0;
   let rejected: SupergraphStatus['rejected'] = null;
   return {
     current: () => current,
-    status: () => ({ generation, rejected }),
-    swap: (parts) => {
+    status: () => ({ generation, warmed: warmedPlans, rejected }),
+    swap: (parts, warmed = 0) => {
       policy.reclassify(parts.classification);
       current = parts;
       generation += 1;
+      warmedPlans = warmed;
       rejected = null;
     },
     refused: (detail) => {

@@ -2,6 +2,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { parse } from 'graphql';
 import type { Classification } from '../../policies';
 import { classificationFromSupergraph } from '../../schema/classification';
+import { readCostDirectives, type CostDirectives } from '../cost/directives';
 import { departmentRules, type DepartmentRulesFor } from '../department-rules';
 import type { Logger } from '../logger';
 
@@ -14,6 +15,8 @@ export interface SupergraphParts {
   readonly borrowedBySubgraph: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** The rules each department call is signed with. */
   readonly departmentRules: DepartmentRulesFor;
+  /** Its @cost weights and @listSize sizes: demand control estimates under them. */
+  readonly costDirectives: CostDirectives;
 }
 
 /**
@@ -46,5 +49,6 @@ export function checkSupergraph(supergraphSdl: string, logger: Logger): Supergra
     typesBySubgraph,
     borrowedBySubgraph,
     departmentRules: departmentRules(typesBySubgraph, borrowedBySubgraph),
+    costDirectives: readCostDirectives(supergraphSdl),
   };
 }

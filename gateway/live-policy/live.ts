@@ -35,6 +35,8 @@ export async function startLivePolicy(options: {
   logger: Logger;
   leaseMs?: number;
   pollMs?: number;
+  /** LISTEN for new revisions (default); false: polling only. */
+  listen?: boolean;
 }): Promise<LivePolicyHolder> {
   const { store, replica, logger } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_POLICY_LEASE_MS;
@@ -97,6 +99,7 @@ export async function startLivePolicy(options: {
   const follower = followRevisions({
     url: options.url,
     pollMs: options.pollMs,
+    listen: options.listen,
     check,
     onError: (error) => logger.warn({ err: error }, 'policy store check failed'),
   });

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { SpanStatusCode } from '@opentelemetry/api';
-import type { Classification } from '../../policies';
 import { ErrorCode } from '../../contracts/errors';
 import { planOf } from '../authorization/plugin';
+import { hasValueAt } from '../authorization/response';
 import type { GatewayContext } from '../context';
 import type { Logger } from '../logger';
 import {
@@ -39,7 +39,7 @@ export function accessRecordsPlugin(options: {
           const context = rc.contextValue;
           context.record.taken = true;
           const result = body.singleResult;
-          const fields = fieldAccesses(context, context.supergraph.classification);
+          const fields = fieldAccesses(context, result.data);
           const { outcome, reason } = outcomeOfResult(result);
           const record: AccessRecord = {
             time: new Date(context.startedAt).toISOString(),
@@ -100,15 +100,26 @@ export function accessRecordsPlugin(options: {
   };
 }
 
-function fieldAccesses(context: GatewayContext, classification: Classification): FieldAccess[] {
+/**
+ * What the operation read, field by field. When a department refused or failed a call (a
+ * context under the watermark, an outage), a field the response holds no value for was not
+ * disclosed: it is recorded as denied, attributed to no grant, whatever the policy decided.
+ */
+function fieldAccesses(context: GatewayContext, data: unknown): FieldAccess[] {
+  const plan = planOf(context);
+  const classification = context.supergraph.classification;
+  const disclosed = (coordinate: string) =>
+    context.departmentsFailed.size === 0 ||
+    (plan?.pathsOf.get(coordinate) ?? []).some((path) => hasValueAt(data, path));
   const seen = new Map<string, FieldAccess>();
-  for (const decision of planOf(context)?.decisions ?? []) {
+  for (const decision of plan?.decisions ?? []) {
     if (seen.has(decision.coordinate)) continue;
+    const withheld = decision.effect !== 'deny' && !disclosed(decision.coordinate);
     seen.set(decision.coordinate, {
       coordinate: decision.coordinate,
       pi: classification.get(decision.coordinate)?.pi ?? 'NONE',
-      effect: decision.effect,
-      grant: decision.grantId,
+      effect: withheld ? 'deny' : decision.effect,
+      grant: withheld ? null : decision.grantId,
     });
   }
   return [...seen.values()];

@@ -22,12 +22,19 @@ export interface ClusterOptions {
   gatewayEnv?: NodeJS.ProcessEnv;
   /** How often the proxy polls each replica's /readyz. */
   pollMs?: number;
+  /** The revocation watermark the departments enforce (POLICY_SOURCE=db); default none. */
+  minRevision?: () => number;
 }
 
 export interface Cluster {
   url: string;
   proxy: RoundRobinProxy;
   replicas: () => readonly Replica[];
+  /**
+   * Starts one more replica with these variables over the cluster's (not behind the proxy:
+   * the caller talks to it and stops it).
+   */
+  startReplica(id: string, env?: NodeJS.ProcessEnv): Promise<Replica>;
   /** One replica at a time: SIGTERM, wait for its exit, start it again, wait until the proxy routes to it. */
   rollingRestart(log?: (line: string) => void): Promise<void>;
   stop(): Promise<void>;
@@ -42,6 +49,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const departments = await startDepartments(loadManifest(), options.store, options.city, {
     contextKey: loadContextKeys(options.gatewayEnv?.CONTEXT_PRIVATE_KEY_FILE).publicKey,
     ephemeral: true,
+    minRevision: options.minRevision,
     replay: (subgraph) => redisReplayGuard({ url: redisUrl, subgraph }),
   });
   const env: NodeJS.ProcessEnv = {
@@ -79,6 +87,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     url: proxy.url,
     proxy,
     replicas: () => running,
+    startReplica: (id, extra) => startReplica(id, { ...env, ...extra }),
     async rollingRestart(log) {
       for (const [index, old] of running.entries()) {
         const code = await old.stop();

@@ -56,6 +56,8 @@ export interface Federation {
   stop(): Promise<void>;
   /** Swaps in another supergraph while serving (as SIGHUP does); rejects when it is refused. */
   reloadSupergraph(supergraphSdl: string): Promise<void>;
+  /** Notes a supergraph source that failed (as a failed SUPERGRAPH_URL fetch does): /readyz degraded. */
+  supergraphRefused(detail: string): void;
   /** The gateway's /readyz body. */
   readiness(): Promise<Record<string, unknown>>;
   /** The gateway's graceful shutdown (drain, finish in flight, flush records), then stop() the rest. */
@@ -194,6 +196,7 @@ export async function startFederation(
     query: (query, variables, headers) => post({ query, variables }, headers),
     post,
     reloadSupergraph: (sdl) => gateway.reloadSupergraph(sdl),
+    supergraphRefused: (detail) => gateway.security.supergraph.refused(detail),
     readiness: async () =>
       (await (await fetch(`${http.url}/readyz`)).json()) as Record<string, unknown>,
     statements: () => databases.reduce((sum, db) => sum + db.statements, 0),

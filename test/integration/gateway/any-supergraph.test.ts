@@ -125,7 +125,7 @@ describe('the gateway over any Federation 2 supergraph', () => {
       recordStore: { status: 'up', checkedAt: expect.any(String), latencyMs: expect.any(Number) },
       subgraphs: { books: 'up', reviews: 'up' },
       policy: { source: 'files', revision: 0, failClosed: false, rejected: null, degraded: false },
-      supergraph: { generation: 1, rejected: null, degraded: false },
+      supergraph: { generation: 1, warmed: 0, rejected: null, degraded: false },
     });
     expect((await fetch(`${http.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${http.url}/livez`)).status).toBe(200);
@@ -187,7 +187,7 @@ describe('the gateway over any Federation 2 supergraph', () => {
       recordStore: { status: 'up', checkedAt: expect.any(String), latencyMs: expect.any(Number) },
       subgraphs: { books: 'up', reviews: 'down' },
       policy: { source: 'files', revision: 0, failClosed: false, rejected: null, degraded: false },
-      supergraph: { generation: 1, rejected: null, degraded: false },
+      supergraph: { generation: 1, warmed: 0, rejected: null, degraded: false },
     });
     const response = await post(JSON.stringify({ query: '{ books { title stars } }' }));
     const body = (await response.json()) as { errors: { message: string; extensions: object }[] };

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { createContextSigner, CONTEXT_HEADER } from '../../../contracts/subgraph-context';
-import { createLogger } from '../../../gateway/logger';
-import { startLivePolicy, type LivePolicyHolder } from '../../../gateway/live-policy';
+import type { LivePolicyHolder } from '../../../gateway/live-policy';
 import { loadPolicies } from '../../../policies';
 import {
   followWatermark,
@@ -12,13 +9,12 @@ import {
   type PolicyStore,
   type Watermark,
 } from '../../../policy-store';
-import { SUPERGRAPH_PATH } from '../../../schema';
-import { classificationFromSupergraph } from '../../../schema/classification';
 import { run } from '../../../scripts/policy';
 import { contextKeys } from '../../support/context';
 import { testDatabaseUrl } from '../../support/database';
 import { startFederation, type Federation } from '../../support/federation';
 import { as } from '../../support/security';
+import { recordsSince as records, startReplica } from './support';
 
 const SUSPENDED = 'market-regulation-inspector-enterprises';
 const USCC = '91510107MA5B0A7H79';
@@ -32,8 +28,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('live policy: revisions in PostgreSQL on two gateway replicas', () => {
   const url = testDatabaseUrl();
   const env = { policyDatabaseUrl: url };
-  const sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
-  const { classification } = classificationFromSupergraph(sdl);
   let store: PolicyStore;
   let watermark: Watermark;
   let a: LivePolicyHolder;
@@ -42,15 +36,7 @@ describe('live policy: revisions in PostgreSQL on two gateway replicas', () => {
   let gatewayB: Federation;
 
   const replica = (name: string) =>
-    startLivePolicy({
-      store,
-      url,
-      replica: name,
-      classification,
-      logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
-      leaseMs: LEASE_MS,
-      pollMs: POLL_MS,
-    });
+    startReplica({ store, url, replica: name, leaseMs: LEASE_MS, pollMs: POLL_MS });
   const profile = async (gateway: Federation) =>
     gateway.query<any>(PROFILE, { u: USCC }, await as('inspector', 'market-supervision'));
   const policyCli = async (...argv: string[]) => {
@@ -59,20 +45,8 @@ describe('live policy: revisions in PostgreSQL on two gateway replicas', () => {
     return result.stdout;
   };
   /** Records of both replicas that started at or after `since`. */
-  const recordsSince = async (since: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      const { rows } = await client.query(
-        `SELECT stream_id, policy_revision, outcome, fields, occurred_at FROM access_records.access_record
-          WHERE stream_id = ANY($1) AND occurred_at >= $2 ORDER BY occurred_at`,
-        [[gatewayA.streamId, gatewayB.streamId], since],
-      );
-      return rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const recordsSince = (since: string) =>
+    records(url, [gatewayA.streamId, gatewayB.streamId], since);
   const carriesSuspended = (rows: any[]) =>
     rows.filter((r) => r.fields.some((f: any) => f.grant === SUSPENDED && f.effect !== 'deny'));
 
