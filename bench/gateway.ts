@@ -1,6 +1,7 @@
 import { composeGateway, loadGatewayConfig, startGateway } from '../gateway';
 import { createLogger } from '../gateway/logger';
 import { serveOnWorkers } from '../gateway/workers';
+import { profileOnSignal } from './cpu-profile';
 import { VARIANTS, withoutProtection, type Variant } from './variants';
 
 /**
@@ -10,6 +11,8 @@ import { VARIANTS, withoutProtection, type Variant } from './variants';
  */
 async function main(): Promise<void> {
   const variant = readVariant(process.env.BENCH_VARIANT);
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  if (profileDir) profileOnSignal(profileDir, process.env.BENCH_TARGET ?? 'ours');
   const config = loadGatewayConfig(process.env);
   const logger = createLogger(config.logLevel);
   if (variant) logger.warn({ variant }, `bench variant: the gateway runs without ${variant}`);

@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import type { RoundProfiler } from './cpu-profile';
 import type { Fixtures } from './fixtures';
 import type { Operation, OperationId } from './operations';
 import { cpuMs, machineCpuMs, peakRssMb, treeCpuDeltaMs, treeCpuMs } from './proc';
@@ -75,6 +76,8 @@ export interface Sample {
 
 /** The processes and counters a measurement reads besides the target's own. */
 export interface Probes {
+  /** `--cpu-prof`: profiles the gateway over each round; null when off. */
+  profiler: RoundProfiler | null;
   subgraphsPid: number;
   statsUrl: string;
   cpus: number;
@@ -150,10 +153,18 @@ export async function measure(
     bench: treeCpuMs(process.pid),
     statements: await statements(probes.statsUrl),
   };
-  const { result, graphqlErrors } = await fire(request, random, load);
-  // autocannon stops reading at the deadline; the requests still in flight are finished by the
-  // gateway and the departments afterwards. Wait for them, then count them (requests.sent).
-  await settled(probes.statsUrl);
+  const run = async () => {
+    const fired = await fire(request, random, load);
+    // autocannon stops reading at the deadline; the requests still in flight are finished by the
+    // gateway and the departments afterwards. Wait for them, then count them (requests.sent).
+    await settled(probes.statsUrl);
+    return fired;
+  };
+  const name = `${labels.target}-${labels.section}-${labels.operation}${labels.entities ? `-${labels.entities}` : ''}-${labels.persons}-r${labels.round}-${Date.now()}`;
+  const { result, graphqlErrors } =
+    probes.profiler && pid !== undefined
+      ? await probes.profiler.around({ name: labels.target, pid }, name, run)
+      : await run();
   const after = {
     gateway: pid === undefined ? new Map<number, number>() : treeCpuMs(pid),
     subgraphs: cpuMs(probes.subgraphsPid),

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT_DIR } from '../schema/load-manifest';
 import { startEnvironment } from './environment';
 import { OPERATIONS } from './operations';
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
         consumersOf(OPERATIONS),
         workspace,
         machine.cpus,
+        cpuProfileDir(settings),
       );
       try {
         results.skipped.push(...env.skipped.map((s) => ({ ...s, persons: settings.persons })));
@@ -96,6 +97,14 @@ async function main(): Promise<void> {
   writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
   console.log(markdown);
   log(`Results: bench/results/${stamp}.json and bench/results/latest.md`);
+}
+
+/** `--cpu-prof DIR`, made absolute and created; null when not asked. */
+function cpuProfileDir(settings: { cpuProf?: string }): string | null {
+  if (!settings.cpuProf) return null;
+  const dir = resolve(settings.cpuProf);
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 function versions(): Results['versions'] {

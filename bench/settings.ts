@@ -60,6 +60,7 @@ const schema = z.object({
   datasets: numbers.default(DEFAULT_DATASETS),
   maxOtherLoad: z.coerce.number().min(0).max(100).default(DEFAULT_MAX_OTHER_LOAD),
   retries: z.coerce.number().int().min(0).max(20).default(DEFAULT_RETRIES),
+  cpuProf: z.string().min(1).optional(),
   workers: numbers.pipe(z.array(z.number().max(64))).default(DEFAULT_WORKERS),
 });
 
@@ -82,6 +83,7 @@ export const USAGE = `npm run bench [-- options]
   --datasets 10000,...  dataset sizes of the datasets section (${DEFAULT_DATASETS.join(',')}); implies --only datasets
   --max-other-load P    a round counts only if other processes used at most P % of the machine (${DEFAULT_MAX_OTHER_LOAD}); 100 accepts all
   --retries N           reruns of a round above that bar before the row is reported not measured (${DEFAULT_RETRIES})
+  --cpu-prof DIR        write a V8 CPU profile of ours* (one process) over each measured round into DIR
   --workers 1,2         run ours on each number of gateway processes (GATEWAY_WORKERS); N > 1 adds target ours-wN (${DEFAULT_WORKERS.join(',')})
 env: BENCH_PERSONS (${DEFAULT_PERSONS}) persons in the dataset of main and scale; DATABASE_URL to use a server.`;
 
@@ -106,6 +108,7 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
       'max-other-load': { type: 'string' },
       retries: { type: 'string' },
       workers: { type: 'string' },
+      'cpu-prof': { type: 'string' },
     },
   });
   const parsed = schema.safeParse({
@@ -125,6 +128,7 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     maxOtherLoad: values['max-other-load'],
     retries: values.retries,
     workers: values.workers,
+    cpuProf: values['cpu-prof'],
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

@@ -50,6 +50,8 @@ export interface TargetInputs {
   workDir: string;
   /** Redis for the rates and quotas of `ours*`, or null when none answers (each gateway counts in memory). */
   redisUrl: string | null;
+  /** `--cpu-prof`: where the `ours*` gateways write a CPU profile of each measured round, or null. */
+  cpuProfileDir: string | null;
 }
 
 /** Milliseconds a gateway may take to start and answer. */
@@ -143,6 +145,9 @@ function startOurs(
       RECORDS_DATABASE_URL: inputs.subgraphs.storeUrl,
       RECORD_STREAM_ID: `bench-${name}`,
       GATEWAY_WORKERS: String(workers),
+      BENCH_TARGET: name,
+      // One process only: the profiler listens in the process the orchestrator signals.
+      BENCH_CPU_PROFILE_DIR: workers === 1 ? (inputs.cpuProfileDir ?? undefined) : undefined,
       // Stopped between sections: no drain wait.
       SHUTDOWN_DRAIN_MS: '0',
       BENCH_VARIANT: variant === 'ours' ? '' : variant.slice('ours-no-'.length),
