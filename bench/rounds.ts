@@ -2,7 +2,7 @@ import type { Environment } from './environment';
 import { fire, measure, requestFor, type Load, type Sample } from './measure';
 import { seededRandom, type Operation, type OperationId } from './operations';
 import type { Target, TargetName } from './targets';
-import { verify, type Verification } from './verify';
+import { sameAsStock, verify, type Verification } from './verify';
 
 /** One target × operation to measure, round after round. */
 export interface Cell {
@@ -42,17 +42,22 @@ export async function runRounds(
   log: (line: string) => void,
 ): Promise<{ samples: Sample[]; verifications: CellVerification[] }> {
   const verifications: CellVerification[] = [];
+  const answers = new Map<string, Verification>();
   const ready: { cell: Cell; request: ReturnType<typeof requestFor>; random: () => number }[] = [];
   for (const [index, cell] of cells.entries()) {
     const request = requestFor(cell.target, cell.operation, environment.fixtures);
-    const verification = await verify(
+    const checked = await verify(
       cell.operation,
       request,
       seededRandom(7),
       environment.probes.statsUrl,
     );
+    const stock = answers.get(`stock ${cell.operation.id} ${cell.entities}`);
+    const verification = sameAsStock(cell.target.name, checked, stock);
+    answers.set(`${cell.target.name} ${cell.operation.id} ${cell.entities}`, checked);
     verifications.push({
       ...verification,
+      data: undefined, // compared, not kept
       section: options.section,
       target: cell.target.name,
       operation: cell.operation.id,
