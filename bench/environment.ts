@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import type { DemoConsumerName } from '../gateway/identity';
+import { roundProfiler } from './cpu-profile';
 import { loadFixtures, type Fixtures } from './fixtures';
 import type { Probes } from './measure';
 import { firstJsonLine, freePort, startNode } from './processes';
@@ -31,6 +32,8 @@ export async function startEnvironment(
   consumers: readonly DemoConsumerName[],
   workspace: Workspace,
   cpus: number,
+  /** `--cpu-prof`: where `ours` (one process) writes a CPU profile of each round, or null. */
+  cpuProfileDir: string | null = null,
 ): Promise<Environment> {
   const child = startNode('subgraphs', 'bench/subgraphs.ts', {
     echo: true,
@@ -58,6 +61,7 @@ export async function startEnvironment(
           contextPrivateKeyFile: workspace.contextPrivateKeyFile,
           workDir: workspace.dir,
           redisUrl,
+          cpuProfileDir,
         });
       }),
     );
@@ -73,7 +77,12 @@ export async function startEnvironment(
       skipped,
       fixtures,
       redisUrl,
-      probes: { subgraphsPid: child.pid, statsUrl: subgraphs.statsUrl, cpus },
+      probes: {
+        subgraphsPid: child.pid,
+        statsUrl: subgraphs.statsUrl,
+        cpus,
+        profiler: cpuProfileDir ? roundProfiler(cpuProfileDir, isProfiled) : null,
+      },
       stop,
     };
   } catch (error) {
@@ -99,4 +108,9 @@ async function answeringRedis(url: string): Promise<string | null> {
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
+}
+
+/** The gateways `--cpu-prof` profiles: ours and its variants, on one process. */
+export function isProfiled(target: string): boolean {
+  return target.startsWith('ours') && !/^ours-w\d+$/.test(target);
 }

@@ -1,8 +1,24 @@
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import type { RoundProfiler } from './cpu-profile';
 import type { Fixtures } from './fixtures';
 import type { Operation, OperationId } from './operations';
 import { cpuMs, machineCpuMs, peakRssMb, treeCpuDeltaMs, treeCpuMs } from './proc';
+
+/** Sum of the peak RSS of the node processes of a tree snapshot (not the loader's esbuild). */
+function treePeakRssMb(tree: Map<number, number>): number {
+  let total = 0;
+  for (const pid of tree.keys()) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'esbuild') continue;
+      total += peakRssMb(pid);
+    } catch {
+      // exited
+    }
+  }
+  return total;
+}
 import type { Target, TargetName } from './targets';
 
 /** How hard and how long one measurement pushes. */
@@ -33,12 +49,20 @@ export interface Sample {
   errors: number;
   /** 2xx responses whose body carries a GraphQL `errors` member. */
   graphqlErrors: number;
+  /** CPU of the gateway process and its workers (GATEWAY_WORKERS, Hive's forks). */
   gatewayCpuMsPerReq: number | null;
   subgraphsCpuMsPerReq: number;
   loadGeneratorCpuMsPerReq: number;
-  /** VmHWM of the gateway process after this round (its peak so far). */
+  /** VmHWM of the gateway process after this round (its peak so far), summed over its workers. */
   gatewayPeakRssMb: number | null;
   sqlPerReq: number;
+  /**
+   * Whether the round counts: other processes used at most `--max-other-load` % of the
+   * machine. A rejected round is kept in the JSON and rerun; the report uses accepted ones only.
+   */
+  accepted: boolean;
+  /** Attempt of this round (1, then 2... for a round rerun because the machine was busy). */
+  attempt: number;
   machine: {
     cpus: number;
     /** CPU busy over all cores during the round, in percent. */
@@ -52,6 +76,8 @@ export interface Sample {
 
 /** The processes and counters a measurement reads besides the target's own. */
 export interface Probes {
+  /** `--cpu-prof`: profiles the gateway over each round; null when off. */
+  profiler: RoundProfiler | null;
   subgraphsPid: number;
   statsUrl: string;
   cpus: number;
@@ -116,23 +142,31 @@ export async function measure(
   load: Load,
   probes: Probes,
   labels: Pick<Sample, 'section' | 'target' | 'operation' | 'entities' | 'persons' | 'round'>,
-): Promise<Sample> {
+): Promise<Omit<Sample, 'accepted' | 'attempt'>> {
   const pid = target.gateway?.pid;
   const loadavgBefore = loadavg();
   const before = {
-    gateway: pid === undefined ? 0 : cpuMs(pid),
+    gateway: pid === undefined ? new Map<number, number>() : treeCpuMs(pid),
     subgraphs: cpuMs(probes.subgraphsPid),
     self: process.cpuUsage(),
     machine: machineCpuMs(),
     bench: treeCpuMs(process.pid),
     statements: await statements(probes.statsUrl),
   };
-  const { result, graphqlErrors } = await fire(request, random, load);
-  // autocannon stops reading at the deadline; the requests still in flight are finished by the
-  // gateway and the departments afterwards. Wait for them, then count them (requests.sent).
-  await settled(probes.statsUrl);
+  const run = async () => {
+    const fired = await fire(request, random, load);
+    // autocannon stops reading at the deadline; the requests still in flight are finished by the
+    // gateway and the departments afterwards. Wait for them, then count them (requests.sent).
+    await settled(probes.statsUrl);
+    return fired;
+  };
+  const name = `${labels.target}-${labels.section}-${labels.operation}${labels.entities ? `-${labels.entities}` : ''}-${labels.persons}-r${labels.round}-${Date.now()}`;
+  const { result, graphqlErrors } =
+    probes.profiler && pid !== undefined
+      ? await probes.profiler.around({ name: labels.target, pid }, name, run)
+      : await run();
   const after = {
-    gateway: pid === undefined ? 0 : cpuMs(pid),
+    gateway: pid === undefined ? new Map<number, number>() : treeCpuMs(pid),
     subgraphs: cpuMs(probes.subgraphsPid),
     self: process.cpuUsage(before.self),
     machine: machineCpuMs(),
@@ -158,10 +192,11 @@ export async function measure(
     non2xx: result.non2xx,
     errors: result.errors,
     graphqlErrors,
-    gatewayCpuMsPerReq: pid === undefined ? null : perRequest(after.gateway - before.gateway),
+    gatewayCpuMsPerReq:
+      pid === undefined ? null : perRequest(treeCpuDeltaMs(before.gateway, after.gateway)),
     subgraphsCpuMsPerReq: perRequest(after.subgraphs - before.subgraphs),
     loadGeneratorCpuMsPerReq: perRequest((after.self.user + after.self.system) / 1000),
-    gatewayPeakRssMb: pid === undefined ? null : peakRssMb(pid),
+    gatewayPeakRssMb: pid === undefined ? null : treePeakRssMb(after.gateway),
     sqlPerReq: perRequest(after.statements - before.statements),
     machine: {
       cpus: probes.cpus,

@@ -30,12 +30,14 @@ export function startNode(
   options: {
     args?: readonly string[];
     env?: NodeJS.ProcessEnv;
+    /** The node binary (the peers' Node 22); default this process's. */
+    node?: string;
     /** Copy the child's stderr to ours, each line prefixed with its name. */
     echo?: boolean;
   } = {},
 ): Child {
   const child = spawn(
-    process.execPath,
+    options.node ?? process.execPath,
     [
       '--import',
       'tsx',

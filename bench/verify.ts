@@ -11,6 +11,32 @@ export interface Verification {
   masked: boolean | null;
   /** SQL statements the departments sent for this one request (exact: nothing else runs). */
   statements: number | null;
+  /** The response's `data`, to compare targets with each other (not kept in the results). */
+  data?: unknown;
+}
+
+/** The targets whose answers must equal stock's to the byte: they call the same open departments. */
+const SAME_AS_STOCK = /^hive/;
+
+/**
+ * A peer's answer must be stock's answer: the same variables (every cell's check draws them
+ * from the same seed), the same departments, so the same `data`. Returns the verification
+ * failed when it differs; unchanged when there is no stock answer to compare with.
+ */
+export function sameAsStock(
+  target: string,
+  verification: Verification,
+  stock: Verification | undefined,
+): Verification {
+  if (!SAME_AS_STOCK.test(target) || !verification.ok || !stock?.ok) return verification;
+  const mine = JSON.stringify(verification.data);
+  const theirs = JSON.stringify(stock.data);
+  if (mine === theirs) return verification;
+  return {
+    ...verification,
+    ok: false,
+    problem: `data differs from stock's for the same variables: ${mine.slice(0, 150)} against ${theirs.slice(0, 150)}`,
+  };
 }
 
 /**
@@ -56,6 +82,7 @@ async function check(
     ok: problem === null,
     status: response.status,
     problem,
+    data: payload.data,
     masked: operation.id === 'masked' && idNumber !== undefined ? idNumber.includes('*') : null,
   };
 }

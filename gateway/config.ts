@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseSource, type ParsedSource } from '../policies/yaml-source';
@@ -49,6 +49,10 @@ export { DEFAULT_MAX_TOKEN_BYTES };
 
 /** Port of the gateway's HTTP server. */
 export const DEFAULT_PORT = 4000;
+/** Gateway processes serving the port (GATEWAY_WORKERS); `auto` is one per core. */
+export const DEFAULT_WORKERS = 1;
+/** Most gateway processes one GATEWAY_WORKERS may ask for. */
+export const MAX_WORKERS = 256;
 /** Interface the gateway listens on; loopback unless told otherwise. */
 export const DEFAULT_HOST = '127.0.0.1';
 /** The supergraph served when none is given: the government data graph. */
@@ -201,6 +205,11 @@ const redisSchema = z.object({
 const schema = z.object({
   /** GATEWAY_PORT: TCP port (0 picks a free one). */
   port: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
+  /** GATEWAY_WORKERS: processes sharing the port, each with its own record stream `<RECORD_STREAM_ID>-w<N>`; `auto` is one per core. */
+  workers: z
+    .union([z.literal('auto').transform(() => availableParallelism()), z.coerce.number()])
+    .pipe(z.number().int().min(1).max(MAX_WORKERS))
+    .default(DEFAULT_WORKERS),
   /** GATEWAY_HOST: interface to listen on. */
   host: z.string().min(1).default(DEFAULT_HOST),
   /** SUPERGRAPH_PATH or --supergraph: any Federation 2 supergraph SDL file. */
@@ -411,6 +420,7 @@ export function loadGatewayConfig(
 function environmentInput(env: NodeJS.ProcessEnv, argv: readonly string[]) {
   return {
     port: env.GATEWAY_PORT,
+    workers: env.GATEWAY_WORKERS,
     host: env.GATEWAY_HOST,
     supergraphPath: flag(argv, '--supergraph') ?? env.SUPERGRAPH_PATH,
     supergraphUrl: env.SUPERGRAPH_URL,
@@ -630,6 +640,7 @@ function flag(argv: readonly string[], name: string): string | undefined {
 
 const ENV_NAMES: Record<string, string> = {
   port: 'GATEWAY_PORT',
+  workers: 'GATEWAY_WORKERS',
   host: 'GATEWAY_HOST',
   supergraphPath: 'SUPERGRAPH_PATH (or --supergraph)',
   supergraphUrl: 'SUPERGRAPH_URL',
@@ -707,6 +718,7 @@ const RATE_ENV: Record<string, string> = {
 /** What each variable accepts, said with every error about it. */
 const ACCEPTED: Record<string, string> = {
   port: `a TCP port from 0 to 65535 (0 picks a free one); unset: ${DEFAULT_PORT}`,
+  workers: `a whole number from 1 to ${MAX_WORKERS}, or auto (one per core); unset: ${DEFAULT_WORKERS}`,
   host: `an interface address such as 127.0.0.1 or 0.0.0.0; unset: ${DEFAULT_HOST}`,
   supergraphPath: 'the path of a Federation 2 supergraph SDL file',
   supergraphUrl: 'an absolute http(s) URL serving a Federation 2 supergraph SDL; unset: the file',

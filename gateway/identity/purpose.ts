@@ -24,26 +24,27 @@ export function readPurpose(
   headers: RequestHeaders,
   knownPurposes: ReadonlySet<string>,
 ): StatedPurpose {
-  const catalogue = [...knownPurposes].sort().join(', ') || '(the catalogue is empty)';
+  // Only a refusal lists the catalogue: sorting it on every request cost 1 % of the gateway's CPU.
+  const catalogue = () => [...knownPurposes].sort().join(', ') || '(the catalogue is empty)';
   const purpose = single(headers, 'x-purpose');
   if (purpose === null) {
     throw new IdentityError(
       'BAD_USER_INPUT',
-      `This request states no purpose; send the header 'x-purpose: <code>' with one of: ${catalogue}.`,
+      `This request states no purpose; send the header 'x-purpose: <code>' with one of: ${catalogue()}.`,
       'purpose-missing',
     );
   }
   if (!PURPOSE_CODE.test(purpose)) {
     throw new IdentityError(
       'BAD_USER_INPUT',
-      `The x-purpose header is not a purpose code (lowercase letters, digits and hyphens); send one of: ${catalogue}.`,
+      `The x-purpose header is not a purpose code (lowercase letters, digits and hyphens); send one of: ${catalogue()}.`,
       'purpose-malformed',
     );
   }
   if (!knownPurposes.has(purpose)) {
     throw new IdentityError(
       'FORBIDDEN',
-      `Purpose '${purpose}' is not in the purpose catalogue; state one of: ${catalogue}.`,
+      `Purpose '${purpose}' is not in the purpose catalogue; state one of: ${catalogue()}.`,
       'purpose-unknown',
     );
   }

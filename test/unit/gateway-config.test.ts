@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH, loadGatewayConfig } from '../../gateway';
 import { DEFAULT_COST_SETTINGS } from '../../gateway/cost';
 import { DEFAULT_OPERATION_LIMITS } from '../../gateway/limits';
@@ -22,6 +23,20 @@ describe('gateway configuration', () => {
     expect(config.port).toBe(DEFAULT_PORT);
     expect(config.supergraphPath).toBe(DEFAULT_SUPERGRAPH_PATH);
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('serves on one process by default, on one per core with GATEWAY_WORKERS=auto', () => {
+    expect(loadGatewayConfig(BASE).workers).toBe(1);
+    expect(loadGatewayConfig({ ...BASE, GATEWAY_WORKERS: '3' }).workers).toBe(3);
+    expect(loadGatewayConfig({ ...BASE, GATEWAY_WORKERS: 'auto' }).workers).toBe(
+      availableParallelism(),
+    );
+    expect(() => loadGatewayConfig({ ...BASE, GATEWAY_WORKERS: '0' })).toThrow(
+      /GATEWAY_WORKERS: .*Accepted: a whole number from 1 to 256, or auto/,
+    );
+    expect(() => loadGatewayConfig({ ...BASE, GATEWAY_WORKERS: 'many' })).toThrow(
+      /GATEWAY_WORKERS: /,
+    );
   });
 
   it('holds operations to limits by default, each overridable and named when wrong', () => {

@@ -1,0 +1,76 @@
+import type { Sample } from '../../../bench/measure';
+import { renderMarkdown, type Results } from '../../../bench/report';
+import { loadSettings } from '../../../bench/settings';
+
+function sample(
+  target: Sample['target'],
+  rps: number,
+  otherPercent: number,
+  accepted: boolean,
+): Sample {
+  return {
+    section: 'main',
+    target,
+    operation: 'enterprise',
+    entities: null,
+    persons: 10_000,
+    round: 1,
+    attempt: 1,
+    accepted,
+    requests: rps * 5,
+    sent: rps * 5,
+    durationS: 5,
+    rps,
+    latencyMs: { p50: 10, p99: 20, mean: 11, max: 30 },
+    non2xx: 0,
+    errors: 0,
+    graphqlErrors: 0,
+    gatewayCpuMsPerReq: 1,
+    subgraphsCpuMsPerReq: 1,
+    loadGeneratorCpuMsPerReq: 1,
+    gatewayPeakRssMb: 100,
+    sqlPerReq: 1,
+    machine: { cpus: 2, busyPercent: 90, otherPercent, loadavgBefore: [1], loadavgAfter: [1] },
+  };
+}
+
+function results(samples: Sample[]): Results {
+  return {
+    startedAt: '2026-11-30T00:00:00.000Z',
+    finishedAt: '',
+    elapsedS: 60,
+    machine: { cpus: 2, cpuModel: 'test', totalMemMb: 1024, node: 'v20', clockTicks: 100 },
+    versions: {},
+    settings: loadSettings(['--max-other-load', '10', '--retries', '1'], {}),
+    skipped: [],
+    verifications: [],
+    samples,
+  };
+}
+
+const rowOf = (markdown: string, target: string) =>
+  markdown.split('\n').find((line) => line.startsWith(`| \`${target}\` |`));
+
+it('reports a row from the rounds under the other-load bar only, and a row with none as not measured', () => {
+  const markdown = renderMarkdown(
+    results([
+      sample('stock', 999, 40, false),
+      sample('stock', 500, 5, true),
+      sample('ours', 800, 30, false),
+      sample('ours', 900, 25, false),
+    ]),
+  );
+  expect(rowOf(markdown, 'stock')).toMatch(/^\| `stock` \| 500 \(500–500\) \|/);
+  expect(rowOf(markdown, 'stock')).not.toContain('999');
+  expect(rowOf(markdown, 'ours')).toBe(
+    '| `ours` | – | – | – | – | – | – | – | – | – | 25–30 | not measured: 2 attempts, other load above the bar in each |',
+  );
+  expect(markdown).toContain('at most 10 % of the machine');
+  expect(markdown).toContain('3 attempts were measured above it');
+});
+
+it('adds an ours-w<N> target for each worker count above one', () => {
+  const settings = loadSettings(['--targets', 'stock,ours', '--workers', '1,2'], {});
+  expect(settings.targets).toEqual(['stock', 'ours', 'ours-w2']);
+  expect(() => loadSettings(['--max-other-load', '120'], {})).toThrow(/maxOtherLoad/);
+});
