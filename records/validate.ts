@@ -38,6 +38,7 @@ const schema = z.object({
       pi: z.enum(['NONE', 'PERSONAL', 'SENSITIVE']),
       effect: z.enum(['allow', 'mask', 'deny']),
       grant: name.nullable().default(null),
+      request: name.nullable().default(null),
     }),
   ),
   departments: z.array(name).transform(uniqueSorted),

@@ -102,6 +102,7 @@ export function accessRecordsPlugin(options: {
 
 function fieldAccesses(context: GatewayContext, classification: Classification): FieldAccess[] {
   const seen = new Map<string, FieldAccess>();
+  const requests = context.policy.engine.requests;
   for (const decision of planOf(context)?.decisions ?? []) {
     if (seen.has(decision.coordinate)) continue;
     seen.set(decision.coordinate, {
@@ -109,6 +110,7 @@ function fieldAccesses(context: GatewayContext, classification: Classification):
       pi: classification.get(decision.coordinate)?.pi ?? 'NONE',
       effect: decision.effect,
       grant: decision.grantId,
+      request: decision.grantId ? (requests.get(decision.grantId) ?? null) : null,
     });
   }
   return [...seen.values()];
