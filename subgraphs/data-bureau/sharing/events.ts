@@ -49,10 +49,10 @@ function eventHash(e: Omit<SharingEventRow, 'hash'> & { prevHash: string }): str
 /** Appends an event in the caller's transaction, after the chain's last one. */
 export async function appendEvent(client: pg.PoolClient, event: NewEvent): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-  const { rows } = await client.query<{ seq: string; hash: string }>(
-    'SELECT seq::text AS seq, hash FROM sharing_request_event ORDER BY seq DESC LIMIT 1',
+  const { rows } = await client.query<{ last: string; hash: string }>(
+    'SELECT seq::text AS last, hash FROM sharing_request_event ORDER BY seq DESC LIMIT 1',
   );
-  const seq = rows[0] ? Number(rows[0].seq) + 1 : 1;
+  const seq = rows[0] ? Number(rows[0].last) + 1 : 1;
   const row = {
     seq,
     number: event.number,

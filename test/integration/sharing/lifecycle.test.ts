@@ -211,16 +211,27 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     }
   });
 
-  it('shows an approval whose period has ended as EXPIRED, disposal due', async () => {
+  it('ends an approval when its period ends: EXPIRED, disposal due, until disposal', async () => {
     const filed = await stack.as('caseworker', SUBMIT, { input: vaccinationRequest() });
     const expiring = filed.data.submitSharingRequest.number;
-    // Time passes: the row is made an approval whose period ended yesterday (the grant's
-    // own expiry is the engine's, tested with the policies).
+    const approved = await stack.as('doctor', REPLY, {
+      input: {
+        number: expiring,
+        reply: 'APPROVE_IN_PART',
+        fields: [
+          { coordinate: 'Person.vaccinations', access: 'FULL' },
+          { coordinate: 'Vaccination.vaccine', access: 'FULL' },
+        ],
+      },
+    });
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data.replySharingRequest.request.state).toBe('APPROVED');
+    // Time passes: the period ended yesterday (the grant's own expiry is the policy engine's).
     const client = new pg.Client({ connectionString: testDatabaseUrl() });
     await client.connect();
     try {
       await client.query(
-        `UPDATE data_bureau.sharing_request SET state = 'APPROVED', period_end = current_date - 1 WHERE number = $1`,
+        `UPDATE data_bureau.sharing_request SET period_end = current_date - 1 WHERE number = $1`,
         [expiring],
       );
     } finally {
@@ -229,5 +240,16 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     const query = `query($n: ID!) { sharingRequest(number: $n) { state disposalDue } }`;
     const shown = await stack.as('caseworker', query, { n: expiring });
     expect(shown.data.sharingRequest).toEqual({ state: 'EXPIRED', disposalDue: true });
+    const inbox = await stack.as(
+      'caseworker',
+      `{ sharingRequests(role: REQUESTER, state: EXPIRED) { number } }`,
+    );
+    expect(inbox.data.sharingRequests).toEqual([{ number: expiring }]);
+    const disposed = await stack.as('caseworker', DISPOSE, { n: expiring });
+    expect(disposed.errors).toBeUndefined();
+    expect(disposed.data.confirmSharingDisposal).toMatchObject({
+      state: 'DISPOSED',
+      disposalDue: false,
+    });
   });
 });
