@@ -40,6 +40,7 @@ const vaccinationRequest = (overrides: Record<string, unknown> = {}) => ({
 describe('sharing requests walk the Regulation, over the real federation and live policy', () => {
   let stack: SharingStack;
   let number: string;
+  let draft: Record<string, unknown>;
 
   const readVaccinations = async (replica: 0 | 1) =>
     stack.gateways[replica].query<any>(
@@ -55,14 +56,35 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     await stack?.stop();
   });
 
-  it('denies the field before any request, naming no grant that opens it', async () => {
+  it('denies the field before any request, with a pre-filled request for what to ask', async () => {
     const response = await readVaccinations(0);
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(response.data ?? null).toBeNull();
+    const drafts = response.errors![0]!.extensions!.sharingRequests;
+    expect(drafts).toEqual([
+      {
+        provider: 'health',
+        sharingClass: 'CONDITIONAL',
+        fields: [
+          { coordinate: 'Person.vaccinations', access: 'FULL' },
+          { coordinate: 'Vaccination.dose', access: 'FULL' },
+          { coordinate: 'Vaccination.vaccine', access: 'FULL' },
+        ],
+        input: {
+          provider: 'health',
+          purpose: 'social-assistance-eligibility',
+          method: 'INTERFACE',
+          fields: drafts[0].fields,
+        },
+      },
+    ]);
+    draft = drafts[0].input;
   });
 
-  it('files a request for CONDITIONAL items: 10 working days to reply', async () => {
-    const response = await stack.as('caseworker', SUBMIT, { input: vaccinationRequest() });
+  it('files the pre-filled request for CONDITIONAL items: 10 working days to reply', async () => {
+    const response = await stack.as('caseworker', SUBMIT, {
+      input: { ...vaccinationRequest(), ...draft },
+    });
     expect(response.errors).toBeUndefined();
     const request = response.data.submitSharingRequest;
     number = request.number;
