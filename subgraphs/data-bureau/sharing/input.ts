@@ -8,7 +8,7 @@ import { today } from './clock';
 /** The longest free text a request takes (scenario, scope, reasons), in characters. */
 export const TEXT_MAX = 2000;
 
-const REQUEST_NUMBER = identifierFormat(
+export const SHARING_REQUEST = identifierFormat(
   /^SHR[0-9]{8}$/,
   'a sharing request number such as SHR00000042, as submitSharingRequest returned it',
 );
@@ -62,7 +62,7 @@ export interface CheckedSubmission extends Application {
 
 /** A request number argument. */
 export function requestNumberArg(value: unknown, argument = 'number'): string {
-  return identifierArg(argument, value, REQUEST_NUMBER);
+  return identifierArg(argument, value, SHARING_REQUEST);
 }
 
 /** A free text that must be given and holds no person's identifiers. */

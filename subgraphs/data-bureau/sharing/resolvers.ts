@@ -21,7 +21,7 @@ import {
   decideReturn,
   decideSupplement,
 } from './lifecycle';
-import { livePolicies } from './live-policy';
+import { livePolicies } from '../policies/live';
 import { agencyOfficial } from './parties';
 import { decideReply, type ReplyInput } from './reply';
 import { takeStep } from './steps';

@@ -60,7 +60,7 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     const response = await readVaccinations(0);
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(response.data ?? null).toBeNull();
-    const drafts = response.errors![0]!.extensions!.sharingRequests;
+    const drafts = response.errors![0]!.extensions!.sharingRequests as any[];
     expect(drafts).toEqual([
       {
         provider: 'health',
@@ -176,6 +176,27 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     } finally {
       await client.end();
     }
+    const audit = await as('auditor', 'audit');
+    const lawful = await stack.gateways[0].query<any>(
+      `query($r: String!) { accessRecords(filter: { request: $r }) { records { fields { coordinate grant request } } } }`,
+      { r: number },
+      audit,
+    );
+    expect(lawful.errors).toBeUndefined();
+    expect(lawful.data.accessRecords.records.length).toBeGreaterThanOrEqual(2);
+    for (const record of lawful.data.accessRecords.records) {
+      expect(record.fields).toContainEqual({
+        coordinate: 'Vaccination.vaccine',
+        grant: request.grantId,
+        request: number,
+      });
+    }
+    const grants = await stack.gateways[1].query<any>(
+      `{ grants(provider: "health") { id } }`,
+      {},
+      audit,
+    );
+    expect(grants.data.grants.map((g: { id: string }) => g.id)).toContain(request.grantId);
   });
 
   it('suspends with an urgent revision and its receipt: refused again on both replicas', async () => {
