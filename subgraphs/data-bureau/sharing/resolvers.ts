@@ -22,6 +22,7 @@ import {
   decideSupplement,
 } from './lifecycle';
 import { livePolicies } from '../policies/live';
+import { sharingImpact } from './impact';
 import { agencyOfficial } from './parties';
 import { decideReply, type ReplyInput } from './reply';
 import { takeStep } from './steps';
@@ -67,6 +68,8 @@ export const sharingResolvers = {
       return args.overdue == null ? rows : rows.filter((r) => isOverdue(r, now) === args.overdue);
     },
     sharingEventChain: (_: unknown, __: unknown, ctx: Context) => verifyEvents(ctx.db),
+    sharingImpact: (_: unknown, args: { number: string; days?: number | null }, ctx: Context) =>
+      sharingImpact(ctx.db, ctx.caller, requestNumberArg(args.number), args.days ?? 30),
   },
   Mutation: {
     submitSharingRequest: async (_: unknown, { input }: { input: SubmitInput }, ctx: Context) => {

@@ -102,6 +102,25 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     expect(response.errors?.[0]?.message).toMatch(/NONE.*art\. 15/);
   });
 
+  it('previews the impact for the provider: the fields it opens, denied attempts, the diff', async () => {
+    const query = `query($n: ID!) { sharingImpact(number: $n, days: 30) { opens deniedAttempts diff } }`;
+    const response = await stack.as('doctor', query, { n: number });
+    expect(response.errors).toBeUndefined();
+    const impact = response.data.sharingImpact;
+    expect(impact.opens).toEqual([
+      'Person.vaccinations',
+      'Vaccination.dose',
+      'Vaccination.vaccine',
+    ]);
+    // The caseworker's refused read in the first test is on record.
+    expect(impact.deniedAttempts).toBeGreaterThanOrEqual(1);
+    expect(impact.diff).toContain(
+      `opened sharing-request-${number.toLowerCase()} field Person.vaccinations to full`,
+    );
+    const byRequester = await stack.as('caseworker', query, { n: number });
+    expect(byRequester.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('returns for supplement once; a second return is refused', async () => {
     const first = await stack.as('doctor', RETURN, { n: number, m: ['主要负责人同意文件'] });
     expect(first.errors).toBeUndefined();
