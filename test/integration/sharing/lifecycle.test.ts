@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { testDatabaseUrl } from '../../support/database';
 import { as } from '../../support/security';
+import { run } from '../../../scripts/policy';
 import { startSharingStack, type SharingStack } from './support';
 
 const PERSON = 'PCYGN28R6';
@@ -313,5 +314,62 @@ describe('sharing requests walk the Regulation, over the real federation and liv
       state: 'DISPOSED',
       disposalDue: false,
     });
+  });
+
+  it('has CLI twins: submit, a refusal without reason refused, a refusal with one, show', async () => {
+    const tokenOf = async (consumer: string) =>
+      (await as(consumer as never, 'data-sharing')).authorization!.replace('Bearer ', '');
+    const cli = (token: string, ...argv: string[]) =>
+      run(['request', ...argv, '--token', token, '--gateway', stack.gateways[1].url]);
+    const caseworker = await tokenOf('caseworker');
+    const doctor = await tokenOf('doctor');
+    const submitted = await cli(
+      caseworker,
+      'submit',
+      '--provider',
+      'health',
+      '--for',
+      'social-assistance-eligibility',
+      '--legal-basis',
+      '《社会救助暂行办法》第十一条',
+      '--scenario',
+      '低保家庭成员健康状况核对',
+      '--scope',
+      '武侯区低保申请家庭',
+      '--period-end',
+      '2027-06-30',
+      '--consent',
+      '武民函〔2026〕13号',
+      '--field',
+      'Person.vaccinations',
+      '--field',
+      'Vaccination.vaccine:masked',
+    );
+    expect(submitted).toMatchObject({ code: 0, stderr: '' });
+    const filed = JSON.parse(submitted.stdout).submitSharingRequest;
+    expect(filed).toMatchObject({ state: 'SUBMITTED', provider: 'health', workingDaysLeft: 10 });
+    const bare = await cli(doctor, 'reply', filed.number, '--refuse');
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toMatch(/^BAD_USER_INPUT: A refusal states its reason/);
+    const refused = await cli(
+      doctor,
+      'reply',
+      filed.number,
+      '--refuse',
+      '--reason',
+      'NOT_NECESSARY',
+      '--explanation',
+      '核对低保资格无需接种记录',
+    );
+    expect(refused).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(refused.stdout).replySharingRequest).toMatchObject({
+      request: { state: 'REFUSED', refusalReason: 'NOT_NECESSARY' },
+      receipt: null,
+    });
+    const shown = await cli(caseworker, 'show', filed.number);
+    expect(JSON.parse(shown.stdout).sharingRequest.timeline.map((e: any) => e.kind)).toEqual([
+      'submit',
+      'reply',
+    ]);
   });
 });
