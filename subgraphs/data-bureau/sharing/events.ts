@@ -31,7 +31,7 @@ const COLUMNS = `seq::int AS seq, number, kind, actor, actor_department AS "acto
 /** Serializes appends: one chain over every request. */
 const CHAIN_LOCK = 7_150_016;
 
-function eventHash(e: Omit<SharingEventRow, 'hash'> & { prevHash: string }): string {
+export function eventHash(e: Omit<SharingEventRow, 'hash'> & { prevHash: string }): string {
   return hashRecord(
     e.prevHash,
     canonicalJson({
