@@ -4,6 +4,8 @@
  */
 export { lintPolicies } from './lint';
 export type { LintFinding } from './lint';
+export { lintCatalogue, loadCatalogue } from './catalogue-lint';
+export type { SharingCatalogue } from './catalogue-lint';
 export { whoCanRead } from './who-can';
 export type { Reader } from './who-can';
 export { describeConsumer, describeGrantConsumer } from './consumers';

@@ -110,7 +110,9 @@ function fieldAccesses(context: GatewayContext, classification: Classification):
       pi: classification.get(decision.coordinate)?.pi ?? 'NONE',
       effect: decision.effect,
       grant: decision.grantId,
-      request: decision.grantId ? (requests.get(decision.grantId) ?? null) : null,
+      ...(decision.grantId && requests.has(decision.grantId)
+        ? { request: requests.get(decision.grantId) }
+        : {}),
     });
   }
   return [...seen.values()];

@@ -1,5 +1,11 @@
 import { loadPolicies } from '../../policies';
-import { lintPolicies, MIN_CANDIDATES, type LintFinding } from '../../policies/tooling';
+import {
+  lintCatalogue,
+  lintPolicies,
+  loadCatalogue,
+  MIN_CANDIDATES,
+  type LintFinding,
+} from '../../policies/tooling';
 import { parseCommandArgs } from './args';
 import { ok, type Command } from './command';
 import { count, shownPath } from './format';
@@ -34,7 +40,10 @@ export const lintCommand: Command = {
     const graph = loadGraph(values.supergraph);
     const policies = loadPolicies(values.policies);
     const findings: LintFinding[] = [
-      ...lintPolicies(policies, graph.classification, env.now).map((f) => ({
+      ...[
+        ...lintPolicies(policies, graph.classification, env.now),
+        ...lintCatalogue(policies, graph.classification, loadCatalogue(values.policies)),
+      ].map((f) => ({
         ...f,
         file: shownPath(f.file, env.cwd),
       })),
