@@ -189,6 +189,7 @@ function unmasked(engine: PolicyEngine): PolicyEngine {
   return {
     purposes: engine.purposes,
     quotas: engine.quotas,
+    requests: engine.requests,
     abilityFor(consumer, purpose, document) {
       const ability = engine.abilityFor(consumer, purpose, document);
       const known = wrapped.get(ability);

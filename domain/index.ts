@@ -1,5 +1,16 @@
 export type { AppealStage } from './appeals';
-export { addWorkingDays, addYears, ageOn, isoDate, toDay } from './calendar';
+export {
+  addWorkingDays,
+  addYears,
+  ageOn,
+  beijingDay,
+  isoDate,
+  isWorkingDay,
+  toDay,
+  workingDaysBetween,
+} from './calendar';
+export { buildSchedule, officialSchedule } from './schedule';
+export type { HolidaySchedule } from './schedule';
 export {
   explainInvalidMobile,
   explainInvalidResidentId,

@@ -29,6 +29,8 @@ export interface PolicyEngine {
   abilityFor(consumer: Consumer, purpose: string, document?: string | null): PolicyAbility;
   /** The daily quotas of the grants that carry one, by grant id. */
   readonly quotas: ReadonlyMap<string, GrantQuota>;
+  /** The sharing request behind each grant derived from one, by grant id. */
+  readonly requests: ReadonlyMap<string, string>;
 }
 
 /**
@@ -81,5 +83,8 @@ export function createPolicyEngine(
   const quotas: ReadonlyMap<string, GrantQuota> = new Map(
     policies.grants.flatMap((g) => (g.quota ? [[g.id, g.quota] as const] : [])),
   );
-  return Object.freeze({ purposes, abilityFor, quotas });
+  const requests: ReadonlyMap<string, string> = new Map(
+    policies.grants.flatMap((g) => (g.request ? [[g.id, g.request] as const] : [])),
+  );
+  return Object.freeze({ purposes, abilityFor, quotas, requests });
 }

@@ -42,6 +42,8 @@ export interface Grant {
   /** ISO date (YYYY-MM-DD): the last day the grant applies, China Standard Time. */
   readonly expires?: string;
   readonly note?: string;
+  /** The sharing request (SHR and eight digits) the grant was derived from, when it was. */
+  readonly request?: string;
   /** Daily quotas of distinct persons disclosed under the grant; counted by the gateway. */
   readonly quota?: GrantQuota;
   /**

@@ -134,6 +134,10 @@ export const grantSchema = strict({
     .date({ error: 'write the last day the grant applies as an ISO date, e.g. 2027-06-30' })
     .optional(),
   note: text('a note').optional(),
+  request: z
+    .string()
+    .regex(/^SHR[0-9]{8}$/, 'a sharing request number such as SHR00000042')
+    .optional(),
   quota: quotaSchema.optional(),
   documents: z
     .union(

@@ -15,3 +15,5 @@ export { followWatermark } from './watermark';
 export type { Watermark } from './watermark';
 export { waitForReceipt } from './receipt';
 export type { Receipt } from './receipt';
+export { amendLatest, appendLinted, latestGoodRevision } from './amend';
+export type { GoodRevision } from './amend';

@@ -18,6 +18,8 @@ export interface FieldAccess {
   effect: FieldEffect;
   /** The grant that opened it (format 4; null: denied, or UNCONDITIONAL and no grant needed). */
   grant?: string | null;
+  /** The sharing request the grant was derived from (format 6; null: none). */
+  request?: string | null;
 }
 
 /** Who asked: the identity the gateway established for the request ('unidentified': none could be). */
@@ -94,9 +96,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 /**
  * Version of the canonical form; hashed with the content, so it can never change silently.
  * 1: the first content; 2: adds clientAddress, reason and count; 3: adds traceId; 4: adds
- * policyRevision, and the grant of each field; 5: adds documentId.
+ * policyRevision, and the grant of each field; 5: adds documentId; 6: adds the sharing request
+ * behind each field's grant.
  */
-export const RECORD_FORMAT = 5;
+export const RECORD_FORMAT = 6;
 
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -195,9 +198,14 @@ function pickContent(
   if (format < 4) return third;
   const fourth = {
     ...third,
-    fields: r.fields.map((f) => ({ ...f, grant: f.grant ?? null })),
+    fields: r.fields.map(({ request: _request, ...f }) => ({ ...f, grant: f.grant ?? null })),
     policyRevision: r.policyRevision ?? null,
   };
   if (format < 5) return fourth;
-  return { ...fourth, documentId: r.documentId ?? null };
+  const fifth = { ...fourth, documentId: r.documentId ?? null };
+  if (format < 6) return fifth;
+  return {
+    ...fifth,
+    fields: r.fields.map((f) => ({ ...f, grant: f.grant ?? null, request: f.request ?? null })),
+  };
 }

@@ -22,6 +22,8 @@ export interface RecordSearch {
   coordinate?: string;
   /** A person whose personal information was disclosed. */
   personId?: string;
+  /** A sharing request behind a field's grant (records of format 6 on), e.g. 'SHR00000042'. */
+  request?: string;
   /** The case number (案件编号) the request stated. */
   caseNumber?: string;
   /** 'served', 'refused' or 'failed'. */
@@ -66,6 +68,7 @@ export function searchRecords(
   where.add('purpose = $?', search.purpose);
   where.add('fields @> $?::jsonb', containsCoordinate(search.coordinate));
   where.add('subjects @> ARRAY[$?::text]', search.personId);
+  where.add('fields @> $?::jsonb', search.request && JSON.stringify([{ request: search.request }]));
   where.add('case_number = $?', search.caseNumber);
   where.add('outcome = $?', search.outcome);
   where.add('reason = $?', search.reason);

@@ -38,6 +38,8 @@ const schema = z.object({
       pi: z.enum(['NONE', 'PERSONAL', 'SENSITIVE']),
       effect: z.enum(['allow', 'mask', 'deny']),
       grant: name.nullable().default(null),
+      // Only where a field's grant came from a sharing request (format 6 hashes it as null otherwise).
+      request: name.optional(),
     }),
   ),
   departments: z.array(name).transform(uniqueSorted),

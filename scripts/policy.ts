@@ -6,6 +6,7 @@ import { exportCommand } from './policy/export';
 import { diffCommand } from './policy/diff';
 import { suspendCommand } from './policy/suspend';
 import { rollbackCommand } from './policy/rollback';
+import { requestCommand } from './policy/request';
 import {
   USAGE_EXIT_CODE,
   UsageError,
@@ -23,6 +24,7 @@ const COMMANDS: readonly Command[] = [
   diffCommand,
   suspendCommand,
   rollbackCommand,
+  requestCommand,
 ];
 
 const USAGE = `Usage: npm run policy -- <command> [options]

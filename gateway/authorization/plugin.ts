@@ -10,6 +10,7 @@ import { childSpan, type Telemetry } from '../telemetry';
 import { removeDeniedFields } from './filter-document';
 import { createVisibleSchemas, introspect, validationErrorsFor } from './introspection';
 import { planOperation, type AuthorizationPlan } from './plan';
+import { requestDrafts } from './request-draft';
 import { resolveOperation } from './resolve-operation';
 import { rewriteAt, setNullAt } from './response';
 
@@ -120,6 +121,12 @@ export function authorizationPlugin(options: {
             code: ErrorCode.FORBIDDEN,
             http: { status: 403 },
             denied: plan.denied.map((d) => ({ ...d, openedBy: [...d.openedBy] })),
+            sharingRequests: requestDrafts(
+              plan.denied,
+              context.supergraph.classification,
+              context.consumer,
+              context.purpose,
+            ),
           },
         },
       );

@@ -112,6 +112,7 @@ function fieldAccesses(context: GatewayContext, data: unknown): FieldAccess[] {
     context.departmentsFailed.size === 0 ||
     (plan?.pathsOf.get(coordinate) ?? []).some((path) => hasValueAt(data, path));
   const seen = new Map<string, FieldAccess>();
+  const requests = context.policy.engine.requests;
   for (const decision of plan?.decisions ?? []) {
     if (seen.has(decision.coordinate)) continue;
     const withheld = decision.effect !== 'deny' && !disclosed(decision.coordinate);
@@ -120,6 +121,9 @@ function fieldAccesses(context: GatewayContext, data: unknown): FieldAccess[] {
       pi: classification.get(decision.coordinate)?.pi ?? 'NONE',
       effect: withheld ? 'deny' : decision.effect,
       grant: withheld ? null : decision.grantId,
+      ...(!withheld && decision.grantId && requests.has(decision.grantId)
+        ? { request: requests.get(decision.grantId) }
+        : {}),
     });
   }
   return [...seen.values()];

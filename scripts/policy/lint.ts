@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { loadDocumentManifests, loadPolicies } from '../../policies';
 import {
+  lintCatalogue,
   lintGrantDocuments,
   lintPolicies,
+  loadCatalogue,
   MIN_CANDIDATES,
   type LintFinding,
 } from '../../policies/tooling';
@@ -40,14 +42,14 @@ export const lintCommand: Command = {
     const graph = loadGraph(values.supergraph);
     const policies = loadPolicies(values.policies);
     const findings: LintFinding[] = [
-      ...lintPolicies(policies, graph.classification, env.now).map((f) => ({
-        ...f,
-        file: shownPath(f.file, env.cwd),
-      })),
-      ...lintGrantDocuments(
-        policies,
-        loadDocumentManifests(values.policies ? join(values.policies, 'documents') : undefined),
-      ).map((f) => ({
+      ...[
+        ...lintPolicies(policies, graph.classification, env.now),
+        ...lintCatalogue(policies, graph.classification, loadCatalogue(values.policies)),
+        ...lintGrantDocuments(
+          policies,
+          loadDocumentManifests(values.policies ? join(values.policies, 'documents') : undefined),
+        ),
+      ].map((f) => ({
         ...f,
         file: shownPath(f.file, env.cwd),
       })),

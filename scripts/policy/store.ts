@@ -1,10 +1,12 @@
 import { loadPolicies, type PolicySet } from '../../policies';
-import { diffPolicies, lintPolicies } from '../../policies/tooling';
+import { diffPolicies } from '../../policies/tooling';
 import {
+  appendLinted,
+  latestGoodRevision,
   openPolicyStore,
   policiesFromContent,
-  policyContent,
   waitForReceipt,
+  type GoodRevision,
   type PolicyStore,
   type Receipt,
   type RevisionInput,
@@ -41,22 +43,8 @@ export async function policiesAt(store: PolicyStore, at: string, dir?: string): 
  * The newest revision that passes validation and lint: what the replicas serve (a newer one
  * that fails is refused by every replica). Suspensions and rollbacks start from it.
  */
-export async function latestGood(
-  store: PolicyStore,
-  now: Date,
-): Promise<{ revision: StoredRevision; policies: PolicySet } | null> {
-  const { classification } = loadGraph();
-  for (let stored = await store.latest(); stored; stored = await store.get(stored.revision - 1)) {
-    try {
-      const policies = policiesFromContent(stored.content, stored.revision);
-      if (!lintPolicies(policies, classification, now).some((f) => f.severity === 'error')) {
-        return { revision: stored, policies };
-      }
-    } catch {
-      // Invalid content: no replica serves it; look further back.
-    }
-  }
-  return null;
+export function latestGood(store: PolicyStore, now: Date): Promise<GoodRevision | null> {
+  return latestGoodRevision(store, loadGraph().classification, now);
 }
 
 /** Revision `at` (a number, or 'latest'); throws when there is none. */
@@ -76,23 +64,13 @@ export async function revisionAt(store: PolicyStore, at: string): Promise<Stored
  * Appends a revision of `policies` once it passes lint against the supergraph (a revision that
  * fails lint never goes live, so it is not even stored); throws listing the errors.
  */
-export async function appendChecked(
+export function appendChecked(
   store: PolicyStore,
   policies: PolicySet,
   input: Omit<RevisionInput, 'content'>,
   now: Date,
 ): Promise<StoredRevision> {
-  const errors = lintPolicies(policies, loadGraph().classification, now).filter(
-    (f) => f.severity === 'error',
-  );
-  if (errors.length > 0) {
-    throw new Error(
-      `The revision is not stored: it fails lint.\n${errors
-        .map((f) => `- ${f.grantId ?? f.file}: ${f.message}`)
-        .join('\n')}`,
-    );
-  }
-  return store.append({ ...input, content: policyContent(policies).text });
+  return appendLinted(store, policies, loadGraph().classification, input, now);
 }
 
 /** Whether `to` closes anything `from` opens: such a revision is urgent (it raises the watermark). */

@@ -34,6 +34,12 @@ export default defineDepartment({
       raiserRole: 'raiserRole',
       status: 'status',
     },
+    SharingRequest: {
+      number: 'number',
+      requester: 'requester',
+      provider: 'provider',
+      state: 'state',
+    },
   },
   subjects: {
     ...accessRecordSubjects,

@@ -3,6 +3,7 @@ import { catalogueResolvers } from './catalogue/resolvers';
 import { departmentResolvers } from './departments/resolvers';
 import { objectionResolvers } from './objections/resolvers';
 import { policyResolvers } from './policies/resolvers';
+import { sharingResolvers } from './sharing/resolvers';
 
 /** The data bureau's resolvers, concept by concept. */
 export const resolvers = {
@@ -11,12 +12,18 @@ export const resolvers = {
   ...policyResolvers,
   ...objectionResolvers,
   ...accessRecordResolvers,
+  ...sharingResolvers,
   Query: {
     ...departmentResolvers.Query,
     ...catalogueResolvers.Query,
     ...policyResolvers.Query,
     ...objectionResolvers.Query,
     ...accessRecordResolvers.Query,
+    ...sharingResolvers.Query,
   },
-  Mutation: { ...objectionResolvers.Mutation, ...accessRecordResolvers.Mutation },
+  Mutation: {
+    ...objectionResolvers.Mutation,
+    ...accessRecordResolvers.Mutation,
+    ...sharingResolvers.Mutation,
+  },
 };

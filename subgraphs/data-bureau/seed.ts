@@ -1,7 +1,8 @@
 import type { City } from '../../fixtures/city/types';
 import { map, type LoadTable } from '../kit';
+import { seedSharingRequests } from './sharing/seed';
 
-/** The data bureau keeps the department registry and the data catalogue. */
+/** The data bureau keeps the department registry, the data catalogue and sharing requests. */
 export async function seed(city: City, load: LoadTable): Promise<void> {
   await load(
     'department',
@@ -27,4 +28,5 @@ export async function seed(city: City, load: LoadTable): Promise<void> {
       r.updateFrequency,
     ]),
   );
+  await seedSharingRequests(load);
 }

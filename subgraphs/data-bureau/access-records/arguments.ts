@@ -1,3 +1,4 @@
+import { SHARING_REQUEST } from '../sharing/input';
 import { MAX_HOLD_REASON, type HoldTarget, type RecordSearch } from '../../../records';
 import {
   badInput,
@@ -22,6 +23,7 @@ export interface FilterInput {
   field?: string | null;
   personId?: string | null;
   caseNumber?: string | null;
+  request?: string | null;
   from?: string | null;
   to?: string | null;
 }
@@ -62,6 +64,7 @@ export function filterArg(filter: FilterInput | null | undefined): Omit<RecordSe
     coordinate: patternArg('filter.field', f.field, COORDINATE),
     personId: patternArg('filter.personId', f.personId, PERSON_ID),
     caseNumber: caseNumberArg('filter.caseNumber', f.caseNumber),
+    request: patternArg('filter.request', f.request, SHARING_REQUEST),
     from,
     to,
   };

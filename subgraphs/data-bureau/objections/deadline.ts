@@ -1,14 +1,11 @@
-import { addWorkingDays, isoDate } from '../../../domain/calendar';
+import { addWorkingDays, beijingDay, isoDate } from '../../../domain/calendar';
 
 /**
- * Working days (Monday to Friday) the owning department has to answer an objection: the
- * period the 好差评 system gives a poor rating's rectification. Statutory holidays and their
- * make-up working days are not modelled.
+ * Working days the owning department has to answer an objection: a correction (校核) between
+ * departments is verified, corrected and answered within 10 working days (《政务数据共享条例》
+ * art. 26). Working days follow the State Council holiday schedule, make-up days included.
  */
-export const OBJECTION_WORKING_DAYS = 15;
-
-const DAY_MS = 86_400_000;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
+export const OBJECTION_WORKING_DAYS = 10;
 
 /** The China Standard Time calendar date of an instant, as 'YYYY-MM-DD'. */
 export function beijingDate(at: Date): string {
@@ -17,7 +14,7 @@ export function beijingDate(at: Date): string {
 
 /**
  * The last day (China Standard Time, 'YYYY-MM-DD') to answer an objection raised at
- * `raisedAt`: the 15th working day after the day it was raised. Answered by the end of that
+ * `raisedAt`: the 10th working day after the day it was raised. Answered by the end of that
  * day, it is on time.
  */
 export function objectionDeadline(raisedAt: Date): string {
@@ -27,8 +24,4 @@ export function objectionDeadline(raisedAt: Date): string {
 /** Overdue: still open after its deadline day has ended in China Standard Time. */
 export function isOverdue(objection: { status: string; deadline: string }, now: Date): boolean {
   return objection.status === 'OPEN' && objection.deadline < beijingDate(now);
-}
-
-function beijingDay(at: Date): number {
-  return Math.floor((at.getTime() + BEIJING_OFFSET_MS) / DAY_MS);
 }

@@ -1,4 +1,4 @@
-import type { FieldLabel } from '../../../policies';
+import type { FieldLabel, PolicySet } from '../../../policies';
 import { describeGrantConsumer, splitCoordinate, whoCanRead } from '../../../policies/tooling';
 import { governance } from './deployment';
 import {
@@ -53,15 +53,17 @@ export function listFields(type: string | null): readonly FieldRow[] {
   return type === null ? fields : fields.filter((f) => f.type === type);
 }
 
-// Derived from the deployment's files only, so shared by every request; computed on first
-// use (the whole catalogue costs tens of milliseconds) rather than at start-up.
-const readers = new Map<string, readonly ReaderRow[]>();
+// Derived from one policy set (the files, or a live revision), so shared by every request;
+// computed on first use (the whole catalogue costs tens of milliseconds).
+const readersBySet = new WeakMap<PolicySet, Map<string, readonly ReaderRow[]>>();
 
-/** Who can read a field, as `npm run policy -- who-can` answers. */
-export function readersOf(field: FieldRow): readonly ReaderRow[] {
+/** Who can read a field under `policies`, as `npm run policy -- who-can` answers. */
+export function readersOf(policies: PolicySet, field: FieldRow): readonly ReaderRow[] {
+  let readers = readersBySet.get(policies);
+  if (!readers) readersBySet.set(policies, (readers = new Map()));
   let found = readers.get(field.coordinate);
   if (!found) {
-    const { policies, classification } = governance;
+    const { classification } = governance;
     found = whoCanRead(policies, classification, field.coordinate).map((reader) => ({
       consumer: 'anyone' in reader.consumer ? null : consumerRow(reader.consumer),
       description: 'anyone' in reader.consumer ? 'anyone' : describeGrantConsumer(reader.consumer),

@@ -1,4 +1,4 @@
-import type { Grant, Purpose } from '../../../policies';
+import type { Grant, PolicySet, Purpose } from '../../../policies';
 import { grantOpenings } from '../../../policies/tooling';
 import { governance } from './deployment';
 import {
@@ -44,11 +44,8 @@ const purposeRow = (p: Purpose): PurposeRow => ({
   legalBasis: p.legalBasis,
 });
 
-const purposes = governance.policies.purposes.map(purposeRow);
-const purposeByCode = new Map(purposes.map((p) => [p.code, p]));
-
 // Fields as the policy engine reads them: '*' expanded, what the lint refuses left out.
-const grantRow = (grant: Grant): GrantRow => ({
+const grantRow = (grant: Grant, purposeByCode: ReadonlyMap<string, PurposeRow>): GrantRow => ({
   id: grant.id,
   provider: grant.provider,
   consumer: consumerRow(grant.consumer),
@@ -65,16 +62,28 @@ const grantRow = (grant: Grant): GrantRow => ({
   note: grant.note ?? null,
 });
 
-const grants = governance.policies.grants.map(grantRow);
+// One set of rows per policy set (the files, or each live revision), shared by every request.
+const views = new WeakMap<PolicySet, { purposes: PurposeRow[]; grants: GrantRow[] }>();
+
+function viewOf(policies: PolicySet) {
+  let view = views.get(policies);
+  if (!view) {
+    const purposes = policies.purposes.map(purposeRow);
+    const byCode = new Map(purposes.map((p) => [p.code, p]));
+    view = { purposes, grants: policies.grants.map((g) => grantRow(g, byCode)) };
+    views.set(policies, view);
+  }
+  return view;
+}
 
 /** The purpose catalogue, in its file's order. */
-export function listPurposes(): readonly PurposeRow[] {
-  return purposes;
+export function listPurposes(policies: PolicySet): readonly PurposeRow[] {
+  return viewOf(policies).purposes;
 }
 
 /** Every grant, in file order, optionally of one provider, consumer department or purpose. */
-export function listGrants(filter: GrantFilter): GrantRow[] {
-  return grants.filter(
+export function listGrants(policies: PolicySet, filter: GrantFilter): GrantRow[] {
+  return viewOf(policies).grants.filter(
     (g) =>
       (filter.provider === null || g.provider === filter.provider) &&
       (filter.consumerDepartment === null || g.consumer.department === filter.consumerDepartment) &&

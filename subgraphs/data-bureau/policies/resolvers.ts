@@ -5,6 +5,7 @@ import { CONSUMER_NAME, knownNameArg } from '../arguments';
 import type { Loaders } from '../loaders';
 import { fieldTypes, listFields, readersOf, type FieldRow } from './catalogue';
 import { governance } from './deployment';
+import { currentPolicies } from './live';
 import { listGrants, listPurposes, type GrantRow } from './grants';
 
 type Context = DepartmentContext<Loaders>;
@@ -16,7 +17,6 @@ interface GrantsArgs {
 }
 
 const departments = new Set([...governance.classification.values()].flatMap((l) => l.owner ?? []));
-const purposeCodes = governance.policies.purposes.map((p) => p.code);
 
 const expiredNow = (row: { expires: string | null }) =>
   row.expires !== null && isExpired(row.expires, new Date());
@@ -24,7 +24,9 @@ const expiredNow = (row: { expires: string | null }) =>
 /** The policies for auditors: Query.grants, Query.purposes, Query.fieldCatalogue. */
 export const policyResolvers = {
   Query: {
-    grants: (_: unknown, args: GrantsArgs, ctx: Context) => {
+    grants: async (_: unknown, args: GrantsArgs, ctx: Context) => {
+      const policies = await currentPolicies(ctx.db);
+      const purposeCodes = policies.purposes.map((p) => p.code);
       const filter = {
         provider: knownNameArg(
           'provider',
@@ -39,10 +41,10 @@ export const policyResolvers = {
         ),
         purpose: knownNameArg('purpose', args.purpose, 'a purpose code', purposeCodes),
       };
-      return ctx.loaders.governance.visible('Grant', listGrants(filter));
+      return ctx.loaders.governance.visible('Grant', listGrants(policies, filter));
     },
-    purposes: (_: unknown, __: unknown, ctx: Context) =>
-      ctx.loaders.governance.visible('Purpose', listPurposes()),
+    purposes: async (_: unknown, __: unknown, ctx: Context) =>
+      ctx.loaders.governance.visible('Purpose', listPurposes(await currentPolicies(ctx.db))),
     fieldCatalogue: (_: unknown, args: { type?: string | null }, ctx: Context) => {
       const type = knownNameArg('type', args.type, 'an object type of the graph', fieldTypes);
       return ctx.loaders.governance.visible('FieldClassification', listFields(type));
@@ -54,8 +56,8 @@ export const policyResolvers = {
     expired: expiredNow,
   },
   FieldClassification: {
-    readers: (field: FieldRow, _: unknown, ctx: Context) =>
-      ctx.loaders.governance.visible('Reader', readersOf(field)),
+    readers: async (field: FieldRow, _: unknown, ctx: Context) =>
+      ctx.loaders.governance.visible('Reader', readersOf(await currentPolicies(ctx.db), field)),
   },
   Reader: { expired: expiredNow },
 };

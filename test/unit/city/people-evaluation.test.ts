@@ -1,3 +1,4 @@
+import { isWorkday } from 'chinese-days';
 import { createCity, REFERENCE_DATE, type AppealStage, type Person } from '../../../fixtures/city';
 
 const city = createCity({ seed: 20261124, persons: 20_000 });
@@ -26,12 +27,15 @@ function isAdult(person: Person | undefined): boolean {
   );
 }
 
-/** The day `count` working days after an ISO date, counted independently of the generator. */
+/**
+ * The day `count` working days after an ISO date, counted independently of the generator:
+ * with chinese-days' own isWorkday (official holidays and make-up days).
+ */
 function workingDaysAfter(iso: string, count: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
   for (let left = count; left > 0;) {
     date.setUTCDate(date.getUTCDate() + 1);
-    if (date.getUTCDay() !== 0 && date.getUTCDay() !== 6) left--;
+    if (isWorkday(date.toISOString().slice(0, 10))) left--;
   }
   return date.toISOString().slice(0, 10);
 }

@@ -157,7 +157,7 @@ describe('parsePolicies', () => {
           'The policy files are invalid:',
           "- grants/tax.yaml:6:33 grants[0].fields.Enterprise.taxArrears: write 'full' or 'masked'.",
           '- grants/tax.yaml:7:14 grants[0].expires: write the last day the grant applies as an ISO date, e.g. 2027-06-30.',
-          "- grants/tax.yaml:8:13 grants[0].colour: unknown key 'colour'; the keys allowed here are: id, consumer, purposes, fields, rows, legalBasis, expires, note, quota, documents.",
+          "- grants/tax.yaml:8:13 grants[0].colour: unknown key 'colour'; the keys allowed here are: id, consumer, purposes, fields, rows, legalBasis, expires, note, request, quota, documents.",
           "- grants/tax.yaml:9:9 grants[1].id: the grant id is kebab-case (lower-case words joined by '-'), e.g. tax-caseworker-income.",
           '- grants/tax.yaml:10:15 grants[1].consumer: write the consumer as { department, role, application? } or { citizen: true }.',
           '- grants/tax.yaml:11:15 grants[1].purposes: list at least one purpose code from purposes.yaml.',

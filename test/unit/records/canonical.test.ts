@@ -67,10 +67,10 @@ describe('canonical serialisation', () => {
   it('covers the format, the position in the chain and every field of the content', () => {
     const text = canonicalRecord({ ...registrarReadsBirth, ...position });
     expect(JSON.parse(text)).toEqual({
-      format: 5,
+      format: 6,
       ...registrarReadsBirth,
       ...position,
-      fields: registrarReadsBirth.fields.map((f) => ({ ...f, grant: null })),
+      fields: registrarReadsBirth.fields.map((f) => ({ ...f, grant: null, request: null })),
       clientAddress: null,
       reason: null,
       count: 1,
@@ -88,7 +88,7 @@ describe('canonical serialisation', () => {
     expect(JSON.parse(format4)).not.toHaveProperty('documentId');
     // A format-4 record hashes the same whether or not a document id is set beside it.
     expect(format4).toBe(canonicalRecord({ ...record, documentId: undefined }, 4));
-    expect(JSON.parse(canonicalRecord(record))).toMatchObject({ format: 5, documentId });
+    expect(JSON.parse(canonicalRecord(record))).toMatchObject({ format: 6, documentId });
     expect(canonicalRecord(record)).not.toBe(
       canonicalRecord({ ...record, documentId: 'e'.repeat(64) }),
     );
@@ -130,7 +130,7 @@ describe('canonical serialisation', () => {
       traceId: 'a'.repeat(32),
     });
     expect(JSON.parse(canonicalRecord(traced))).toMatchObject({
-      format: 5,
+      format: 6,
       traceId: 'a'.repeat(32),
     });
   });

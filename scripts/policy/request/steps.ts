@@ -1,0 +1,167 @@
+import { UsageError } from '../command';
+
+/** Option values as parseArgs returns them. */
+export type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** One `request <step>`: its GraphQL operation and how the command line fills it. */
+export interface RequestStep {
+  readonly summary: string;
+  readonly operation: string;
+  /** Whether the step takes the request number as its argument. */
+  readonly numbered: boolean;
+  variables(values: Values, number: string | undefined): Record<string, unknown>;
+}
+
+const REQUEST = `number state requester provider purpose replyDue workingDaysLeft overdue returned
+  missing extensionDays approvedFields { coordinate access } refusalReason refusalExplanation
+  shareBy grantId revision disputeStage disposalDue`;
+const CHANGE = `request { ${REQUEST} } receipt { revision committedAt inForceEverywhereAt live lagging }`;
+
+const text = (values: Values, key: string): string => {
+  const value = values[key];
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UsageError(`--${key} is required.`);
+  return value;
+};
+const list = (values: Values, key: string): string[] => (values[key] as string[] | undefined) ?? [];
+
+/** --field Type.field or Type.field:masked, repeated. */
+function fields(values: Values) {
+  return list(values, 'field').map((f) => {
+    const [coordinate, access] = f.split(':');
+    return { coordinate, access: access === 'masked' ? 'MASKED' : 'FULL' };
+  });
+}
+
+/** --row Type.field=value, repeated. */
+function rows(values: Values) {
+  return list(values, 'row').map((r) => {
+    const [coordinate = '', value = ''] = r.split('=');
+    const [type, field] = coordinate.split('.');
+    if (!type || !field || !value)
+      throw new UsageError('--row is Type.field=value, e.g. Person.districtCode=$jurisdiction.');
+    return { type, field, value };
+  });
+}
+
+const closing = (mutation: string, summary: string): RequestStep => ({
+  summary,
+  numbered: true,
+  operation: `mutation($n: ID!, $reason: String!) { ${mutation}(number: $n, reason: $reason) { ${CHANGE} } }`,
+  variables: (v, n) => ({ n, reason: text(v, 'reason') }),
+});
+
+/** Every step, by its name on the command line. */
+export const STEPS: Readonly<Record<string, RequestStep>> = {
+  submit: {
+    summary:
+      'file a request: --provider --purpose --legal-basis --scenario --scope --period-end --consent --field ... [--method] [--row ...] [--role]',
+    numbered: false,
+    operation: `mutation($input: SubmitSharingRequestInput!) { submitSharingRequest(input: $input) { ${REQUEST} } }`,
+    variables: (v) => ({
+      input: {
+        provider: text(v, 'provider'),
+        consumerRole: v.role ?? null,
+        purpose: text(v, 'for'),
+        legalBasis: text(v, 'legal-basis'),
+        scenario: text(v, 'scenario'),
+        scope: text(v, 'scope'),
+        method: v.method ?? 'INTERFACE',
+        periodEnd: text(v, 'period-end'),
+        consent: text(v, 'consent'),
+        fields: fields(v),
+        rows: rows(v),
+      },
+    }),
+  },
+  return: {
+    summary: 'return for supplement, once: --missing ... (repeat)',
+    numbered: true,
+    operation: `mutation($n: ID!, $m: [String!]!) { returnSharingRequest(number: $n, missing: $m) { ${REQUEST} } }`,
+    variables: (v, n) => ({ n, m: list(v, 'missing') }),
+  },
+  supplement: {
+    summary: 'supply what was missing: --note',
+    numbered: true,
+    operation: `mutation($n: ID!, $note: String!) { supplementSharingRequest(number: $n, note: $note) { ${REQUEST} } }`,
+    variables: (v, n) => ({ n, note: text(v, 'note') }),
+  },
+  extend: {
+    summary: 'ask the data authority for an extension: --days (at most 10) --reason',
+    numbered: true,
+    operation: `mutation($n: ID!, $d: Int!, $reason: String!) { requestSharingExtension(number: $n, workingDays: $d, reason: $reason) { ${REQUEST} } }`,
+    variables: (v, n) => ({ n, d: Number(text(v, 'days')), reason: text(v, 'reason') }),
+  },
+  'decide-extension': {
+    summary: 'the data authority decides an extension: --approve or not, --reason',
+    numbered: true,
+    operation: `mutation($n: ID!, $a: Boolean!, $reason: String!) { decideSharingExtension(number: $n, approve: $a, reason: $reason) { ${REQUEST} } }`,
+    variables: (v, n) => ({ n, a: v.approve === true, reason: text(v, 'reason') }),
+  },
+  reply: {
+    summary:
+      'reply: --approve | --approve-in-part --field ... | --refuse --reason CODE --explanation',
+    numbered: true,
+    operation: `mutation($input: ReplySharingRequestInput!) { replySharingRequest(input: $input) { ${CHANGE} } }`,
+    variables: (v, n) => {
+      const chosen = ['approve', 'approve-in-part', 'refuse'].filter((k) => v[k] === true);
+      if (chosen.length !== 1)
+        throw new UsageError('Reply with one of --approve, --approve-in-part, --refuse.');
+      const reply = chosen[0]!.toUpperCase().replace(/-/g, '_');
+      return {
+        input: {
+          number: n,
+          reply,
+          ...(reply === 'APPROVE_IN_PART' && { fields: fields(v) }),
+          ...(reply === 'REFUSE' && {
+            reason: v.reason ?? null,
+            explanation: v.explanation ?? null,
+          }),
+        },
+      };
+    },
+  },
+  dispute: {
+    summary: 'open a dispute (art. 28): --reason',
+    numbered: true,
+    operation: `mutation($n: ID!, $reason: String!) { openSharingDispute(number: $n, reason: $reason) { ${REQUEST} } }`,
+    variables: (v, n) => ({ n, reason: text(v, 'reason') }),
+  },
+  advance: {
+    summary: 'move a dispute on: --note',
+    numbered: true,
+    operation: `mutation($n: ID!, $note: String!) { advanceSharingDispute(number: $n, note: $note) { ${REQUEST} } }`,
+    variables: (v, n) => ({ n, note: text(v, 'note') }),
+  },
+  suspend: closing('suspendSharing', 'suspend the right at once, with a receipt: --reason'),
+  resume: closing('resumeSharing', 'resume a suspended right: --reason'),
+  terminate: closing('terminateSharing', 'terminate the right: --reason'),
+  dispose: {
+    summary: 'confirm disposal of the data: --method',
+    numbered: true,
+    operation: `mutation($n: ID!, $m: String!) { confirmSharingDisposal(number: $n, method: $m) { ${REQUEST} } }`,
+    variables: (v, n) => ({ n, m: text(v, 'method') }),
+  },
+  show: {
+    summary: 'one request with its timeline',
+    numbered: true,
+    operation: `query($n: ID!) { sharingRequest(number: $n) { ${REQUEST} timeline { seq kind actorDepartment at detail hash } } }`,
+    variables: (_, n) => ({ n }),
+  },
+  inbox: {
+    summary: 'your inbox: --role requester|provider|authority [--state] [--overdue]',
+    numbered: false,
+    operation: `query($r: SharingRole!, $s: SharingRequestState, $o: Boolean) { sharingRequests(role: $r, state: $s, overdue: $o) { ${REQUEST} } }`,
+    variables: (v) => ({
+      r: text(v, 'role').toUpperCase(),
+      s: v.state ?? null,
+      o: v.overdue === true ? true : null,
+    }),
+  },
+  impact: {
+    summary: 'preview what approving would open: [--days]',
+    numbered: true,
+    operation: `query($n: ID!, $d: Int) { sharingImpact(number: $n, days: $d) { opens deniedAttempts diff } }`,
+    variables: (v, n) => ({ n, d: v.days === undefined ? null : Number(v.days) }),
+  },
+};

@@ -1,0 +1,162 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../../contracts/errors';
+import type { Database } from '../../kit';
+import { badInput } from '../../kit';
+import { MAX_EXTENSION_DAYS, extendedDue, replyDue, today } from './clock';
+import { grantOf, withGrant, withoutGrant } from './grant';
+import { amendPolicy } from './live-policy';
+import { DISPUTE_MOVERS, DISPUTE_STAGES, type DisputeStage, type Party } from './states';
+import type { StepOutcome } from './steps';
+import type { SharingRequestRow } from './store';
+
+/** Return for supplement: once, listing everything missing (art. 21). */
+export function decideReturn(request: SharingRequestRow, missing: readonly string[]): StepOutcome {
+  if (request.returned) {
+    throw new GraphQLError(
+      `Request ${request.number} was already returned for supplement once: art. 21 allows one return listing everything missing; reply to it now.`,
+      { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'number' } },
+    );
+  }
+  const items = missing.map((m) => m.trim()).filter((m) => m !== '');
+  if (items.length === 0) throw badInput('missing', 'List everything missing, at once (art. 21).');
+  return {
+    patch: { state: 'RETURNED', returned: true, missing: items },
+    detail: { missing: items },
+  };
+}
+
+/** The requester supplies what was missing: the reply clock starts again. */
+export function decideSupplement(request: SharingRequestRow, note: string, now: Date): StepOutcome {
+  const start = today(now);
+  const due = replyDue(start, request.sharingClass);
+  return {
+    patch: { state: 'SUBMITTED', clockStart: start, replyDue: due },
+    detail: { note, replyDue: due },
+  };
+}
+
+/** The provider asks for one extension of at most 10 working days. */
+export function decideExtensionRequest(
+  request: SharingRequestRow,
+  days: number,
+  reason: string,
+): StepOutcome {
+  if (request.extensionDays !== null) {
+    throw badInput('number', `Request ${request.number} already had its one extension (art. 21).`);
+  }
+  if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) {
+    throw badInput(
+      'workingDays',
+      `An extension is 1 to ${MAX_EXTENSION_DAYS} working days (art. 21); asked: ${days}.`,
+    );
+  }
+  return {
+    patch: { state: 'EXTENSION_REQUESTED', extensionDays: days, extensionReason: reason },
+    detail: { workingDays: days, reason },
+  };
+}
+
+/** The data authority decides the extension; the requester is told in the timeline. */
+export function decideExtension(
+  request: SharingRequestRow,
+  approve: boolean,
+  reason: string,
+): StepOutcome {
+  const due = approve ? extendedDue(request.replyDue, request.extensionDays!) : request.replyDue;
+  return {
+    patch: {
+      state: 'SUBMITTED',
+      extensionDecided: true,
+      replyDue: due,
+      ...(!approve && { extensionDays: 0 }),
+    },
+    detail: { approve, reason, replyDue: due, noticeTo: request.requester },
+  };
+}
+
+/** Opens a dispute (art. 28): negotiation first. */
+export function decideDispute(request: SharingRequestRow, reason: string): StepOutcome {
+  if (request.disputeStage !== null && request.disputeStage !== 'RESOLVED') {
+    throw badInput(
+      'number',
+      `Request ${request.number} is already in dispute (${request.disputeStage}).`,
+    );
+  }
+  return { patch: { disputeStage: 'NEGOTIATION' }, detail: { reason, stage: 'NEGOTIATION' } };
+}
+
+/** Moves a dispute on: negotiation → coordination by the authority → decision → resolved. */
+export function decideDisputeStep(
+  request: SharingRequestRow,
+  parties: readonly Party[],
+  note: string,
+): StepOutcome {
+  const stage = request.disputeStage as DisputeStage | null;
+  if (stage === null || stage === 'RESOLVED') {
+    throw badInput(
+      'number',
+      `Request ${request.number} has no open dispute: openSharingDispute first.`,
+    );
+  }
+  if (!parties.some((p) => DISPUTE_MOVERS[stage].includes(p))) {
+    throw new GraphQLError(
+      `The dispute on ${request.number} is in ${stage}: only the ${DISPUTE_MOVERS[stage].join(' or ')} moves it on (art. 28).`,
+      { extensions: { code: ErrorCode.FORBIDDEN } },
+    );
+  }
+  const next = DISPUTE_STAGES[DISPUTE_STAGES.indexOf(stage) + 1]!;
+  return { patch: { disputeStage: next }, detail: { from: stage, to: next, note } };
+}
+
+/** Suspension or termination: an urgent revision without the grant (art. 27). */
+export async function decideClosing(
+  db: Database,
+  author: string,
+  request: SharingRequestRow,
+  state: 'SUSPENDED' | 'TERMINATED',
+  reason: string,
+  now: Date,
+): Promise<StepOutcome> {
+  const grantId = request.grantId!;
+  const written =
+    request.state === 'SUSPENDED'
+      ? null // already out of force: termination only records the end
+      : await amendPolicy(
+          db,
+          (current) => withoutGrant(current, grantId),
+          {
+            cause: 'suspension',
+            author,
+            note: `${state.toLowerCase()} ${request.number}: ${reason}`.slice(0, 500),
+            urgent: true,
+          },
+          now,
+        );
+  return {
+    patch: { state, ...(written && { revision: written.revision }) },
+    detail: { reason, grant: grantId },
+    written,
+  };
+}
+
+/** Resumption: the same grant back in a new revision. */
+export async function decideResume(
+  db: Database,
+  author: string,
+  request: SharingRequestRow,
+  reason: string,
+  now: Date,
+): Promise<StepOutcome> {
+  const grant = grantOf(request, request.approvedFields!);
+  const written = await amendPolicy(
+    db,
+    (current) => withGrant(current, grant),
+    { cause: 'sharing-request', author, note: `resumes ${request.number}` },
+    now,
+  );
+  return {
+    patch: { state: 'APPROVED', revision: written.revision },
+    detail: { reason, grant: grant.id },
+    written,
+  };
+}

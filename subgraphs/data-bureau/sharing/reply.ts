@@ -1,0 +1,123 @@
+import { badInput } from '../../kit';
+import { governance } from '../policies/deployment';
+import { today, shareBy } from './clock';
+import { grantOf, withGrant } from './grant';
+import {
+  fieldsArg,
+  reasonArg,
+  requestNumberArg,
+  type FieldInput,
+  type RequestedField,
+} from './input';
+import { amendPolicy } from './live-policy';
+import type { StepOutcome } from './steps';
+import type { SharingRequestRow } from './store';
+import type { Database } from '../../kit';
+
+export type Reply = 'APPROVE' | 'APPROVE_IN_PART' | 'REFUSE';
+export const REFUSAL_REASONS = [
+  'NO_LEGAL_BASIS',
+  'NOT_NECESSARY',
+  'BEYOND_CATALOGUE',
+  'SECURITY_RISK',
+  'OTHER',
+];
+
+export interface ReplyInput {
+  number: string;
+  reply: Reply;
+  fields?: FieldInput[] | null;
+  reason?: string | null;
+  explanation?: string | null;
+}
+
+/** The fields an APPROVE_IN_PART grants: asked for, and no wider than asked (masked may replace full). */
+function partialFields(request: SharingRequestRow, input: ReplyInput): RequestedField[] {
+  const fields = fieldsArg(
+    'input.fields',
+    input.fields,
+    request.provider,
+    governance.classification,
+  );
+  for (const f of fields) {
+    const asked = request.fields.find((r) => r.coordinate === f.coordinate);
+    if (!asked) {
+      throw badInput(
+        'input.fields',
+        `${f.coordinate} was not asked for in ${request.number}: a reply grants no more than the request.`,
+      );
+    }
+    if (asked.access === 'masked' && f.access === 'full') {
+      throw badInput(
+        'input.fields',
+        `${f.coordinate} was asked masked: a reply cannot grant it in full.`,
+      );
+    }
+  }
+  const narrower =
+    fields.length < request.fields.length ||
+    fields.some(
+      (f) => f.access !== request.fields.find((r) => r.coordinate === f.coordinate)!.access,
+    );
+  if (!narrower) {
+    throw badInput(
+      'input.fields',
+      'APPROVE_IN_PART grants fewer fields or masks some; these are the fields asked: use APPROVE.',
+    );
+  }
+  return fields;
+}
+
+/** The provider's reply (art. 21): an approval writes the grant into a live revision. */
+export async function decideReply(
+  db: Database,
+  official: { id: string },
+  request: SharingRequestRow,
+  input: ReplyInput,
+  now: Date,
+): Promise<StepOutcome> {
+  requestNumberArg(input.number, 'input.number');
+  if (input.reply === 'REFUSE') {
+    if (!input.reason || !REFUSAL_REASONS.includes(input.reason)) {
+      throw badInput(
+        'input.reason',
+        `A refusal states its reason (art. 21): input.reason, one of ${REFUSAL_REASONS.join(', ')}.`,
+      );
+    }
+    const explanation = reasonArg(
+      'input.explanation',
+      input.explanation,
+      'a refusal explains its reason (art. 21)',
+    );
+    return {
+      patch: {
+        state: 'REFUSED',
+        refusalCode: input.reason,
+        refusalExplanation: explanation,
+        repliedAt: now,
+      },
+      detail: { reply: 'REFUSE', reason: input.reason, explanation },
+    };
+  }
+  const approved =
+    input.reply === 'APPROVE_IN_PART' ? partialFields(request, input) : request.fields;
+  const grant = grantOf(request, approved);
+  const written = await amendPolicy(
+    db,
+    (current) => withGrant(current, grant),
+    { cause: 'sharing-request', author: official.id, note: `approves ${request.number}` },
+    now,
+  );
+  return {
+    patch: {
+      state: 'APPROVED',
+      approvedFields: approved,
+      repliedAt: now,
+      shareBy: shareBy(today(now)),
+      grantId: grant.id,
+      revision: written.revision,
+    },
+    detail: { reply: input.reply, grant: grant.id, fields: approved },
+    written,
+  };
+}

@@ -1,0 +1,397 @@
+import pg from 'pg';
+import { testDatabaseUrl } from '../../support/database';
+import { as } from '../../support/security';
+import { run } from '../../../scripts/policy';
+import { startSharingStack, type SharingStack } from './support';
+
+const PERSON = 'PCYGN28R6';
+const VACCINATIONS = `query($id: ID!) { person(id: $id) { vaccinations { vaccine dose } } }`;
+const REQUEST = `number state replyDue workingDaysLeft overdue returned missing extensionDays
+  grantId revision disputeStage disposalDue timeline { seq kind actorDepartment detail }`;
+const SUBMIT = `mutation($input: SubmitSharingRequestInput!) { submitSharingRequest(input: $input) { ${REQUEST} } }`;
+const RETURN = `mutation($n: ID!, $m: [String!]!) { returnSharingRequest(number: $n, missing: $m) { ${REQUEST} } }`;
+const SUPPLEMENT = `mutation($n: ID!) { supplementSharingRequest(number: $n, note: "附上主要负责人同意文件") { ${REQUEST} } }`;
+const EXTEND = `mutation($n: ID!, $d: Int!) { requestSharingExtension(number: $n, workingDays: $d, reason: "需要开展安全评估") { ${REQUEST} } }`;
+const DECIDE_EXTENSION = `mutation($n: ID!) { decideSharingExtension(number: $n, approve: true, reason: "同意延期") { ${REQUEST} } }`;
+const REPLY = `mutation($input: ReplySharingRequestInput!) { replySharingRequest(input: $input) {
+  request { ${REQUEST} } receipt { revision committedAt inForceEverywhereAt live lagging } } }`;
+const CLOSE = (
+  step: string,
+) => `mutation($n: ID!) { ${step}(number: $n, reason: "超出批准范围使用") {
+  request { ${REQUEST} } receipt { revision inForceEverywhereAt live lagging } } }`;
+const DISPOSE = `mutation($n: ID!) { confirmSharingDisposal(number: $n, method: "已删除本地副本") { ${REQUEST} } }`;
+
+const vaccinationRequest = (overrides: Record<string, unknown> = {}) => ({
+  provider: 'health',
+  purpose: 'social-assistance-eligibility',
+  legalBasis: '《社会救助暂行办法》第十一条',
+  scenario: '低保家庭成员健康状况核对',
+  scope: '武侯区低保申请家庭',
+  method: 'INTERFACE',
+  periodEnd: '2027-06-30',
+  consent: '武民函〔2026〕12号',
+  fields: [
+    { coordinate: 'Person.vaccinations', access: 'FULL' },
+    { coordinate: 'Vaccination.vaccine', access: 'FULL' },
+    { coordinate: 'Vaccination.dose', access: 'FULL' },
+  ],
+  ...overrides,
+});
+
+describe('sharing requests walk the Regulation, over the real federation and live policy', () => {
+  let stack: SharingStack;
+  let number: string;
+  let draft: Record<string, unknown>;
+
+  const readVaccinations = async (replica: 0 | 1) =>
+    stack.gateways[replica].query<any>(
+      VACCINATIONS,
+      { id: PERSON },
+      await as('caseworker', 'social-assistance-eligibility'),
+    );
+
+  beforeAll(async () => {
+    stack = await startSharingStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('starts from a seeded city with requests in every state, on one verified chain', async () => {
+    const all = await stack.as(
+      'auditor',
+      `{ sharingRequests(role: AUTHORITY, limit: 100) { number state } sharingEventChain { ok } }`,
+    );
+    expect(all.errors).toBeUndefined();
+    const states = new Set(all.data.sharingRequests.map((r: { state: string }) => r.state));
+    expect([...states].sort()).toEqual([
+      'APPROVED',
+      'DISPOSED',
+      'EXPIRED',
+      'EXTENSION_REQUESTED',
+      'REFUSED',
+      'RETURNED',
+      'SUBMITTED',
+      'SUSPENDED',
+      'TERMINATED',
+    ]);
+    expect(all.data.sharingEventChain.ok).toBe(true);
+  });
+
+  it('denies the field before any request, with a pre-filled request for what to ask', async () => {
+    const response = await readVaccinations(0);
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(response.data ?? null).toBeNull();
+    const drafts = response.errors![0]!.extensions!.sharingRequests as any[];
+    expect(drafts).toEqual([
+      {
+        provider: 'health',
+        sharingClass: 'CONDITIONAL',
+        fields: [
+          { coordinate: 'Person.vaccinations', access: 'FULL' },
+          { coordinate: 'Vaccination.dose', access: 'FULL' },
+          { coordinate: 'Vaccination.vaccine', access: 'FULL' },
+        ],
+        input: {
+          provider: 'health',
+          purpose: 'social-assistance-eligibility',
+          method: 'INTERFACE',
+          fields: drafts[0].fields,
+        },
+      },
+    ]);
+    draft = drafts[0].input;
+  });
+
+  it('files the pre-filled request for CONDITIONAL items: 10 working days to reply', async () => {
+    const response = await stack.as('caseworker', SUBMIT, {
+      input: { ...vaccinationRequest(), ...draft },
+    });
+    expect(response.errors).toBeUndefined();
+    const request = response.data.submitSharingRequest;
+    number = request.number;
+    expect(request).toMatchObject({ state: 'SUBMITTED', workingDaysLeft: 10, overdue: false });
+    expect(request.timeline.map((e: any) => e.kind)).toEqual(['submit']);
+  });
+
+  it('refuses a request for a NONE field (art. 15)', async () => {
+    const response = await stack.as('caseworker', SUBMIT, {
+      input: vaccinationRequest({
+        fields: [{ coordinate: 'Person.medicalRecords', access: 'FULL' }],
+      }),
+    });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(response.errors?.[0]?.message).toMatch(/NONE.*art\. 15/);
+  });
+
+  it('previews the impact for the provider: the fields it opens, denied attempts, the diff', async () => {
+    const query = `query($n: ID!) { sharingImpact(number: $n, days: 30) { opens deniedAttempts diff } }`;
+    const response = await stack.as('doctor', query, { n: number });
+    expect(response.errors).toBeUndefined();
+    const impact = response.data.sharingImpact;
+    expect(impact.opens).toEqual([
+      'Person.vaccinations',
+      'Vaccination.dose',
+      'Vaccination.vaccine',
+    ]);
+    // The caseworker's refused read in the first test is on record.
+    expect(impact.deniedAttempts).toBeGreaterThanOrEqual(1);
+    expect(impact.diff).toContain(
+      `opened sharing-request-${number.toLowerCase()} field Person.vaccinations to full`,
+    );
+    const byRequester = await stack.as('caseworker', query, { n: number });
+    expect(byRequester.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('returns for supplement once; a second return is refused', async () => {
+    const first = await stack.as('doctor', RETURN, { n: number, m: ['主要负责人同意文件'] });
+    expect(first.errors).toBeUndefined();
+    expect(first.data.returnSharingRequest).toMatchObject({ state: 'RETURNED', returned: true });
+    const supplied = await stack.as('caseworker', SUPPLEMENT, { n: number });
+    expect(supplied.data.supplementSharingRequest.state).toBe('SUBMITTED');
+    const second = await stack.as('doctor', RETURN, { n: number, m: ['其他材料'] });
+    expect(second.errors?.[0]?.message).toMatch(/already returned for supplement once/);
+    expect(second.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses an extension past 10 working days; grants one of 5 with the authority', async () => {
+    const tooLong = await stack.as('doctor', EXTEND, { n: number, d: 11 });
+    expect(tooLong.errors?.[0]?.message).toMatch(/1 to 10 working days/);
+    const asked = await stack.as('doctor', EXTEND, { n: number, d: 5 });
+    expect(asked.data.requestSharingExtension).toMatchObject({
+      state: 'EXTENSION_REQUESTED',
+      extensionDays: 5,
+    });
+    const byProvider = await stack.as('doctor', DECIDE_EXTENSION, { n: number });
+    expect(byProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const decided = await stack.as('auditor', DECIDE_EXTENSION, { n: number });
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data.decideSharingExtension).toMatchObject({
+      state: 'SUBMITTED',
+      workingDaysLeft: 15,
+    });
+  });
+
+  it('refuses a requester approving its own request', async () => {
+    const response = await stack.as('caseworker', REPLY, { input: { number, reply: 'APPROVE' } });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a refusal without a reason', async () => {
+    const response = await stack.as('doctor', REPLY, { input: { number, reply: 'REFUSE' } });
+    expect(response.errors?.[0]?.message).toMatch(/A refusal states its reason/);
+  });
+
+  it('approves: a live grant on both replicas within a second, and records name the request', async () => {
+    const response = await stack.as('doctor', REPLY, { input: { number, reply: 'APPROVE' } });
+    expect(response.errors).toBeUndefined();
+    const { request, receipt } = response.data.replySharingRequest;
+    expect(request).toMatchObject({
+      state: 'APPROVED',
+      grantId: `sharing-request-${number.toLowerCase()}`,
+    });
+    expect(receipt.live.sort()).toEqual(['sharing-a', 'sharing-b']);
+    expect(receipt.inForceEverywhereAt).not.toBeNull();
+    // In force on both replicas within a second of the revision's commit.
+    expect(Date.parse(receipt.inForceEverywhereAt) - Date.parse(receipt.committedAt)).toBeLessThan(
+      1_000,
+    );
+    for (const replica of [0, 1] as const) {
+      const read = await readVaccinations(replica);
+      expect(read.errors).toBeUndefined();
+      expect(Array.isArray(read.data.person.vaccinations)).toBe(true);
+    }
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT fields FROM access_records.access_record WHERE stream_id = $1 ORDER BY seq DESC LIMIT 1`,
+        [stack.gateways[1].streamId],
+      );
+      expect(rows[0].fields).toContainEqual({
+        coordinate: 'Person.vaccinations',
+        pi: 'SENSITIVE',
+        effect: 'allow',
+        grant: request.grantId,
+        request: number,
+      });
+    } finally {
+      await client.end();
+    }
+    const audit = await as('auditor', 'audit');
+    const lawful = await stack.gateways[0].query<any>(
+      `query($r: String!) { accessRecords(filter: { request: $r }) { records { fields { coordinate grant request } } } }`,
+      { r: number },
+      audit,
+    );
+    expect(lawful.errors).toBeUndefined();
+    expect(lawful.data.accessRecords.records.length).toBeGreaterThanOrEqual(2);
+    for (const record of lawful.data.accessRecords.records) {
+      expect(record.fields).toContainEqual({
+        coordinate: 'Vaccination.vaccine',
+        grant: request.grantId,
+        request: number,
+      });
+    }
+    const grants = await stack.gateways[1].query<any>(
+      `{ grants(provider: "health") { id } }`,
+      {},
+      audit,
+    );
+    expect(grants.data.grants.map((g: { id: string }) => g.id)).toContain(request.grantId);
+  });
+
+  it('suspends with an urgent revision and its receipt: refused again on both replicas', async () => {
+    const response = await stack.as('doctor', CLOSE('suspendSharing'), { n: number });
+    expect(response.errors).toBeUndefined();
+    const { request, receipt } = response.data.suspendSharing;
+    expect(request.state).toBe('SUSPENDED');
+    expect(receipt.live.sort()).toEqual(['sharing-a', 'sharing-b']);
+    const revision = await stack.store.get(receipt.revision);
+    expect(revision).toMatchObject({ cause: 'suspension', urgent: true });
+    for (const replica of [0, 1] as const) {
+      expect((await readVaccinations(replica)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('terminates: disposal due; the requester confirms disposal', async () => {
+    const terminated = await stack.as('auditor', CLOSE('terminateSharing'), { n: number });
+    expect(terminated.errors).toBeUndefined();
+    expect(terminated.data.terminateSharing.request).toMatchObject({
+      state: 'TERMINATED',
+      disposalDue: true,
+    });
+    const byProvider = await stack.as('doctor', DISPOSE, { n: number });
+    expect(byProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const disposed = await stack.as('caseworker', DISPOSE, { n: number });
+    expect(disposed.data.confirmSharingDisposal).toMatchObject({
+      state: 'DISPOSED',
+      disposalDue: false,
+    });
+    expect(disposed.data.confirmSharingDisposal.timeline.map((e: any) => e.kind)).toEqual([
+      'submit',
+      'return',
+      'supplement',
+      'request-extension',
+      'decide-extension',
+      'reply',
+      'suspend',
+      'terminate',
+      'confirm-disposal',
+    ]);
+  });
+
+  it('keeps the events append-only and hash-chained', async () => {
+    const chain = await stack.as('auditor', `{ sharingEventChain { ok events firstBreak } }`);
+    expect(chain.data.sharingEventChain).toMatchObject({ ok: true, firstBreak: null });
+    expect(chain.data.sharingEventChain.events).toBeGreaterThanOrEqual(9);
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    try {
+      await expect(
+        client.query(`UPDATE data_bureau.sharing_request_event SET actor = 'x'`),
+      ).rejects.toThrow(/append-only/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('ends an approval when its period ends: EXPIRED, disposal due, until disposal', async () => {
+    const filed = await stack.as('caseworker', SUBMIT, { input: vaccinationRequest() });
+    const expiring = filed.data.submitSharingRequest.number;
+    const approved = await stack.as('doctor', REPLY, {
+      input: {
+        number: expiring,
+        reply: 'APPROVE_IN_PART',
+        fields: [
+          { coordinate: 'Person.vaccinations', access: 'FULL' },
+          { coordinate: 'Vaccination.vaccine', access: 'FULL' },
+        ],
+      },
+    });
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data.replySharingRequest.request.state).toBe('APPROVED');
+    // Time passes: the period ended yesterday (the grant's own expiry is the policy engine's).
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    try {
+      await client.query(
+        `UPDATE data_bureau.sharing_request SET period_end = current_date - 1 WHERE number = $1`,
+        [expiring],
+      );
+    } finally {
+      await client.end();
+    }
+    const query = `query($n: ID!) { sharingRequest(number: $n) { state disposalDue } }`;
+    const shown = await stack.as('caseworker', query, { n: expiring });
+    expect(shown.data.sharingRequest).toEqual({ state: 'EXPIRED', disposalDue: true });
+    const inbox = await stack.as(
+      'caseworker',
+      `{ sharingRequests(role: REQUESTER, state: EXPIRED) { number } }`,
+    );
+    expect(inbox.data.sharingRequests).toContainEqual({ number: expiring });
+    const disposed = await stack.as('caseworker', DISPOSE, { n: expiring });
+    expect(disposed.errors).toBeUndefined();
+    expect(disposed.data.confirmSharingDisposal).toMatchObject({
+      state: 'DISPOSED',
+      disposalDue: false,
+    });
+  });
+
+  it('has CLI twins: submit, a refusal without reason refused, a refusal with one, show', async () => {
+    const tokenOf = async (consumer: string) =>
+      (await as(consumer as never, 'data-sharing')).authorization!.replace('Bearer ', '');
+    const cli = (token: string, ...argv: string[]) =>
+      run(['request', ...argv, '--token', token, '--gateway', stack.gateways[1].url]);
+    const caseworker = await tokenOf('caseworker');
+    const doctor = await tokenOf('doctor');
+    const submitted = await cli(
+      caseworker,
+      'submit',
+      '--provider',
+      'health',
+      '--for',
+      'social-assistance-eligibility',
+      '--legal-basis',
+      '《社会救助暂行办法》第十一条',
+      '--scenario',
+      '低保家庭成员健康状况核对',
+      '--scope',
+      '武侯区低保申请家庭',
+      '--period-end',
+      '2027-06-30',
+      '--consent',
+      '武民函〔2026〕13号',
+      '--field',
+      'Person.vaccinations',
+      '--field',
+      'Vaccination.vaccine:masked',
+    );
+    expect(submitted).toMatchObject({ code: 0, stderr: '' });
+    const filed = JSON.parse(submitted.stdout).submitSharingRequest;
+    expect(filed).toMatchObject({ state: 'SUBMITTED', provider: 'health', workingDaysLeft: 10 });
+    const bare = await cli(doctor, 'reply', filed.number, '--refuse');
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toMatch(/^BAD_USER_INPUT: A refusal states its reason/);
+    const refused = await cli(
+      doctor,
+      'reply',
+      filed.number,
+      '--refuse',
+      '--reason',
+      'NOT_NECESSARY',
+      '--explanation',
+      '核对低保资格无需接种记录',
+    );
+    expect(refused).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(refused.stdout).replySharingRequest).toMatchObject({
+      request: { state: 'REFUSED', refusalReason: 'NOT_NECESSARY' },
+      receipt: null,
+    });
+    const shown = await cli(caseworker, 'show', filed.number);
+    expect(JSON.parse(shown.stdout).sharingRequest.timeline.map((e: any) => e.kind)).toEqual([
+      'submit',
+      'reply',
+    ]);
+  });
+});
