@@ -131,6 +131,7 @@ function recordView(record: StoredRecord) {
     time: record.time,
     requestId: record.requestId,
     consumer: record.consumer,
+    consumerDepartment: record.consumer.department,
     purpose: record.purpose,
     caseNumber: record.caseNumber,
     operationName: record.operation.name,
