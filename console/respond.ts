@@ -11,7 +11,8 @@ export function htmlResponse(body: string, status = 200): ConsoleResponse {
       'content-security-policy': CONSOLE_CONTENT_SECURITY_POLICY,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      // Not no-referrer: Chromium would send 'Origin: null' with the console's own forms.
+      'referrer-policy': 'same-origin',
     },
   };
 }

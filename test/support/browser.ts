@@ -69,5 +69,7 @@ export async function accessibilityViolations(page: Page): Promise<AxeViolation[
 export async function signInAs(page: Page, baseUrl: string, role: string): Promise<void> {
   await page.goto(`${baseUrl}/console/sign-in`);
   await page.check(`input[name="consumer"][value="${role}"]`);
-  await Promise.all([page.waitForURL(`${baseUrl}/console/`), page.click('form.sign-in button')]);
+  await Promise.all([page.waitForNavigation(), page.click('form.sign-in button')]);
+  if (page.url() !== `${baseUrl}/console/`)
+    throw new Error(`Sign-in as ${role} ended at ${page.url()}: ${await page.textContent('main')}`);
 }

@@ -140,6 +140,7 @@ function recordView(record: StoredRecord) {
     departments: record.departments,
     outcome: record.outcome.toUpperCase(),
     durationMs: record.durationMs,
+    policyRevision: record.policyRevision ?? null,
     subjects: record.subjects,
     hash: record.hash,
     prevHash: record.prevHash,
