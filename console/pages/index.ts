@@ -1,4 +1,5 @@
 import type { ConsolePage } from '../page';
+import { chainPage, verifyChainPage } from './chain';
 import { exportPage } from './export';
 import { homePage } from './home';
 import { personPage } from './person';
@@ -10,4 +11,6 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   recordsPage,
   personPage,
   exportPage,
+  chainPage,
+  verifyChainPage,
 ];
