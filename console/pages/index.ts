@@ -4,6 +4,7 @@ import { exportPage } from './export';
 import { homePage } from './home';
 import { personPage } from './person';
 import { recordsPage } from './records';
+import { sharingMapPage } from './sharing-map';
 
 /** Every console page, in navigation order. A new page is one file and one line here. */
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
@@ -13,4 +14,5 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   exportPage,
   chainPage,
   verifyChainPage,
+  sharingMapPage,
 ];
