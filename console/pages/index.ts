@@ -3,6 +3,7 @@ import { chainPage, verifyChainPage } from './chain';
 import { exportPage } from './export';
 import { homePage } from './home';
 import { personPage } from './person';
+import { policyPage } from './policy';
 import { recordsPage } from './records';
 import { sharingMapPage } from './sharing-map';
 
@@ -15,4 +16,5 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   chainPage,
   verifyChainPage,
   sharingMapPage,
+  policyPage,
 ];

@@ -3,6 +3,7 @@ import { catalogueResolvers } from './catalogue/resolvers';
 import { departmentResolvers } from './departments/resolvers';
 import { objectionResolvers } from './objections/resolvers';
 import { policyResolvers } from './policies/resolvers';
+import { revisionResolvers } from './policies/revisions';
 
 /** The data bureau's resolvers, concept by concept. */
 export const resolvers = {
@@ -17,6 +18,7 @@ export const resolvers = {
     ...policyResolvers.Query,
     ...objectionResolvers.Query,
     ...accessRecordResolvers.Query,
+    ...revisionResolvers.Query,
   },
   Mutation: { ...objectionResolvers.Mutation, ...accessRecordResolvers.Mutation },
 };
