@@ -5,9 +5,12 @@ import {
   caseworkerReads,
   FULL_ID_OR_MOBILE,
   newCaseNumber,
+  policyRevisions,
   recordOfCase,
   startConsole,
+  SUSPENDED_GRANT,
   tamperWithRecord,
+  type PolicyRevisions,
 } from '../support/console';
 import {
   accessibilityViolations,
@@ -25,9 +28,11 @@ describeInBrowser('the console browser test')('the oversight console in Chromium
   let federation: Federation;
   let browser: Browser;
   let page: Page;
+  let revisions: PolicyRevisions;
   const failed: string[] = [];
 
   beforeAll(async () => {
+    revisions = await policyRevisions();
     federation = await startConsole();
     ({ browser, page } = await openBrowser());
     page.on('requestfailed', (request) => failed.push(request.url()));
@@ -43,6 +48,7 @@ describeInBrowser('the console browser test')('the oversight console in Chromium
   afterAll(async () => {
     await browser?.close();
     await federation?.stop();
+    await revisions?.drop();
   });
 
   it('signs in as the privacy officer, with nothing from outside this origin and no axe violation', async () => {
@@ -101,5 +107,38 @@ describeInBrowser('the console browser test')('the oversight console in Chromium
     } finally {
       await restore();
     }
+  });
+
+  it('compares two policy revisions: the suspension closed the grant’s fields', async () => {
+    await page.goto(`${federation.url}/console/policy`);
+    await page.fill('input[name="from"]', '1');
+    await page.fill('input[name="to"]', '2');
+    await Promise.all([page.waitForURL(/from=1&to=2/), page.click('form.filters button')]);
+    const changes = await page.locator('table.diff tbody tr').allTextContents();
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((row) => row.includes('关闭') && row.includes(SUSPENDED_GRANT))).toBe(
+      true,
+    );
+    expect(await page.textContent('table.revisions')).toContain('demo-privacy-officer');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'console-policy-diff');
+  });
+
+  it('draws the sharing map of a case as SVG beside the 12345 and 好差评 figures', async () => {
+    const caseNumber = newCaseNumber();
+    await caseworkerReads(federation, APPLICANT, caseNumber);
+    await page.goto(`${federation.url}/console/sharing?caseNumber=${caseNumber}`);
+    expect(await page.locator('svg.sharing-map path.flow').count()).toBe(2);
+    const flows = await page.locator('table.flows tbody tr').allTextContents();
+    expect(flows.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual([
+      'public-security civil-affairs social-assistance-eligibility 1',
+      'tax civil-affairs social-assistance-eligibility 1',
+    ]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'console-sharing-map-case');
+    // The whole city over the default period, to look at.
+    await page.goto(`${federation.url}/console/sharing`);
+    expect(await page.locator('svg.sharing-map').count()).toBe(1);
+    await screenshot(page, 'console-sharing-map');
   });
 });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { loadPolicies } from '../../policies';
+import { openPolicyStore, policyContent } from '../../policy-store';
 import { consoleRoutes, type ConsolePage } from '../../console';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../gateway/identity';
 import { developmentSignIn } from '../../gateway/landing';
@@ -135,4 +137,44 @@ export async function recordOfCase(federation: Federation, caseNumber: string): 
     await as('auditor', 'audit'),
   );
   return response.data.accessRecords.records[0].id;
+}
+
+/** The grant the second scratch revision suspends. */
+export const SUSPENDED_GRANT = 'tax-caseworker-income';
+
+export interface PolicyRevisions {
+  schema: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Two policy revisions in a scratch schema the data bureau reads (POLICY_SCHEMA; the
+ * live-policy tests follow the default one): 1 imports the files, 2 suspends SUSPENDED_GRANT;
+ * replica 'gateway-lagging' confirmed revision 1 only. Call before startConsole.
+ */
+export async function policyRevisions(): Promise<PolicyRevisions> {
+  const schema = `console_policy_${randomUUID().slice(0, 8)}`;
+  process.env.POLICY_SCHEMA = schema;
+  const store = await openPolicyStore({ url: testDatabaseUrl(), schema });
+  const files = loadPolicies();
+  await store.append({ content: policyContent(files).text, cause: 'import', author: 'ops' });
+  const suspended = { ...files, grants: files.grants.filter((g) => g.id !== SUSPENDED_GRANT) };
+  await store.append({
+    content: policyContent(suspended).text,
+    cause: 'suspension',
+    author: 'demo-privacy-officer',
+    note: '暂停：核查中',
+  });
+  await store.confirm('gateway-lagging', 1, 30_000);
+  await store.close();
+  return {
+    schema,
+    drop: async () => {
+      delete process.env.POLICY_SCHEMA;
+      const client = new pg.Client({ connectionString: testDatabaseUrl() });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  };
 }

@@ -1,40 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { loadPolicies } from '../../../policies';
-import { openPolicyStore, policyContent, type PolicyStore } from '../../../policy-store';
 import type { Federation } from '../../support/federation';
-import { testDatabaseUrl } from '../../support/database';
-import { consolePage, signIn, startConsole, textOf } from '../../support/console';
+import {
+  consolePage,
+  policyRevisions,
+  signIn,
+  startConsole,
+  SUSPENDED_GRANT,
+  textOf,
+  type PolicyRevisions,
+} from '../../support/console';
 
-// Revisions in a scratch schema of their own: the live-policy tests follow the default one.
-const schema = `console_policy_${randomUUID().slice(0, 8)}`;
-const SUSPENDED = 'tax-caseworker-income';
 let federation: Federation;
-let store: PolicyStore;
+let revisions: PolicyRevisions;
 
 beforeAll(async () => {
-  process.env.POLICY_SCHEMA = schema;
-  store = await openPolicyStore({ url: testDatabaseUrl(), schema });
-  const files = loadPolicies();
-  await store.append({ content: policyContent(files).text, cause: 'import', author: 'ops' });
-  const suspended = { ...files, grants: files.grants.filter((g) => g.id !== SUSPENDED) };
-  await store.append({
-    content: policyContent(suspended).text,
-    cause: 'suspension',
-    author: 'demo-privacy-officer',
-    note: '暂停：核查中',
-  });
-  await store.confirm('gateway-lagging', 1, 30_000);
+  revisions = await policyRevisions();
   federation = await startConsole();
 });
 afterAll(async () => {
   await federation?.stop();
-  await store?.close();
-  delete process.env.POLICY_SCHEMA;
-  const client = new pg.Client({ connectionString: testDatabaseUrl() });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
+  await revisions?.drop();
 });
 
 describe('policy revisions and diff (item 5)', () => {
@@ -59,9 +43,9 @@ describe('policy revisions and diff (item 5)', () => {
       textOf(m[2]!),
     ]);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every(([change, text]) => change === 'closed' && text.includes(SUSPENDED))).toBe(
-      true,
-    );
+    expect(
+      rows.every(([change, text]) => change === 'closed' && text.includes(SUSPENDED_GRANT)),
+    ).toBe(true);
     expect(rows.map(([, text]) => text).join('\n')).toContain('PersonalIncome');
     const same = await consolePage(federation, cookie, '/console/policy?from=0&to=1');
     expect(textOf(same.html)).toContain('版本 0 与 1 相同');
