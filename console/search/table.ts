@@ -43,15 +43,7 @@ function row(r: RecordRow, holds: readonly Hold[] | undefined): Html {
     <td>${who || r.consumer.kind}<br /><small>${r.consumer.id}</small></td>
     <td>${r.purpose ?? '—'}</td>
     <td>${r.caseNumber ?? '—'}</td>
-    <td>
-      ${r.fields.map(
-        (f) =>
-          html`<span class="field"
-              >${f.coordinate}
-              <small>${zh(EFFECTS[f.effect] ?? { zh: f.effect, en: f.effect })}</small></span
-            ><br />`,
-      )}
-    </td>
+    <td>${fieldsCell(r.fields)}</td>
     <td>${r.departments.join(', ')}</td>
     <td>${zh(OUTCOMES[r.outcome] ?? { zh: r.outcome, en: r.outcome })}</td>
     <td class="num">${r.policyRevision ?? '—'}</td>
@@ -60,6 +52,18 @@ function row(r: RecordRow, holds: readonly Hold[] | undefined): Html {
     </td>
     ${holds && html`<td>${holdOf(r, holds)}</td>`}
   </tr>`;
+}
+
+/** The personal fields, each with what the policy did; the others counted. */
+function fieldsCell(fields: RecordRow['fields']): Html {
+  const personal = fields.filter((f) => f.pi !== 'NONE');
+  const others = fields.length - personal.length;
+  const effect = (e: string) => zh(EFFECTS[e] ?? { zh: e, en: e });
+  return html`${personal.map(
+    (f) =>
+      html`<span class="field">${f.coordinate} <small>${effect(f.effect)}</small></span
+        ><br />`,
+  )}${others > 0 && html`<small>${zh({ zh: `另 ${others} 个非个人字段`, en: `${others} non-personal fields` })}</small>`}`;
 }
 
 function holdOf(r: RecordRow, holds: readonly Hold[]): Html {
