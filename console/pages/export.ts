@@ -1,16 +1,9 @@
 import { definePage, download } from '../page';
-import {
-  CHAIN,
-  RECORDS,
-  type ChainReport,
-  type RecordPage,
-  type RecordRow,
-} from '../queries/records';
+import { CHAIN, RECORDS, type ChainReport, type RecordRow } from '../queries/records';
 import { toCsv, toJsonLines, type ChainProof } from '../search/export-format';
+import { allRecords } from '../search/all-records';
 import { filterOf } from '../search/filter';
 
-/** Records fetched per graph call while exporting (the graph's largest page). */
-const EXPORT_PAGE = 200;
 /** The most records one export holds; narrow the criteria for more. */
 export const MAX_EXPORT_RECORDS = 10_000;
 
@@ -24,18 +17,13 @@ export const exportPage = definePage({
     const format = url.searchParams.get('format');
     if (format !== 'csv' && format !== 'jsonl') throw new RangeError('Export as csv or jsonl.');
     const filter = filterOf(url.searchParams);
-    const records: RecordRow[] = [];
-    let after: string | null = null;
-    do {
-      const page: RecordPage = await graph<RecordPage>(RECORDS, {
-        filter,
-        first: EXPORT_PAGE,
-        after,
-      });
-      records.push(...page.accessRecords.records);
-      after = page.accessRecords.next;
-    } while (after && records.length < MAX_EXPORT_RECORDS);
-    if (after)
+    const { records, cut } = await allRecords<RecordRow>(
+      graph,
+      RECORDS,
+      filter,
+      MAX_EXPORT_RECORDS,
+    );
+    if (cut)
       throw new RangeError(`More than ${MAX_EXPORT_RECORDS} records match: narrow the criteria.`);
     const proof: ChainProof = {
       verifiedAt: new Date().toISOString(),

@@ -1,5 +1,6 @@
 import type { ConsolePage } from '../page';
 import { chainPage, verifyChainPage } from './chain';
+import { complianceExportPage, compliancePage } from './compliance';
 import { exportPage } from './export';
 import { homePage } from './home';
 import { personPage } from './person';
@@ -17,4 +18,6 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   verifyChainPage,
   sharingMapPage,
   policyPage,
+  compliancePage,
+  complianceExportPage,
 ];

@@ -5,9 +5,9 @@ import {
   DEPARTMENT_FIGURES,
   FLOWS,
   type DepartmentFigures,
-  type FlowPage,
   type FlowRecord,
 } from '../queries/sharing';
+import { allRecords } from '../search/all-records';
 import { filterOf } from '../search/filter';
 import { countFlows, totals, type Flow } from '../sharing/flows';
 import { flowMap } from '../sharing/svg';
@@ -33,13 +33,7 @@ export const sharingMapPage = definePage({
     const withPeriod = new URLSearchParams(params);
     withPeriod.set('from', from);
     const filter = { ...filterOf(withPeriod), outcome: 'SERVED' };
-    const records: FlowRecord[] = [];
-    let after: string | null = null;
-    do {
-      const page: FlowPage = await graph<FlowPage>(FLOWS, { filter, first: 200, after });
-      records.push(...page.accessRecords.records);
-      after = page.accessRecords.next;
-    } while (after && records.length < MAX_MAP_RECORDS);
+    const { records, cut } = await allRecords<FlowRecord>(graph, FLOWS, filter, MAX_MAP_RECORDS);
     const flows = countFlows(records);
     const { departments } = await graph<{ departments: DepartmentFigures[] }>(DEPARTMENT_FIGURES);
     const period = `${from} — ${params.get('to') || '今 now'}`;
@@ -47,7 +41,7 @@ export const sharingMapPage = definePage({
       <p>
         ${label({ zh: '统计期间', en: 'Period' })}: ${period} ·
         ${label({ zh: '已提供的访问记录', en: 'served records' })}:
-        ${records.length}${after && html` <strong class="problem">${label({ zh: '已截断', en: `cut at ${MAX_MAP_RECORDS}: choose a shorter period` })}</strong>`}
+        ${records.length}${cut && html` <strong class="problem">${label({ zh: '已截断', en: `cut at ${MAX_MAP_RECORDS}: choose a shorter period` })}</strong>`}
       </p>
       ${flows.length ? flowMap(flows, `${TITLE.zh} ${period}`) : html`<p>${label({ zh: '此期间没有数据共享。', en: 'No sharing in this period.' })}</p>`}
       ${flowsTable(flows)} ${figuresTable(departments, flows)}`;

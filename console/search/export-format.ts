@@ -61,7 +61,7 @@ export function toCsv(records: readonly RecordRow[], proof: ChainProof): string 
       r.prevHash,
       r.hash,
     ]
-      .map(cell)
+      .map(csvCell)
       .join(','),
   );
   const proofLines = proof.chain
@@ -77,7 +77,7 @@ export function toCsv(records: readonly RecordRow[], proof: ChainProof): string 
 }
 
 /** Quoted when needed; a leading = + - @ is neutralised so no spreadsheet runs it. */
-function cell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
