@@ -17,3 +17,4 @@ export { waitForReceipt } from './receipt';
 export type { Receipt } from './receipt';
 export { amendLatest, appendLinted, latestGoodRevision } from './amend';
 export type { GoodRevision } from './amend';
+export { readReplicas, readRevision, readRevisions } from './read';

@@ -1,5 +1,7 @@
 import { createLogger, loadGatewayConfig, startGateway } from '../gateway';
 import { serveOnWorkers } from '../gateway/workers';
+import { signInFor } from '../gateway/landing';
+import { consoleRoutes } from '../console';
 
 /**
  * npm run gateway [-- --supergraph path] [-- --config gateway.yaml]: the gateway alone, over
@@ -10,7 +12,13 @@ import { serveOnWorkers } from '../gateway/workers';
 async function main(): Promise<void> {
   const config = loadGatewayConfig(process.env, process.argv.slice(2));
   const logger = createLogger(config.logLevel);
-  await serveOnWorkers(config, (c) => startGateway(c, logger), logger);
+  // The oversight console, mounted under /console: it signs in as the landing page does.
+  const oversight = consoleRoutes({ signIn: await signInFor(config) });
+  await serveOnWorkers(
+    config,
+    (c) => startGateway(c, logger, undefined, { pages: [oversight] }),
+    logger,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,6 @@
 import { startGateway } from '../gateway';
+import { signInFor } from '../gateway/landing';
+import { consoleRoutes } from '../console';
 import { usesDevelopmentKeys } from '../gateway/config';
 import { loadManifest } from '../schema/load-manifest';
 import { openStore } from '../subgraphs/kit';
@@ -56,11 +58,10 @@ async function main(): Promise<void> {
       log: (line) => console.log(line),
     });
     const urls = Object.fromEntries(departments.subgraphs.map((s) => [s.name, s.url]));
-    gateway = await startGateway({
-      ...gatewayConfig,
-      ...roles.gateway,
-      subgraphUrls: urls,
-    });
+    const config = { ...gatewayConfig, ...roles.gateway, subgraphUrls: urls };
+    // The oversight console, mounted under /console: it signs in as the landing page does.
+    const oversight = consoleRoutes({ signIn: await signInFor(config) });
+    gateway = await startGateway(config, undefined, undefined, { pages: [oversight] });
   } catch (error) {
     await departments?.stop();
     await store.stop();
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   console.log(
     `Landing page: ${gateway.url}/  (GraphiQL with example operations${developmentKeys ? '; sign in as an example consumer' : ''})`,
   );
+  console.log(`Oversight console: ${gateway.url}/console/`);
   console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`);
 
   let stopping = false;

@@ -4,6 +4,7 @@ import { departmentResolvers } from './departments/resolvers';
 import { objectionResolvers } from './objections/resolvers';
 import { policyResolvers } from './policies/resolvers';
 import { sharingResolvers } from './sharing/resolvers';
+import { revisionResolvers } from './policies/revisions';
 
 /** The data bureau's resolvers, concept by concept. */
 export const resolvers = {
@@ -20,6 +21,7 @@ export const resolvers = {
     ...objectionResolvers.Query,
     ...accessRecordResolvers.Query,
     ...sharingResolvers.Query,
+    ...revisionResolvers.Query,
   },
   Mutation: {
     ...objectionResolvers.Mutation,

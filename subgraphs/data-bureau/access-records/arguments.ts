@@ -1,5 +1,5 @@
 import { SHARING_REQUEST } from '../sharing/input';
-import { MAX_HOLD_REASON, type HoldTarget, type RecordSearch } from '../../../records';
+import { MAX_HOLD_REASON, MONTH, type HoldTarget, type RecordSearch } from '../../../records';
 import {
   badInput,
   identifierFormat,
@@ -26,6 +26,8 @@ export interface FilterInput {
   request?: string | null;
   from?: string | null;
   to?: string | null;
+  outcome?: 'SERVED' | 'REFUSED' | 'FAILED' | null;
+  policyRevision?: number | null;
 }
 
 export interface HoldInput {
@@ -46,6 +48,7 @@ const RECORD_ID = identifierFormat(
   "an access record's id (a lowercase UUID)",
 );
 const STREAM_ID = identifierFormat(/^[A-Za-z0-9._:-]{1,64}$/, 'a writer stream id');
+const MONTH_FORMAT = identifierFormat(MONTH, 'a month, YYYY-MM');
 const PURPOSE_CODE = identifierFormat(/^[a-z][a-z0-9-]{0,63}$/, 'a purpose code');
 /** An `after` token as a previous page returned it (base64url). */
 const CURSOR = identifierFormat(/^[A-Za-z0-9_-]{1,200}$/, "the 'next' of a previous page");
@@ -67,7 +70,15 @@ export function filterArg(filter: FilterInput | null | undefined): Omit<RecordSe
     request: patternArg('filter.request', f.request, SHARING_REQUEST),
     from,
     to,
+    outcome: f.outcome?.toLowerCase(),
+    policyRevision: revisionArg(f.policyRevision),
   };
+}
+
+function revisionArg(revision: number | null | undefined): number | undefined {
+  if (revision === null || revision === undefined) return undefined;
+  if (revision < 0) throw badInput('filter.policyRevision', 'A policy revision is 0 or more.');
+  return revision;
 }
 
 /** `first` (1 to MAX_RECORDS_PAGE) and `after`, as the record search takes them. */
@@ -86,6 +97,11 @@ export function pageArgs(args: { first?: number | null; after?: string | null })
 /** An optional writer stream id. */
 export function streamIdArg(value: string | null | undefined): string | undefined {
   return patternArg('streamId', value, STREAM_ID);
+}
+
+/** An optional month to verify, YYYY-MM (UTC). */
+export function monthArg(value: string | null | undefined): string | undefined {
+  return patternArg('month', value, MONTH_FORMAT);
 }
 
 /** An optional case number, as the gateway takes it in x-case-number. */

@@ -1,0 +1,23 @@
+import type { ConsolePage } from '../page';
+import { chainPage, verifyChainPage } from './chain';
+import { complianceExportPage, compliancePage } from './compliance';
+import { exportPage } from './export';
+import { homePage } from './home';
+import { personPage } from './person';
+import { policyPage } from './policy';
+import { recordsPage } from './records';
+import { sharingMapPage } from './sharing-map';
+
+/** Every console page, in navigation order. A new page is one file and one line here. */
+export const CONSOLE_PAGES: readonly ConsolePage[] = [
+  homePage,
+  recordsPage,
+  personPage,
+  exportPage,
+  chainPage,
+  verifyChainPage,
+  sharingMapPage,
+  policyPage,
+  compliancePage,
+  complianceExportPage,
+];
