@@ -1,14 +1,18 @@
 import { join } from 'node:path';
 import { migrateRecords } from '../../records';
 import { defineDepartment, departmentTypeDefs } from '../kit';
+import { loggedError } from '../../contracts/logger';
 import { accessRecordSubjects } from './access-records/resolvers';
+import { loadAnomalyPolicy } from './incidents/policy';
+import { startAnomalyRunner } from './incidents/runner';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { seed } from './seed';
 
 /**
  * 数据局 Data Bureau: the Department registry, the data catalogue, the policies and the access
- * records for auditors, a citizen's own access records, and data objections. The access records
+ * records for auditors, a citizen's own access records, data objections, and oversight: the
+ * anomaly rules' incidents, officials' profiles and citizens' challenges of a disclosure. The access records
  * live in its database (schema access_records): point the gateway's RECORDS_DATABASE_URL there.
  */
 export default defineDepartment({
@@ -34,15 +38,30 @@ export default defineDepartment({
       raiserRole: 'raiserRole',
       status: 'status',
     },
+    Incident: { department: 'department', kind: 'kind', official: 'official' },
+    Challenge: { subject: 'subject' },
+    OfficialProfile: { department: 'department' },
   },
   subjects: {
     ...accessRecordSubjects,
     // An objection on a Person's field is about that person; other entities are keyed by
     // their own ids (an enterprise, a certificate) and name no person here.
     Objection: (row) => (row.entityType === 'Person' ? (row.entityKey as string) : null),
+    // An incident's evidence and a challenge concern the persons the evidence records disclosed.
+    Incident: (row) => row.subjects as string[],
+    Challenge: (row) => row.subjects as string[],
+    // A comment is free text on an incident; it names no person by key.
+    IncidentComment: () => null,
   },
   // The access-record tables the gateway writes and the data bureau reads.
   prepare: async (db) => {
     await migrateRecords(db.pool);
+  },
+  // The anomaly rules, every minute; one replica leads (advisory lock). A bad policy file stops start-up.
+  background: (db, logger) => {
+    const runner = startAnomalyRunner(db, loadAnomalyPolicy(), {
+      onError: (error) => logger.error({ error: loggedError(error) }, 'anomaly run failed'),
+    });
+    return runner;
   },
 });

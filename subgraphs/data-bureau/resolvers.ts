@@ -1,8 +1,11 @@
 import { accessRecordResolvers } from './access-records/resolvers';
+import { challengeResolvers } from './challenges/resolvers';
 import { catalogueResolvers } from './catalogue/resolvers';
 import { departmentResolvers } from './departments/resolvers';
+import { incidentResolvers } from './incidents/resolvers';
 import { objectionResolvers } from './objections/resolvers';
 import { policyResolvers } from './policies/resolvers';
+import { profileResolvers } from './profiles/resolvers';
 
 /** The data bureau's resolvers, concept by concept. */
 export const resolvers = {
@@ -11,12 +14,23 @@ export const resolvers = {
   ...policyResolvers,
   ...objectionResolvers,
   ...accessRecordResolvers,
+  ...incidentResolvers,
+  ...challengeResolvers,
+  Department: { ...departmentResolvers.Department, ...challengeResolvers.Department },
   Query: {
     ...departmentResolvers.Query,
     ...catalogueResolvers.Query,
     ...policyResolvers.Query,
     ...objectionResolvers.Query,
     ...accessRecordResolvers.Query,
+    ...incidentResolvers.Query,
+    ...challengeResolvers.Query,
+    ...profileResolvers.Query,
   },
-  Mutation: { ...objectionResolvers.Mutation, ...accessRecordResolvers.Mutation },
+  Mutation: {
+    ...objectionResolvers.Mutation,
+    ...accessRecordResolvers.Mutation,
+    ...incidentResolvers.Mutation,
+    ...challengeResolvers.Mutation,
+  },
 };

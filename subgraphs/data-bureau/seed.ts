@@ -1,7 +1,8 @@
 import type { City } from '../../fixtures/city/types';
+import { officials } from '../../fixtures/city/officials';
 import { map, type LoadTable } from '../kit';
 
-/** The data bureau keeps the department registry and the data catalogue. */
+/** The data bureau keeps the department registry, the data catalogue and the directory of officials. */
 export async function seed(city: City, load: LoadTable): Promise<void> {
   await load(
     'department',
@@ -26,5 +27,10 @@ export async function seed(city: City, load: LoadTable): Promise<void> {
       r.sharingClass,
       r.updateFrequency,
     ]),
+  );
+  await load(
+    'official',
+    ['id', 'department', 'role', 'person_id', 'household'],
+    officials(city).map((o) => [o.id, o.department, o.role, o.personId, o.household]),
   );
 }
