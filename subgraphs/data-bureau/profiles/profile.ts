@@ -7,7 +7,7 @@ import { governance } from '../policies/deployment';
 import { MEASURES, measure, perDay, perPurpose } from './measures';
 
 /** The fields an OfficialProfile row condition may name: the official's department. */
-const PROFILE_ROW = { department: '$1::text' };
+const PROFILE_ROW = { department: 'team.department' };
 
 /** Where an official works: the directory's entry, else their latest access record. */
 async function teamOf(db: Database, officialId: string) {
@@ -37,7 +37,8 @@ export async function officialProfile(
   if (!team) return null;
   const params: unknown[] = [team.department];
   const [admitted] = await db.query(
-    `SELECT 1 AS ok WHERE ${caller.rowFilter('OfficialProfile', PROFILE_ROW, params)}`,
+    `SELECT 1 AS ok FROM (SELECT $1::text AS department) team
+      WHERE ${caller.rowFilter('OfficialProfile', PROFILE_ROW, params)}`,
     params,
   );
   if (!admitted) return null;
