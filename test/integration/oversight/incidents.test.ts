@@ -5,6 +5,9 @@ import {
   startAnomalyRunner,
   type AnomalyRunner,
 } from '../../../subgraphs/data-bureau/incidents/runner';
+import { createCity } from '../../../fixtures/city';
+import { officials } from '../../../fixtures/city/officials';
+import { TEST_CITY } from '../../support/city';
 import { testDatabaseUrl } from '../../support/database';
 import { startFederation, type Federation } from '../../support/federation';
 import { as } from '../../support/security';
@@ -203,6 +206,46 @@ describe('repeated denied attempts become an explained incident, worked through 
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(bundle.chains).toEqual([{ streamId: federation.streamId, ok: true, firstBreak: null }]);
+  });
+});
+
+describe("a read about the official's own household, joined with the data bureau's directory", () => {
+  it('raises an incident naming the official, with that read as evidence', async () => {
+    const city = createCity(TEST_CITY);
+    const self = officials(city).find((o) => o.id === 'demo-registrar')!;
+    const relative = [...city.households()]
+      .flatMap((h) => h.members)
+      .find((p) => self.household.includes(p.id) && p.id !== self.personId)!;
+    // The registrar's own token, with a jurisdiction that covers the relative's district.
+    const headers = await as(
+      {
+        sub: self.id,
+        kind: 'official',
+        dept: 'public-security',
+        role: 'registrar',
+        jurisdiction: relative.districtCode,
+      },
+      'household-registration',
+    );
+    const read = await federation.query(
+      `query Relative { person(id: "${relative.id}") { name } }`,
+      {},
+      headers,
+    );
+    expect(read.errors).toBeUndefined();
+    await leader.runOnce();
+    const { incidents } = await gql<{ incidents: Incident[] }>(
+      `{ incidents(kind: ANOMALY, limit: 200) { ${INCIDENT} } }`,
+      await contact('public-security'),
+    );
+    const found = incidents.find(
+      (i) => i.official === self.id && i.rule === 'household-or-colleagues',
+    )!;
+    expect(found.explanation).toMatch(
+      /^demo-registrar read records about their own household [1-9]\d* times and about colleagues of their department \d+ times in 24 h; any such read raises this\.$/,
+    );
+    expect(found.explanation).not.toContain(relative.id);
+    expect(found.evidence.length).toBeGreaterThanOrEqual(1);
   });
 });
 
