@@ -9,6 +9,7 @@ import tseslint from 'typescript-eslint';
  */
 const TOP_LEVEL = [
   'bench',
+  'console',
   'contracts',
   'domain',
   'fixtures',
@@ -92,9 +93,16 @@ const boundaries = [
     ),
   },
   {
+    files: ['console/**/*.ts'],
+    rules: mayNotImport(
+      allBut('console', 'contracts'),
+      'The console is a consumer of the graph: it imports contracts/ and its own files only',
+    ),
+  },
+  {
     files: ['gateway/**/*.ts'],
     rules: mayNotImport(
-      ['subgraphs', 'fixtures', 'domain', 'postgres', 'scripts', 'bench', 'test'],
+      ['subgraphs', 'fixtures', 'domain', 'postgres', 'scripts', 'bench', 'test', 'console'],
       'The gateway knows no department: it reads the supergraph and the policy files',
     ),
   },

@@ -1,6 +1,7 @@
 import type { GatewayConfig } from './config';
 import { composeGateway, type GatewayParts } from './compose';
-import { listen } from './http/server';
+import { listen, type PageHandler } from './http/server';
+import { firstPage } from './http/pages';
 import { exampleOperationNames, loadExamples } from './examples';
 import { landingFor } from './landing';
 import { tracingFromEnv } from '../contracts/tracing';
@@ -11,6 +12,12 @@ import { createSecurity } from './security';
 import { readSupergraph } from './supergraph';
 import { watchSupergraph } from './generation';
 import { loadDocumentManifests } from '../policies';
+
+/** What a composition root adds to the gateway without the gateway knowing it. */
+export interface GatewayExtensions {
+  /** Routes served beside the landing page (asked first), e.g. the oversight console. */
+  pages?: readonly PageHandler[];
+}
 
 export interface RunningGateway {
   /** Base URL, e.g. http://127.0.0.1:4000 */
@@ -26,13 +33,14 @@ export interface RunningGateway {
 /**
  * Starts the gateway the config describes: reads what it points at (supergraph, policies,
  * keys, the record store), composes the gateway from those parts and serves it with the
- * landing page. `compose` is the composition root, `composeGateway` unless a caller (the
+ * landing page and the `extensions`' pages. `compose` is the composition root, `composeGateway` unless a caller (the
  * bench) assembles its own variant from the same parts.
  */
 export async function startGateway(
   config: GatewayConfig,
   logger: Logger = createLogger(config.logLevel),
   compose: (parts: GatewayParts) => ReturnType<typeof composeGateway> = composeGateway,
+  extensions: GatewayExtensions = {},
 ): Promise<RunningGateway> {
   const supergraphSdl = readSupergraph(config.supergraphPath);
   const security = await createSecurity(config, supergraphSdl, logger);
@@ -72,7 +80,8 @@ export async function startGateway(
     await closePolicy();
     throw error;
   }
-  const http = await listen(gateway, { ...config, logger, pages: await landingFor(config) });
+  const pages = firstPage(...(extensions.pages ?? []), await landingFor(config));
+  const http = await listen(gateway, { ...config, logger, pages });
   logger.info({ url: http.url, subgraphs: gateway.endpoints.length }, 'gateway listening');
   const unwatch = watchSupergraph({
     path: config.supergraphPath,

@@ -26,6 +26,8 @@ export interface RecordSearch {
   caseNumber?: string;
   /** 'served', 'refused' or 'failed'. */
   outcome?: string;
+  /** The policy revision the request was pinned to. */
+  policyRevision?: number;
   /** Why a request was refused, e.g. 'token-expired'. */
   reason?: string;
   /** The client's network address. */
@@ -68,6 +70,7 @@ export function searchRecords(
   where.add('subjects @> ARRAY[$?::text]', search.personId);
   where.add('case_number = $?', search.caseNumber);
   where.add('outcome = $?', search.outcome);
+  where.add('policy_revision = $?', search.policyRevision?.toString());
   where.add('reason = $?', search.reason);
   where.add('client_address = $?', search.clientAddress);
   where.add('consumer_kind = $?', search.consumerKind);

@@ -1,4 +1,6 @@
 import { startGateway, type GatewayConfig } from '../gateway';
+import { signInFor } from '../gateway/landing';
+import { consoleRoutes } from '../console';
 import { usesDevelopmentKeys } from '../gateway/config';
 import { loadManifest } from '../schema/load-manifest';
 import { openStore, type Store } from '../subgraphs/kit';
@@ -53,11 +55,10 @@ async function main(): Promise<void> {
       log: (line) => console.log(line),
     });
     const urls = Object.fromEntries(departments.subgraphs.map((s) => [s.name, s.url]));
-    gateway = await startGateway({
-      ...gatewayConfig,
-      ...(await recordRoles(store)),
-      subgraphUrls: urls,
-    });
+    const config = { ...gatewayConfig, ...(await recordRoles(store)), subgraphUrls: urls };
+    // The oversight console, mounted under /console: it signs in as the landing page does.
+    const oversight = consoleRoutes({ signIn: await signInFor(config) });
+    gateway = await startGateway(config, undefined, undefined, { pages: [oversight] });
   } catch (error) {
     await departments?.stop();
     await store.stop();
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
   console.log(
     `Landing page: ${gateway.url}/  (GraphiQL with example operations${developmentKeys ? '; sign in as an example consumer' : ''})`,
   );
+  console.log(`Oversight console: ${gateway.url}/console/`);
   console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`);
 
   let stopping = false;

@@ -56,6 +56,16 @@ export const DEMO_CONSUMERS = {
     claims: { kind: 'official', dept: 'health', role: 'doctor' },
     purpose: 'medical-treatment',
   },
+  'privacy-officer': {
+    description: 'data-bureau privacy officer (个人信息保护负责人, the whole city)',
+    claims: { kind: 'official', dept: 'data-bureau', role: 'privacy-officer' },
+    purpose: 'privacy-oversight',
+  },
+  'privacy-contact': {
+    description: 'civil-affairs privacy contact (个人信息保护联络人, their department)',
+    claims: { kind: 'official', dept: 'civil-affairs', role: 'privacy-contact' },
+    purpose: 'privacy-oversight',
+  },
   developer: {
     description: 'data-bureau developer of cross-department applications',
     claims: { kind: 'official', dept: 'data-bureau', role: 'developer' },

@@ -6,4 +6,10 @@ export type { LandingExample, LandingPageOptions } from './page';
 export { landingRoutes } from './routes';
 export { DEV_TOKEN_PATH } from './sign-in';
 export type { LandingSignIn, MintedToken, SignInConsumer } from './sign-in';
-export { DEFAULT_SIGN_IN_CONSUMER, developmentSignIn, landingExample, landingFor } from './setup';
+export {
+  DEFAULT_SIGN_IN_CONSUMER,
+  developmentSignIn,
+  landingExample,
+  landingFor,
+  signInFor,
+} from './setup';

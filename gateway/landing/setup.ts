@@ -23,14 +23,23 @@ export const DEFAULT_SIGN_IN_CONSUMER = 'caseworker';
 /** The landing page the config describes: examples, and sign-in by development key or by token. */
 export async function landingFor(config: GatewayConfig): Promise<PageHandler> {
   const examples = loadExamples(config.examplesDir);
-  const signIn: LandingSignIn = usesDevelopmentKeys(config)
+  const signIn = await signInFor(config, examplePerson(examples));
+  return landingRoutes({ title: config.title, examples: examples.map(landingExample), signIn });
+}
+
+/**
+ * Sign-in as the config allows it: the example consumers with tokens minted by the development
+ * key, or (any other key source) a token and a purpose from the user. The console uses it too.
+ */
+export async function signInFor(config: GatewayConfig, person?: string): Promise<LandingSignIn> {
+  return usesDevelopmentKeys(config)
     ? developmentSignIn(
         (await ensureDevKeys()).signingKey,
         {
           issuer: config.auth.issuer ?? DEV_ISSUER,
           audience: config.auth.audience ?? DEV_AUDIENCE,
         },
-        examplePerson(examples),
+        person,
       )
     : {
         kind: 'token',
@@ -39,7 +48,6 @@ export async function landingFor(config: GatewayConfig): Promise<PageHandler> {
           name: `${p.name.zh} ${p.name.en}`,
         })),
       };
-  return landingRoutes({ title: config.title, examples: examples.map(landingExample), signIn });
 }
 
 /** Development sign-in: the example consumers, their tokens minted with `signingKey`. */

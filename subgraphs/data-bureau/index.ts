@@ -22,9 +22,10 @@ export default defineDepartment({
   migrationsDir: join(__dirname, 'migrations'),
   seed,
   createLoaders,
-  // Row facts a condition may name, as in the stores' SQL (access records: none, so a row
-  // condition on them denies their fields here).
+  // Row facts a condition may name, as in the stores' SQL (access records: the consumer's
+  // department only; a row condition on any other denies their fields here).
   facts: {
+    AccessRecord: { consumerDepartment: 'consumerDepartment' },
     Department: { districtCode: 'districtCode', parent: 'parentCode' },
     DataResource: { code: 'code', department: 'departmentCode' },
     Disclosure: { subject: 'subject' },

@@ -24,6 +24,8 @@ export interface FilterInput {
   caseNumber?: string | null;
   from?: string | null;
   to?: string | null;
+  outcome?: 'SERVED' | 'REFUSED' | 'FAILED' | null;
+  policyRevision?: number | null;
 }
 
 export interface HoldInput {
@@ -64,7 +66,15 @@ export function filterArg(filter: FilterInput | null | undefined): Omit<RecordSe
     caseNumber: caseNumberArg('filter.caseNumber', f.caseNumber),
     from,
     to,
+    outcome: f.outcome?.toLowerCase(),
+    policyRevision: revisionArg(f.policyRevision),
   };
+}
+
+function revisionArg(revision: number | null | undefined): number | undefined {
+  if (revision === null || revision === undefined) return undefined;
+  if (revision < 0) throw badInput('filter.policyRevision', 'A policy revision is 0 or more.');
+  return revision;
 }
 
 /** `first` (1 to MAX_RECORDS_PAGE) and `after`, as the record search takes them. */

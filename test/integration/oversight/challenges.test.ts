@@ -22,7 +22,7 @@ const citizen = () => as('citizen', 'self-service', PERSON);
 const contact = (dept: string) =>
   as(
     { sub: `${dept}-privacy-contact-1`, kind: 'official', dept, role: 'privacy-contact' },
-    'audit',
+    'privacy-oversight',
   );
 
 const CHALLENGE = `id recordId subject reason department raisedAt deadline overdue stage finding reply repliedAt rating ratedAt`;

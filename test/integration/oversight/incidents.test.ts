@@ -50,12 +50,12 @@ const prober = () =>
 const officer = () =>
   as(
     { sub: 'privacy-officer-1', kind: 'official', dept: 'data-bureau', role: 'privacy-officer' },
-    'audit',
+    'privacy-oversight',
   );
 const contact = (dept: string) =>
   as(
     { sub: `${dept}-privacy-contact-2`, kind: 'official', dept, role: 'privacy-contact' },
-    'audit',
+    'privacy-oversight',
   );
 
 async function gql<T>(query: string, headers: Record<string, string>, variables = {}) {

@@ -1,0 +1,32 @@
+import { html } from '../html';
+import { label } from '../i18n';
+import { definePage } from '../page';
+import { ROLE_LABELS } from '../roles';
+
+/** The console's home: who you are signed in as, and what your role covers. */
+export const homePage = definePage({
+  path: '/',
+  title: { zh: '首页', en: 'Home' },
+  roles: ['privacy-officer', 'privacy-contact', 'auditor'],
+  async render({ role, session }) {
+    const scope = {
+      'privacy-officer': {
+        zh: '全市的访问记录与政策',
+        en: 'the whole city’s access records and policies',
+      },
+      'privacy-contact': {
+        zh: `本部门（${session.viewer.department}）作为使用方的访问记录`,
+        en: `your department (${session.viewer.department}) as consumer`,
+      },
+      auditor: {
+        zh: '全市的访问记录，只读，限授权期限内',
+        en: 'the city’s access records, read only, within your mandate',
+      },
+    }[role];
+    return html`<p>${label(ROLE_LABELS[role])}: ${label(scope)}</p>
+      <p>
+        ${label({ zh: '每一页都通过数据图谱按您的授权查询，并留下本页自己的访问记录。', en: 'Every page reads the graph under your grants and leaves its own access record.' })}
+      </p>
+      <p>${label({ zh: '目的', en: 'Purpose' })}: <code>${session.purpose}</code></p>`;
+  },
+});

@@ -1,0 +1,84 @@
+import type { Browser, Page } from 'playwright-core';
+import type { Federation } from '../support/federation';
+import { readFile } from 'node:fs/promises';
+import {
+  caseworkerReads,
+  FULL_ID_OR_MOBILE,
+  newCaseNumber,
+  startConsole,
+} from '../support/console';
+import {
+  accessibilityViolations,
+  describeInBrowser,
+  openBrowser,
+  screenshot,
+  signInAs,
+} from '../support/browser';
+
+// The oversight console as an official uses it: Debian's Chromium, the real gateway over the
+// real departments, the console's own sign-in; every page checked with axe and photographed.
+const APPLICANT = 'PCYGN28R6'; // 510107, the caseworker's district
+
+describeInBrowser('the console browser test')('the oversight console in Chromium', () => {
+  let federation: Federation;
+  let browser: Browser;
+  let page: Page;
+  const failed: string[] = [];
+
+  beforeAll(async () => {
+    federation = await startConsole();
+    ({ browser, page } = await openBrowser());
+    page.on('requestfailed', (request) => failed.push(request.url()));
+    // A CSP violation is a console error beginning 'Refused to'.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().startsWith('Refused'))
+        failed.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await federation?.stop();
+  });
+
+  it('signs in as the privacy officer, with nothing from outside this origin and no axe violation', async () => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await signInAs(page, federation.url, 'privacy-officer');
+    expect(await page.textContent('header')).toContain('数据局个人信息保护负责人');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'console-home');
+    expect(requested.every((url) => url.startsWith(federation.url))).toBe(true);
+    expect(failed).toEqual([]);
+  });
+
+  it('searches a case, opens the person’s timeline and exports it with the chain proof', async () => {
+    const caseNumber = newCaseNumber();
+    const read = await caseworkerReads(federation, APPLICANT, caseNumber);
+    await page.goto(`${federation.url}/console/records`);
+    await page.fill('input[name="caseNumber"]', caseNumber);
+    await Promise.all([page.waitForURL(/caseNumber=/), page.click('form.filters button')]);
+    expect(await page.locator('tr[data-record]').count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'console-records-search');
+    await Promise.all([
+      page.waitForURL(/\/console\/person\?id=/),
+      page.click(`a[href="/console/person?id=${APPLICANT}"]`),
+    ]);
+    expect(await page.textContent('main')).toContain(caseNumber);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'console-person-timeline');
+    const html = await page.content();
+    expect(html).not.toContain(read.name);
+    expect(html).not.toMatch(FULL_ID_OR_MOBILE);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('a:text("CSV")'),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain(`,${caseNumber},Applicant,SERVED,`);
+    expect(csv).toMatch(/\r\n# chain verified at [^:]+:[^:]+:[^:]+: (whole|BROKEN)\r\n/);
+  });
+});
