@@ -1,6 +1,10 @@
 import type { ConsolePage } from '../page';
 import { exportPage } from './export';
 import { homePage } from './home';
+import { incidentPage } from './incident';
+import { incidentActionPage, incidentBundlePage } from './incident-actions';
+import { incidentsPage } from './incidents';
+import { officialPage } from './official';
 import { personPage } from './person';
 import { recordsPage } from './records';
 
@@ -10,4 +14,9 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   recordsPage,
   personPage,
   exportPage,
+  incidentsPage,
+  incidentPage,
+  incidentActionPage,
+  incidentBundlePage,
+  officialPage,
 ];

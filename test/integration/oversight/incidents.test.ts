@@ -10,6 +10,7 @@ import { officials } from '../../../fixtures/city/officials';
 import { TEST_CITY } from '../../support/city';
 import { testDatabaseUrl } from '../../support/database';
 import { startFederation, type Federation } from '../../support/federation';
+import { probe } from '../../support/oversight';
 import { as } from '../../support/security';
 
 let federation: Federation;
@@ -36,17 +37,6 @@ afterAll(async () => {
 
 // An account of this test alone, which probes for a field its grants do not open.
 const PROBER = 'caseworker-prober-1';
-const prober = () =>
-  as(
-    {
-      sub: PROBER,
-      kind: 'official',
-      dept: 'civil-affairs',
-      role: 'caseworker',
-      jurisdiction: '510107',
-    },
-    'social-assistance-eligibility',
-  );
 const officer = () =>
   as(
     { sub: 'privacy-officer-1', kind: 'official', dept: 'data-bureau', role: 'privacy-officer' },
@@ -80,14 +70,7 @@ describe('repeated denied attempts become an explained incident, worked through 
   let incident: Incident;
 
   beforeAll(async () => {
-    for (let i = 0; i < 9; i++) {
-      const denied = await federation.query(
-        'query Probe { person(id: "PCYGN28R6") { medicalRecords { diagnosis } } }',
-        {},
-        await prober(),
-      );
-      expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    }
+    await probe(federation, PROBER, 9);
   });
 
   it('runs on one replica at a time: while another holds the turn, a runner skips it', async () => {
