@@ -15,8 +15,8 @@ function dayChart(days: ProfileView['perDay']): Html {
     role="img"
     aria-label="每日请求数 requests per day"
     width="${width}"
-    height="140"
-    viewBox="0 0 ${width} 140"
+    height="150"
+    viewBox="0 0 ${width} 150"
   >
     ${days.map((d, i) => {
       const h = Math.round((d.requests / max) * 100);

@@ -145,6 +145,13 @@ describeInBrowser('the incidents browser test')('incidents and challenges in Chr
     ]);
     expect(await page.textContent('main')).toContain('我没有办理过任何民政业务。');
     await checked('challenge-to-answer');
+    await Promise.all([page.waitForNavigation(), page.click('form.move button[value="TRIAGED"]')]);
+    const handled = await federation.query<{ myChallenges: { id: string; stage: string }[] }>(
+      '{ myChallenges { id stage } }',
+      {},
+      citizen,
+    );
+    expect(handled.data!.myChallenges.find((c) => c.id === id)?.stage).toBe('HANDLED');
     const reply = '经核查，该次查询为低保年度复核，依据《社会救助暂行办法》第十一条，属依法履职。';
     await page.fill('form.answer textarea', reply);
     await Promise.all([
