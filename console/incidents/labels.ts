@@ -40,3 +40,24 @@ export const NEXT: Record<string, string[]> = {
   DISMISSED: ['CLOSED'],
   CLOSED: [],
 };
+
+/** The anomaly rules (policies/anomalies.yaml) and citizens' challenges, by name. */
+export const RULES: Record<string, Label> = {
+  'volume-vs-peers': { zh: '查询量远超同岗位', en: 'volume against peers' },
+  'persons-without-case': { zh: '无案件编号批量查询', en: 'many persons without a case number' },
+  'sensitive-off-hours': {
+    zh: '非工作时间查询敏感信息',
+    en: 'sensitive reads outside working hours',
+  },
+  'household-or-colleagues': { zh: '查询本户成员或同事', en: 'own household or colleagues' },
+  'person-many-officials': { zh: '一人被多人查询', en: 'one person read by many officials' },
+  'two-places': { zh: '同一账号异地同时使用', en: 'one identity in two places' },
+  'sequential-paging': { zh: '顺序翻页遍历名单', en: 'sequential paging over a list' },
+  probing: { zh: '反复越权试探', en: 'repeated denied attempts' },
+  'citizen-challenge': { zh: '群众对数据使用提出质疑', en: 'a citizen challenges a disclosure' },
+};
+
+/** A rule's name in Chinese (English beside it), its code when the console does not know it. */
+export function ruleLabel(rule: string): Label {
+  return RULES[rule] ?? { zh: rule, en: rule };
+}

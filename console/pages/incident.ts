@@ -1,7 +1,7 @@
 import { html } from '../html';
 import { label } from '../i18n';
 import { incidentForms } from '../incidents/forms';
-import { KINDS, RATINGS, STATUSES } from '../incidents/labels';
+import { KINDS, RATINGS, ruleLabel, STATUSES } from '../incidents/labels';
 import { definePage } from '../page';
 import { INCIDENT, type IncidentView } from '../queries/incidents';
 import { CONSOLE_PATH } from '../session';
@@ -37,7 +37,7 @@ export const incidentPage = definePage({
       </h2>
       <p class="explanation">${incident.explanation}</p>
       <table class="facts">
-        ${row({ zh: '规则', en: 'Rule' }, html`<code>${incident.rule}</code>`)}
+        ${row({ zh: '规则', en: 'Rule' }, html`${label(ruleLabel(incident.rule))} <code>${incident.rule}</code>`)}
         ${row({ zh: '参数', en: 'Parameters' }, html`<code>${incident.parameters}</code>`)}
         ${row({ zh: '涉及工作人员', en: 'Official' }, incident.official ? html`<a href="${CONSOLE_PATH}/official?id=${encodeURIComponent(incident.official)}">${incident.official}</a>` : '—')}
         ${row({ zh: '部门', en: 'Department' }, incident.department ?? '—')}

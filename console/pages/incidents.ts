@@ -1,6 +1,6 @@
 import { html } from '../html';
 import { label } from '../i18n';
-import { KINDS, STATUSES } from '../incidents/labels';
+import { KINDS, ruleLabel, STATUSES } from '../incidents/labels';
 import { definePage } from '../page';
 import { INCIDENTS, type IncidentView } from '../queries/incidents';
 import { CONSOLE_PATH } from '../session';
@@ -53,7 +53,7 @@ export const incidentsPage = definePage({
                   (i) =>
                     html`<tr data-incident="${i.id}">
                       <td><a href="${CONSOLE_PATH}/incident?id=${i.id}">${i.id}</a></td>
-                      <td>${label(KINDS[i.kind]!)}<br /><code>${i.rule}</code></td>
+                      <td>${label(KINDS[i.kind]!)}<br />${label(ruleLabel(i.rule))}</td>
                       <td>
                         ${i.explanation}${i.overdue ? html` <strong class="broken">${label({ zh: '已超期', en: 'overdue' })}</strong>` : ''}
                       </td>

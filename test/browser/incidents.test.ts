@@ -75,7 +75,7 @@ describeInBrowser('the incidents browser test')('incidents and challenges in Chr
     await page.goto(`${federation.url}/console/incidents?status=NEW`);
     const row = page
       .locator('tr[data-incident]', { hasText: PROBER })
-      .filter({ hasText: 'probing' });
+      .filter({ hasText: '反复越权试探' });
     expect(await row.textContent()).toContain(
       `${PROBER} was refused 9 times in 60 min; more than 8 refusals raise this.`,
     );
