@@ -15,3 +15,4 @@ export { followWatermark } from './watermark';
 export type { Watermark } from './watermark';
 export { waitForReceipt } from './receipt';
 export type { Receipt } from './receipt';
+export { readReplicas, readRevision, readRevisions } from './read';

@@ -188,13 +188,7 @@ export async function openPolicyStore(options: {
     },
     async replicas() {
       const { rows } = await pool.query(`SELECT * FROM ${t('policy_replica')} ORDER BY replica`);
-      return rows.map((r) => ({
-        replica: r.replica,
-        revision: Number(r.revision),
-        confirmedAt: isoOf(r.confirmed_at)!,
-        leaseMs: r.lease_ms,
-        stoppedAt: isoOf(r.stopped_at),
-      }));
+      return rows.map(replicaOf);
     },
     async verify() {
       const { rows } = await pool.query(`SELECT * FROM ${t('policy_revision')} ORDER BY revision`);
@@ -220,7 +214,19 @@ export async function openPolicyStore(options: {
   };
 }
 
-function revisionOf(row: Record<string, unknown>): StoredRevision {
+/** A policy_replica row as a ReplicaState. */
+export function replicaOf(r: Record<string, unknown>): ReplicaState {
+  return {
+    replica: r.replica as string,
+    revision: Number(r.revision),
+    confirmedAt: isoOf(r.confirmed_at)!,
+    leaseMs: r.lease_ms as number,
+    stoppedAt: isoOf(r.stopped_at),
+  };
+}
+
+/** A policy_revision row as a StoredRevision. */
+export function revisionOf(row: Record<string, unknown>): StoredRevision {
   const iso = isoOf;
   return {
     revision: Number(row.revision),

@@ -52,6 +52,7 @@ export type {
   StoredRecord,
 } from './record';
 export { describeBreak, verifyChains } from './verify';
+export { MONTH, verifyMonth } from './verify-month';
 export type { ChainBreak, StreamReport, VerifyReport } from './verify';
 export { exportJsonLines } from './export';
 export type { ExportTrailer } from './export';

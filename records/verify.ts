@@ -59,6 +59,8 @@ export async function verifyChains(
     from?: Readonly<Record<string, { seq: number; hash: string }>>;
     /** Runs of archived months (their manifests): the walk crosses them by their end hashes. */
     archived?: readonly ArchiveRun[];
+    /** Per stream, the last seq to walk (default: its head when the walk starts). */
+    until?: Readonly<Record<string, number>>;
   } = {},
 ): Promise<VerifyReport> {
   const table = recordsTable(options.schema ?? DEFAULT_RECORDS_SCHEMA);
@@ -76,7 +78,8 @@ export async function verifyChains(
   for (const [streamId, headSeq] of [...heads].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const start = options.from?.[streamId] ?? { seq: 0, hash: GENESIS_HASH };
     const archived = runs.get(streamId) ?? new Map<number, ArchiveRun>();
-    streams.push(await walk(pool, table, streamId, start, headSeq, archived, options.pageSize));
+    const last = Math.min(headSeq, options.until?.[streamId] ?? Infinity);
+    streams.push(await walk(pool, table, streamId, start, last, archived, options.pageSize));
   }
   const firstBreak = streams.find((s) => s.firstBreak)?.firstBreak;
   return { ok: !firstBreak, streams, ...(firstBreak && { firstBreak }) };

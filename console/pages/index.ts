@@ -1,4 +1,5 @@
 import type { ConsolePage } from '../page';
+import { chainPage, verifyChainPage } from './chain';
 import { exportPage } from './export';
 import { homePage } from './home';
 import { incidentPage } from './incident';
@@ -6,7 +7,9 @@ import { incidentActionPage, incidentBundlePage } from './incident-actions';
 import { incidentsPage } from './incidents';
 import { officialPage } from './official';
 import { personPage } from './person';
+import { policyPage } from './policy';
 import { recordsPage } from './records';
+import { sharingMapPage } from './sharing-map';
 
 /** Every console page, in navigation order. A new page is one file and one line here. */
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
@@ -19,4 +22,8 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   incidentActionPage,
   incidentBundlePage,
   officialPage,
+  chainPage,
+  verifyChainPage,
+  sharingMapPage,
+  policyPage,
 ];

@@ -84,11 +84,11 @@ export interface ChainBreakView {
   description: string;
 }
 
-/** Walks the hash chains (one stream, or every stream). */
+/** Walks the hash chains (one stream, or every stream; one month, or all). */
 export const CHAIN: Operation = {
   name: 'ConsoleChain',
-  document: `query ConsoleChain($streamId: String) {
-  accessRecordChain(streamId: $streamId) {
+  document: `query ConsoleChain($streamId: String, $month: String) {
+  accessRecordChain(streamId: $streamId, month: $month) {
     ok
     streams { streamId records headSeq headHash firstBreak { streamId seq recordId reason description } }
     firstBreak { streamId seq recordId reason description }

@@ -6,6 +6,7 @@ import { incidentResolvers } from './incidents/resolvers';
 import { objectionResolvers } from './objections/resolvers';
 import { policyResolvers } from './policies/resolvers';
 import { profileResolvers } from './profiles/resolvers';
+import { revisionResolvers } from './policies/revisions';
 
 /** The data bureau's resolvers, concept by concept. */
 export const resolvers = {
@@ -23,6 +24,7 @@ export const resolvers = {
     ...policyResolvers.Query,
     ...objectionResolvers.Query,
     ...accessRecordResolvers.Query,
+    ...revisionResolvers.Query,
     ...incidentResolvers.Query,
     ...challengeResolvers.Query,
     ...profileResolvers.Query,

@@ -5,7 +5,9 @@ import {
   caseworkerReads,
   FULL_ID_OR_MOBILE,
   newCaseNumber,
+  recordOfCase,
   startConsole,
+  tamperWithRecord,
 } from '../support/console';
 import {
   accessibilityViolations,
@@ -80,5 +82,24 @@ describeInBrowser('the console browser test')('the oversight console in Chromium
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv).toContain(`,${caseNumber},Applicant,SERVED,`);
     expect(csv).toMatch(/\r\n# chain verified at [^:]+:[^:]+:[^:]+: (whole|BROKEN)\r\n/);
+  });
+
+  it('shows a chain break when one record was edited behind the store’s back', async () => {
+    const caseNumber = newCaseNumber();
+    await caseworkerReads(federation, APPLICANT, caseNumber);
+    const recordId = await recordOfCase(federation, caseNumber);
+    const restore = await tamperWithRecord(recordId);
+    try {
+      await page.goto(`${federation.url}/console/chain`);
+      await page.fill('input[name="streamId"]', federation.streamId);
+      await Promise.all([page.waitForNavigation(), page.click('form.filters button')]);
+      const alert = await page.textContent('p.broken[role="alert"]');
+      expect(alert).toContain(recordId);
+      expect(alert).toContain(federation.streamId);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'console-chain-break');
+    } finally {
+      await restore();
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { consoleRoutes, type ConsolePage } from '../../console';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../gateway/identity';
 import { developmentSignIn } from '../../gateway/landing';
+import { testDatabaseUrl } from './database';
 import { startFederation, type Federation } from './federation';
 import { as, testSigningKey } from './security';
 
@@ -94,4 +96,43 @@ export function textOf(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ');
+}
+
+/**
+ * Edits one stored access record behind the store's triggers (its purpose), as an attacker
+ * with the database would; returns a function that puts it back, so the shared chain is whole
+ * again for the other tests.
+ */
+export async function tamperWithRecord(recordId: string): Promise<() => Promise<void>> {
+  const table = 'access_records.access_record';
+  const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
+  const set = async (purpose: string | null) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
+      await client.query(`UPDATE ${table} SET purpose = $2 WHERE id = $1`, [recordId, purpose]);
+      await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+  };
+  const { rows } = await pool.query(`SELECT purpose FROM ${table} WHERE id = $1`, [recordId]);
+  if (rows.length !== 1) throw new Error(`No access record ${recordId} to tamper with.`);
+  await set('tax-audit');
+  return async () => {
+    await set(rows[0].purpose);
+    await pool.end();
+  };
+}
+
+/** The id of the newest record of a case (searched as the auditor through the graph). */
+export async function recordOfCase(federation: Federation, caseNumber: string): Promise<string> {
+  const response = await federation.query<any>(
+    `query Case($filter: AccessRecordFilter) { accessRecords(filter: $filter, first: 1) { records { id } } }`,
+    { filter: { caseNumber } },
+    await as('auditor', 'audit'),
+  );
+  return response.data.accessRecords.records[0].id;
 }

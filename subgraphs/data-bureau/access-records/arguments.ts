@@ -1,4 +1,4 @@
-import { MAX_HOLD_REASON, type HoldTarget, type RecordSearch } from '../../../records';
+import { MAX_HOLD_REASON, MONTH, type HoldTarget, type RecordSearch } from '../../../records';
 import {
   badInput,
   identifierFormat,
@@ -46,6 +46,7 @@ const RECORD_ID = identifierFormat(
   "an access record's id (a lowercase UUID)",
 );
 const STREAM_ID = identifierFormat(/^[A-Za-z0-9._:-]{1,64}$/, 'a writer stream id');
+const MONTH_FORMAT = identifierFormat(MONTH, 'a month, YYYY-MM');
 const PURPOSE_CODE = identifierFormat(/^[a-z][a-z0-9-]{0,63}$/, 'a purpose code');
 /** An `after` token as a previous page returned it (base64url). */
 const CURSOR = identifierFormat(/^[A-Za-z0-9_-]{1,200}$/, "the 'next' of a previous page");
@@ -93,6 +94,11 @@ export function pageArgs(args: { first?: number | null; after?: string | null })
 /** An optional writer stream id. */
 export function streamIdArg(value: string | null | undefined): string | undefined {
   return patternArg('streamId', value, STREAM_ID);
+}
+
+/** An optional month to verify, YYYY-MM (UTC). */
+export function monthArg(value: string | null | undefined): string | undefined {
+  return patternArg('month', value, MONTH_FORMAT);
 }
 
 /** An optional case number, as the gateway takes it in x-case-number. */

@@ -6,6 +6,7 @@ import {
   recordsAbout,
   searchRecords,
   verifyChains,
+  verifyMonth,
   type ChainBreak,
   type CitizenRecord,
   type StoredRecord,
@@ -18,6 +19,7 @@ import {
   caseNumberArg,
   filterArg,
   holdArg,
+  monthArg,
   pageArgs,
   streamIdArg,
   type FilterInput,
@@ -58,8 +60,16 @@ export const accessRecordResolvers = {
       }).catch(cursorError);
       return { records: page.records.map(recordView), next: page.next };
     },
-    accessRecordChain: async (_: unknown, args: { streamId?: string | null }, ctx: Context) => {
-      const report = await verifyChains(ctx.db.pool, { streamId: streamIdArg(args.streamId) });
+    accessRecordChain: async (
+      _: unknown,
+      args: { streamId?: string | null; month?: string | null },
+      ctx: Context,
+    ) => {
+      const streamId = streamIdArg(args.streamId);
+      const month = monthArg(args.month);
+      const report = month
+        ? await verifyMonth(ctx.db.pool, { streamId, month })
+        : await verifyChains(ctx.db.pool, { streamId });
       return {
         ok: report.ok,
         firstBreak: report.firstBreak && breakView(report.firstBreak),
