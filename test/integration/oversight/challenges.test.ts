@@ -117,6 +117,18 @@ describe('a citizen challenges a disclosure; the department that read it answers
     expect(taxInbox.map((i) => i.id)).not.toContain(raised.id);
   });
 
+  it("leaves the privacy contact's own access record, naming the person whose challenge it read", async () => {
+    const { accessRecords } = await gql<{
+      accessRecords: { records: { operationName: string; subjects: string[] }[] };
+    }>(
+      '{ accessRecords(filter: { consumerId: "civil-affairs-privacy-contact-1" }, first: 20) { records { operationName subjects } } }',
+      {},
+      await as('auditor', 'audit'),
+    );
+    const inboxReads = accessRecords.records.filter((r) => r.subjects.includes(PERSON));
+    expect(inboxReads.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('goes through handled, answered and rated as the citizen sees it, and feeds the department summary', async () => {
     const headers = await contact('civil-affairs');
     await gql(
