@@ -3,6 +3,10 @@ import { chainPage, verifyChainPage } from './chain';
 import { complianceExportPage, compliancePage } from './compliance';
 import { exportPage } from './export';
 import { homePage } from './home';
+import { incidentPage } from './incident';
+import { incidentActionPage, incidentBundlePage } from './incident-actions';
+import { incidentsPage } from './incidents';
+import { officialPage } from './official';
 import { personPage } from './person';
 import { policyPage } from './policy';
 import { recordsPage } from './records';
@@ -14,6 +18,11 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   recordsPage,
   personPage,
   exportPage,
+  incidentsPage,
+  incidentPage,
+  incidentActionPage,
+  incidentBundlePage,
+  officialPage,
   chainPage,
   verifyChainPage,
   sharingMapPage,

@@ -1,8 +1,9 @@
 import type { City } from '../../fixtures/city/types';
+import { officials } from '../../fixtures/city/officials';
 import { map, type LoadTable } from '../kit';
 import { seedSharingRequests } from './sharing/seed';
 
-/** The data bureau keeps the department registry, the data catalogue and sharing requests. */
+/** The data bureau keeps the department registry, the data catalogue, sharing requests and the directory of officials. */
 export async function seed(city: City, load: LoadTable): Promise<void> {
   await load(
     'department',
@@ -29,4 +30,9 @@ export async function seed(city: City, load: LoadTable): Promise<void> {
     ]),
   );
   await seedSharingRequests(load);
+  await load(
+    'official',
+    ['id', 'department', 'role', 'person_id', 'household'],
+    officials(city).map((o) => [o.id, o.department, o.role, o.personId, o.household]),
+  );
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import type { City } from '../../fixtures/city/types';
+import type { Logger } from '../../contracts/logger';
 import type { Caller } from './caller';
 import type { Database } from './database';
 import type { RowFacts } from './row-gate';
@@ -58,6 +59,11 @@ export interface Department<Loaders = unknown> {
   servesRecords?: boolean;
   /** Anything the department needs in its database beyond its own migrations, run after them. */
   prepare?(db: Database): Promise<void>;
+  /**
+   * Work the department runs in the background while it serves (e.g. the data bureau's
+   * anomaly rules), started once it listens and stopped before it closes.
+   */
+  background?(db: Database, logger: Logger): { stop(): Promise<void> };
 }
 
 /** Identity function that lets TypeScript infer a department's loader type. */

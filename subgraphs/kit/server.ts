@@ -195,10 +195,12 @@ export async function serveSubgraph<L>(
     http.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port } = http.address() as AddressInfo;
+  const background = department.background?.(db, logger);
   return {
     name: department.name,
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     stop: async () => {
+      await background?.stop();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();

@@ -140,7 +140,8 @@ const ISO_TIME = identifierFormat(
   'an ISO 8601 time such as 2026-11-24T08:00:00Z',
 );
 
-function timeArg(argument: string, value: unknown): string | undefined {
+/** An optional ISO 8601 time argument, as UTC ISO text. */
+export function timeArg(argument: string, value: unknown): string | undefined {
   const text = patternArg(argument, value, ISO_TIME);
   if (text === undefined) return undefined;
   const time = Date.parse(text);

@@ -41,7 +41,7 @@ const RECORD_ROW = {
  * listed: recordsAbout binds that person's id as its first parameter, so a grant's
  * `subject: $personId` keeps a citizen to their own.
  */
-const DISCLOSURE_ROW = { subject: '$1::text' };
+export const DISCLOSURE_ROW = { subject: '$1::text' };
 
 const purposeNames = new Map(governance.policies.purposes.map((p) => [p.code, p.name.zh]));
 

@@ -32,7 +32,7 @@ interface ListArgs {
 }
 
 /** The calling official; objections are raised and answered by officials of a department. */
-function official(caller: Caller) {
+export function official(caller: Caller) {
   const { kind, id, department, role, application } = caller.consumer;
   if (kind !== 'official' || department === null || role === null) {
     throw new GraphQLError(

@@ -1,0 +1,19 @@
+import { perOfficial, type Observation, type RuleContext } from '../observation';
+
+/** Repeated denied attempts (probing): more than `maxRefused` refused requests in the window. */
+export function probing(records: readonly Observation[], ctx: RuleContext) {
+  const p = ctx.policy.rules.probing;
+  return perOfficial(
+    'probing',
+    records,
+    ctx,
+    p.windowMinutes * 60_000,
+    (r) => r.outcome === 'refused',
+    (official, own) =>
+      own.length <= p.maxRefused
+        ? null
+        : {
+            explanation: `${official} was refused ${own.length} times in ${p.windowMinutes} min; more than ${p.maxRefused} refusals raise this.`,
+          },
+  );
+}
