@@ -55,7 +55,7 @@ const closing = (mutation: string, summary: string): RequestStep => ({
 export const STEPS: Readonly<Record<string, RequestStep>> = {
   submit: {
     summary:
-      'file a request: --provider --purpose --legal-basis --scenario --scope --period-end --consent --field ... [--method] [--row ...] [--role]',
+      'file a request: --provider --for <purpose> --legal-basis --scenario --scope --period-end --consent --field ... [--method] [--row ...] [--role]',
     numbered: false,
     operation: `mutation($input: SubmitSharingRequestInput!) { submitSharingRequest(input: $input) { ${REQUEST} } }`,
     variables: (v) => ({

@@ -121,7 +121,7 @@ describe('traces', () => {
       }
     }
     const [record] = (await recordsOf(federation.streamId)).slice(-1);
-    expect(record).toMatchObject({ trace_id: traceId, format: 5, operation_name: 'Applicant' });
+    expect(record).toMatchObject({ trace_id: traceId, format: 6, operation_name: 'Applicant' });
   });
 
   it('are off unless a tracer is given: no trace id in the record', async () => {
@@ -131,7 +131,7 @@ describe('traces', () => {
         (await untraced.query(APPLICANT_QUERY, { id: APPLICANT }, caseworker)).errors,
       ).toBeUndefined();
       const [record] = await recordsOf(untraced.streamId);
-      expect(record).toMatchObject({ trace_id: null, format: 5 });
+      expect(record).toMatchObject({ trace_id: null, format: 6 });
     } finally {
       await untraced.stop();
     }

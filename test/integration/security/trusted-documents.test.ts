@@ -111,7 +111,7 @@ describe('trusted documents, enforce', () => {
     await federation.query(UNLISTED, {}, await caseworkerOf('dibao-review'));
     const [served, refused] = (await recordsOf(federation.streamId)).slice(before);
     expect(served).toMatchObject({
-      format: 5,
+      format: 6,
       outcome: 'served',
       operation_name: 'Applicant',
       operation_hash: LISTED_ID,
