@@ -1,4 +1,4 @@
-import type { FieldLabel } from '../../../policies';
+import type { FieldLabel, PolicySet } from '../../../policies';
 import { describeGrantConsumer, splitCoordinate, whoCanRead } from '../../../policies/tooling';
 import { governance } from './deployment';
 import {
@@ -61,17 +61,21 @@ const readers = new Map<string, readonly ReaderRow[]>();
 export function readersOf(field: FieldRow): readonly ReaderRow[] {
   let found = readers.get(field.coordinate);
   if (!found) {
-    const { policies, classification } = governance;
-    found = whoCanRead(policies, classification, field.coordinate).map((reader) => ({
-      consumer: 'anyone' in reader.consumer ? null : consumerRow(reader.consumer),
-      description: 'anyone' in reader.consumer ? 'anyone' : describeGrantConsumer(reader.consumer),
-      purposes: reader.purposes,
-      access: accessName(reader.effect),
-      rows: reader.conditions ? rowConditionRows(field.type, reader.conditions) : [],
-      grantId: reader.grantId,
-      expires: reader.expires,
-    }));
+    found = readerRows(governance.policies, field);
     readers.set(field.coordinate, found);
   }
   return found;
+}
+
+/** Who can read a field under a given policy set (a revision's). */
+export function readerRows(policies: PolicySet, field: FieldRow): ReaderRow[] {
+  return whoCanRead(policies, governance.classification, field.coordinate).map((reader) => ({
+    consumer: 'anyone' in reader.consumer ? null : consumerRow(reader.consumer),
+    description: 'anyone' in reader.consumer ? 'anyone' : describeGrantConsumer(reader.consumer),
+    purposes: reader.purposes,
+    access: accessName(reader.effect),
+    rows: reader.conditions ? rowConditionRows(field.type, reader.conditions) : [],
+    grantId: reader.grantId,
+    expires: reader.expires,
+  }));
 }
