@@ -5,7 +5,9 @@ import {
   POLICY_DIFF,
   POLICY_OVERVIEW,
   type PolicyChangeRow,
+  POLICY_READERS,
   type PolicyOverview,
+  type ReaderRow,
 } from '../queries/policy';
 import { CONSOLE_PATH } from '../session';
 
@@ -34,6 +36,16 @@ export const policyPage = definePage({
     const diff = url.searchParams.has('from')
       ? (await graph<{ policyDiff: PolicyChangeRow[] }>(POLICY_DIFF, { from, to })).policyDiff
       : null;
+    const field = url.searchParams.get('field')?.trim() ?? '';
+    const at = revisionParam(url.searchParams.get('at'), latest);
+    const readers = field
+      ? (
+          await graph<{ policyReaders: ReaderRow[] }>(POLICY_READERS, {
+            coordinate: field,
+            revision: at,
+          })
+        ).policyReaders
+      : null;
     return html`<h2>${label({ zh: '版本对比', en: 'Diff' })}</h2>
       <form class="filters" method="get" action="${CONSOLE_PATH}/policy">
         <label
@@ -52,7 +64,22 @@ export const policyPage = definePage({
         /></label>
         <button type="submit">${zh({ zh: '对比', en: 'Compare' })}</button>
       </form>
-      ${diff && diffTable(diff, from, to)} ${revisionsTable(overview.policyRevisions)}
+      ${diff && diffTable(diff, from, to)}
+      <h2>${label({ zh: '字段可读者', en: 'Who can read a field at a revision' })}</h2>
+      <form class="filters" method="get" action="${CONSOLE_PATH}/policy">
+        <label
+          >${label({ zh: '字段', en: 'field (Type.field)' })}<input name="field" value="${field}"
+        /></label>
+        <label
+          >${label({ zh: '版本', en: 'revision' })}<input
+            name="at"
+            type="number"
+            min="0"
+            value="${at}"
+        /></label>
+        <button type="submit">${zh({ zh: '查询', en: 'Who can read' })}</button>
+      </form>
+      ${readers && readersTable(field, at, readers)} ${revisionsTable(overview.policyRevisions)}
       ${replicasTable(overview.policyReplicas, latest)} ${expiringTable(overview.grants)}`;
   },
 });
@@ -90,6 +117,39 @@ function diffTable(changes: readonly PolicyChangeRow[], from: number, to: number
             <td>${c.what}</td>
             <td>${c.from ?? '—'}</td>
             <td>${c.to ?? '—'}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+function readersTable(field: string, at: number, readers: readonly ReaderRow[]): Html {
+  const rows = (r: ReaderRow) =>
+    r.rows.map((c) => `${c.type}.${c.field} = ${c.value ?? (c.anyOf ?? []).join('|')}`).join('; ');
+  return html`<table class="readers">
+    <caption>
+      ${field} @ ${at} (${readers.length})
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${label({ zh: '使用方', en: 'consumer' })}</th>
+        <th scope="col">${label({ zh: '目的', en: 'purposes' })}</th>
+        <th scope="col">${label({ zh: '方式', en: 'access' })}</th>
+        <th scope="col">${label({ zh: '行条件', en: 'rows' })}</th>
+        <th scope="col">${label({ zh: '授权', en: 'grant' })}</th>
+        <th scope="col">${label({ zh: '到期日', en: 'expires' })}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${readers.map(
+        (r) =>
+          html`<tr>
+            <td>${r.description}</td>
+            <td>${r.purposes.join(', ')}</td>
+            <td>${r.access}</td>
+            <td>${rows(r) || '—'}</td>
+            <td>${r.grantId ?? '—'}</td>
+            <td>${r.expires ?? '—'}</td>
           </tr>`,
       )}
     </tbody>

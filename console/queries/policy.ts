@@ -52,3 +52,22 @@ export const POLICY_DIFF: Operation = {
   policyDiff(from: $from, to: $to) { change grant what from to }
 }`,
 };
+
+export interface ReaderRow {
+  description: string;
+  purposes: string[];
+  access: string;
+  grantId: string | null;
+  expires: string | null;
+  rows: { type: string; field: string; value: string | null; anyOf: string[] | null }[];
+}
+
+/** Who could read a field under a revision. */
+export const POLICY_READERS: Operation = {
+  name: 'ConsolePolicyReaders',
+  document: `query ConsolePolicyReaders($coordinate: String!, $revision: Int!) {
+  policyReaders(coordinate: $coordinate, revision: $revision) {
+    description purposes access grantId expires rows { type field value anyOf }
+  }
+}`,
+};

@@ -141,4 +141,17 @@ describeInBrowser('the console browser test')('the oversight console in Chromium
     expect(await page.locator('svg.sharing-map').count()).toBe(1);
     await screenshot(page, 'console-sharing-map');
   });
+
+  it('prints the compliance report of this month, with no full ID number or mobile on any page', async () => {
+    await page.goto(`${federation.url}/console/compliance`);
+    expect(await page.locator('table.tallies tbody tr').count()).toBeGreaterThan(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'console-compliance-print');
+    await page.emulateMedia({ media: 'screen' });
+    for (const path of ['/', '/records', '/chain', '/sharing', '/policy', '/compliance']) {
+      await page.goto(`${federation.url}/console${path}`);
+      expect(await page.content()).not.toMatch(FULL_ID_OR_MOBILE);
+    }
+  });
 });

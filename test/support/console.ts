@@ -178,3 +178,13 @@ export async function policyRevisions(): Promise<PolicyRevisions> {
     },
   };
 }
+
+/** Starts the console's federation before this file's tests and stops it after them. */
+export function useConsole(): () => Federation {
+  let federation: Federation | undefined;
+  beforeAll(async () => {
+    federation = await startConsole();
+  });
+  afterAll(() => federation?.stop());
+  return () => federation!;
+}

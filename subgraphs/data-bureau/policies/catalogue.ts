@@ -63,17 +63,21 @@ export function readersOf(policies: PolicySet, field: FieldRow): readonly Reader
   if (!readers) readersBySet.set(policies, (readers = new Map()));
   let found = readers.get(field.coordinate);
   if (!found) {
-    const { classification } = governance;
-    found = whoCanRead(policies, classification, field.coordinate).map((reader) => ({
-      consumer: 'anyone' in reader.consumer ? null : consumerRow(reader.consumer),
-      description: 'anyone' in reader.consumer ? 'anyone' : describeGrantConsumer(reader.consumer),
-      purposes: reader.purposes,
-      access: accessName(reader.effect),
-      rows: reader.conditions ? rowConditionRows(field.type, reader.conditions) : [],
-      grantId: reader.grantId,
-      expires: reader.expires,
-    }));
+    found = readerRows(policies, field);
     readers.set(field.coordinate, found);
   }
   return found;
+}
+
+/** Who can read a field under a given policy set (a revision's). */
+export function readerRows(policies: PolicySet, field: FieldRow): ReaderRow[] {
+  return whoCanRead(policies, governance.classification, field.coordinate).map((reader) => ({
+    consumer: 'anyone' in reader.consumer ? null : consumerRow(reader.consumer),
+    description: 'anyone' in reader.consumer ? 'anyone' : describeGrantConsumer(reader.consumer),
+    purposes: reader.purposes,
+    access: accessName(reader.effect),
+    rows: reader.conditions ? rowConditionRows(field.type, reader.conditions) : [],
+    grantId: reader.grantId,
+    expires: reader.expires,
+  }));
 }

@@ -10,6 +10,7 @@ import {
 } from '../../../policy-store';
 import { badInput, type DepartmentContext } from '../../kit';
 import type { Loaders } from '../loaders';
+import { listFields, readerRows } from './catalogue';
 import { governance } from './deployment';
 
 type Context = DepartmentContext<Loaders>;
@@ -57,6 +58,15 @@ export const revisionResolvers = {
         policiesAt(ctx, 'to', args.to),
       ]);
       return diffPolicies(from, to);
+    },
+    policyReaders: async (
+      _: unknown,
+      args: { coordinate: string; revision: number },
+      ctx: Context,
+    ) => {
+      const field = listFields(null).find((f) => f.coordinate === args.coordinate);
+      if (!field) throw badInput('coordinate', 'Name a field of the graph as Type.field.');
+      return readerRows(await policiesAt(ctx, 'revision', args.revision), field);
     },
     policyReplicas: (_: unknown, __: unknown, ctx: Context) =>
       readReplicas(ctx.db.pool, policyStoreSchema()),

@@ -1,19 +1,14 @@
-import type { Federation } from '../../support/federation';
 import {
   caseworkerReads,
   consolePage,
   newCaseNumber,
   signIn,
-  startConsole,
+  useConsole,
   textOf,
 } from '../../support/console';
 import { tally } from '../../../console/compliance/tally';
 
-let federation: Federation;
-beforeAll(async () => {
-  federation = await startConsole();
-});
-afterAll(() => federation.stop());
+const federation = useConsole();
 
 describe('the compliance report (item 8)', () => {
   it('tallies records per department and purpose, by the most sensitive field disclosed', () => {
@@ -43,12 +38,12 @@ describe('the compliance report (item 8)', () => {
   });
 
   it('reports the period as a printable page and as CSV, with the chain status', async () => {
-    await caseworkerReads(federation, 'PCYGN28R6', newCaseNumber());
+    await caseworkerReads(federation(), 'PCYGN28R6', newCaseNumber());
     const today = new Date().toISOString().slice(0, 10);
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const cookie = await signIn(federation, 'privacy-officer');
+    const cookie = await signIn(federation(), 'privacy-officer');
     const page = await consolePage(
-      federation,
+      federation(),
       cookie,
       `/console/compliance?from=${today}&to=${tomorrow}`,
     );
@@ -63,7 +58,7 @@ describe('the compliance report (item 8)', () => {
     expect(sensitive).toBeGreaterThanOrEqual(1); // the masked ID number is SENSITIVE
     expect(textOf(page.html)).toMatch(/所有哈希链完整|哈希链断裂/);
     const csv = await consolePage(
-      federation,
+      federation(),
       cookie,
       `/console/compliance/export?from=${today}&to=${tomorrow}`,
     );
@@ -79,9 +74,9 @@ describe('the compliance report (item 8)', () => {
   });
 
   it('refuses a period that ends before it begins', async () => {
-    const cookie = await signIn(federation, 'auditor');
+    const cookie = await signIn(federation(), 'auditor');
     const page = await consolePage(
-      federation,
+      federation(),
       cookie,
       '/console/compliance?from=2026-11-02&to=2026-11-01',
     );

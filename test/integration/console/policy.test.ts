@@ -51,6 +51,22 @@ describe('policy revisions and diff (item 5)', () => {
     expect(textOf(same.html)).toContain('版本 0 与 1 相同');
   });
 
+  it('says who could read a field at each revision: the suspended grant only before', async () => {
+    const cookie = await signIn(federation, 'auditor');
+    const readers = async (at: number) => {
+      const page = await consolePage(
+        federation,
+        cookie,
+        `/console/policy?field=PersonalIncome.amount&at=${at}`,
+      );
+      expect(page.status).toBe(200);
+      return textOf(page.html.match(/<table class="readers">.*?<\/table>/s)?.[0] ?? '');
+    };
+    expect(await readers(1)).toContain(SUSPENDED_GRANT);
+    expect(await readers(2)).not.toContain(SUSPENDED_GRANT);
+    expect(await readers(2)).toContain('PersonalIncome.amount @ 2');
+  });
+
   it('refuses a revision that does not exist, saying which', async () => {
     const cookie = await signIn(federation, 'auditor');
     const page = await consolePage(federation, cookie, '/console/policy?from=1&to=99');

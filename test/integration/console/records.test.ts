@@ -1,20 +1,15 @@
-import type { Federation } from '../../support/federation';
 import {
   caseworkerReads,
   consolePage,
   FULL_ID_OR_MOBILE,
   newCaseNumber,
   signIn,
-  startConsole,
+  useConsole,
   textOf,
 } from '../../support/console';
 import { as } from '../../support/security';
 
-let federation: Federation;
-beforeAll(async () => {
-  federation = await startConsole();
-});
-afterAll(() => federation.stop());
+const federation = useConsole();
 
 const APPLICANT = 'PCYGN28R6'; // 510107, the caseworker's district
 const NEIGHBOUR = 'PFB9YBZ34'; // 510107 too
@@ -25,9 +20,13 @@ const recordIds = (html: string) => [...html.matchAll(/data-record="([^"]+)"/g)]
 describe('records search, person timeline and export (item 1)', () => {
   it('finds a case’s records with the person they concern, and no value that was read', async () => {
     const caseNumber = newCaseNumber();
-    const read = await caseworkerReads(federation, APPLICANT, caseNumber);
-    const cookie = await signIn(federation, 'privacy-officer');
-    const page = await consolePage(federation, cookie, `/console/records?caseNumber=${caseNumber}`);
+    const read = await caseworkerReads(federation(), APPLICANT, caseNumber);
+    const cookie = await signIn(federation(), 'privacy-officer');
+    const page = await consolePage(
+      federation(),
+      cookie,
+      `/console/records?caseNumber=${caseNumber}`,
+    );
     expect(page.status).toBe(200);
     expect(recordIds(page.html)).toHaveLength(1);
     const text = textOf(page.html);
@@ -42,17 +41,17 @@ describe('records search, person timeline and export (item 1)', () => {
 
   it('pages by keyset: two pages of one, then none, in time order', async () => {
     const caseNumber = newCaseNumber();
-    await caseworkerReads(federation, APPLICANT, caseNumber);
-    await caseworkerReads(federation, NEIGHBOUR, caseNumber);
-    const cookie = await signIn(federation, 'auditor');
+    await caseworkerReads(federation(), APPLICANT, caseNumber);
+    await caseworkerReads(federation(), NEIGHBOUR, caseNumber);
+    const cookie = await signIn(federation(), 'auditor');
     const first = await consolePage(
-      federation,
+      federation(),
       cookie,
       `/console/records?caseNumber=${caseNumber}&first=1`,
     );
     const next = first.html.match(/rel="next" href="([^"]+)"/)?.[1]?.replace(/&amp;/g, '&');
     expect(next).toContain(`caseNumber=${caseNumber}`);
-    const second = await consolePage(federation, cookie, next!);
+    const second = await consolePage(federation(), cookie, next!);
     expect(second.html).toContain(`person?id=${APPLICANT}`); // the older read comes second
     expect(first.html).toContain(`person?id=${NEIGHBOUR}`);
     expect(recordIds(second.html)).toHaveLength(1);
@@ -61,8 +60,8 @@ describe('records search, person timeline and export (item 1)', () => {
 
   it('shows a person’s timeline with a hold’s reason and end, and records the reading itself', async () => {
     const caseNumber = newCaseNumber();
-    await caseworkerReads(federation, APPLICANT, caseNumber);
-    const hold = await federation.query(
+    await caseworkerReads(federation(), APPLICANT, caseNumber);
+    const hold = await federation().query(
       `mutation Hold($input: HoldDisclosureInput!) { holdDisclosure(input: $input) { id } }`,
       {
         input: { caseNumber, hiddenUntil: '2027-06-30T00:00:00Z', reason: '案件调查中，暂缓告知' },
@@ -70,13 +69,13 @@ describe('records search, person timeline and export (item 1)', () => {
       await as('auditor', 'audit'),
     );
     expect(hold.errors).toBeUndefined();
-    const cookie = await signIn(federation, 'privacy-officer');
-    const page = await consolePage(federation, cookie, `/console/person?id=${APPLICANT}`);
+    const cookie = await signIn(federation(), 'privacy-officer');
+    const page = await consolePage(federation(), cookie, `/console/person?id=${APPLICANT}`);
     expect(page.status).toBe(200);
     const row = page.html.split('<tr').find((r) => r.includes(caseNumber))!;
     expect(textOf(row)).toMatch(/暂缓至 2027-06-30\s*：案件调查中，暂缓告知/);
     // The console read the timeline as the privacy officer: its own record names the person.
-    const own = await federation.query<any>(
+    const own = await federation().query<any>(
       `query Own($filter: AccessRecordFilter) { accessRecords(filter: $filter, first: 5) { records { consumer { id } purpose subjects } } }`,
       { filter: { consumerId: 'demo-privacy-officer', personId: APPLICANT } },
       await as('auditor', 'audit'),
@@ -90,10 +89,10 @@ describe('records search, person timeline and export (item 1)', () => {
 
   it('exports CSV and JSON Lines with each record’s links and the chain verification', async () => {
     const caseNumber = newCaseNumber();
-    await caseworkerReads(federation, APPLICANT, caseNumber);
-    const cookie = await signIn(federation, 'auditor');
+    await caseworkerReads(federation(), APPLICANT, caseNumber);
+    const cookie = await signIn(federation(), 'auditor');
     const csv = await consolePage(
-      federation,
+      federation(),
       cookie,
       `/console/records/export?format=csv&caseNumber=${caseNumber}`,
     );
@@ -108,9 +107,11 @@ describe('records search, person timeline and export (item 1)', () => {
     expect(lines[1]).toContain(`,${caseNumber},Applicant,SERVED,`);
     expect(lines[1]).toMatch(/,[0-9a-f]{64},[0-9a-f]{64}$/);
     expect(lines[2]).toMatch(/^# chain verified at .*: (whole|BROKEN)$/);
-    expect(lines.some((l) => l.startsWith(`# stream ${federation.streamId} records=`))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`# stream ${federation().streamId} records=`))).toBe(
+      true,
+    );
     const jsonl = await consolePage(
-      federation,
+      federation(),
       cookie,
       `/console/records/export?format=jsonl&caseNumber=${caseNumber}`,
     );
@@ -127,18 +128,26 @@ describe('records search, person timeline and export (item 1)', () => {
 
   it('keeps a department’s privacy contact to their department’s records', async () => {
     const caseNumber = newCaseNumber();
-    await caseworkerReads(federation, APPLICANT, caseNumber);
-    const inspector = await federation.query(
+    await caseworkerReads(federation(), APPLICANT, caseNumber);
+    const inspector = await federation().query(
       `query Firm { enterprise(uscc: "91510107MA5B0A7H79") { name } }`,
       {},
       { ...(await as('inspector', 'market-supervision')), 'x-case-number': caseNumber },
     );
     expect(inspector.errors).toBeUndefined();
-    const officer = await signIn(federation, 'privacy-officer');
-    const all = await consolePage(federation, officer, `/console/records?caseNumber=${caseNumber}`);
+    const officer = await signIn(federation(), 'privacy-officer');
+    const all = await consolePage(
+      federation(),
+      officer,
+      `/console/records?caseNumber=${caseNumber}`,
+    );
     expect(recordIds(all.html)).toHaveLength(2);
-    const contact = await signIn(federation, 'privacy-contact');
-    const own = await consolePage(federation, contact, `/console/records?caseNumber=${caseNumber}`);
+    const contact = await signIn(federation(), 'privacy-contact');
+    const own = await consolePage(
+      federation(),
+      contact,
+      `/console/records?caseNumber=${caseNumber}`,
+    );
     expect(own.status).toBe(200);
     expect(recordIds(own.html)).toHaveLength(1);
     expect(textOf(own.html)).toContain('civil-affairs/caseworker');

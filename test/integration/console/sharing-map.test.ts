@@ -1,20 +1,15 @@
-import type { Federation } from '../../support/federation';
 import {
   caseworkerReads,
   consolePage,
   newCaseNumber,
   signIn,
-  startConsole,
+  useConsole,
   textOf,
 } from '../../support/console';
 import { countFlows } from '../../../console/sharing/flows';
 import { as } from '../../support/security';
 
-let federation: Federation;
-beforeAll(async () => {
-  federation = await startConsole();
-});
-afterAll(() => federation.stop());
+const federation = useConsole();
 
 /** The flows table as [provider, consumer, purpose, count] rows. */
 const flowRows = (html: string) =>
@@ -43,10 +38,14 @@ describe('the sharing map (item 7)', () => {
 
   it('draws who served whom for a case, as SVG and as a table, beside 12345 and 好差评', async () => {
     const caseNumber = newCaseNumber();
-    await caseworkerReads(federation, 'PCYGN28R6', caseNumber);
-    await caseworkerReads(federation, 'PFB9YBZ34', caseNumber);
-    const cookie = await signIn(federation, 'privacy-officer');
-    const page = await consolePage(federation, cookie, `/console/sharing?caseNumber=${caseNumber}`);
+    await caseworkerReads(federation(), 'PCYGN28R6', caseNumber);
+    await caseworkerReads(federation(), 'PFB9YBZ34', caseNumber);
+    const cookie = await signIn(federation(), 'privacy-officer');
+    const page = await consolePage(
+      federation(),
+      cookie,
+      `/console/sharing?caseNumber=${caseNumber}`,
+    );
     expect(page.status).toBe(200);
     expect(flowRows(page.html)).toEqual([
       ['public-security', 'civil-affairs', 'social-assistance-eligibility', '2'],
@@ -57,7 +56,7 @@ describe('the sharing map (item 7)', () => {
     expect(svg.match(/<path\s+class="flow"/g)).toHaveLength(2);
     expect(textOf(svg)).toContain('civil-affairs (4)');
     // The department's 12345 and 好差评 figures, as the graph gives them to anyone.
-    const figures = await federation.query<any>(
+    const figures = await federation().query<any>(
       `{ departments { subgraph appealSummary { received closed } ratingSummary { total } } }`,
       {},
       await as('auditor', 'audit'),
