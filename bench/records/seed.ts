@@ -161,7 +161,7 @@ function canonicalSample(r: StoredRecord): string {
   const fields = r.fields
     .map(
       (f) =>
-        `{"coordinate":${q(f.coordinate)},"effect":${q(f.effect)},"grant":null,"pi":${q(f.pi)}}`,
+        `{"coordinate":${q(f.coordinate)},"effect":${q(f.effect)},"grant":null,"pi":${q(f.pi)},"request":null}`,
     )
     .join(',');
   return (
