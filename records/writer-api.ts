@@ -15,9 +15,11 @@ export const DEFAULT_MAX_BATCH = 500;
 export const DEFAULT_MAX_DELAY_MS = 0;
 /**
  * Batches in flight at once, each on its own connection: while one commits, the next is
- * chained from its head and sent (1: one at a time, the next gathers until it ends).
+ * chained from its head and sent (1: one at a time, the next gathers until it ends). 1 by
+ * default: behind the gateway, 2 made smaller batches and cost more CPU and throughput
+ * (bench/results, 2026-11-30).
  */
-export const DEFAULT_PIPELINE_DEPTH = 2;
+export const DEFAULT_PIPELINE_DEPTH = 1;
 /** Milliseconds an append may wait for its commit before it fails as unavailable. */
 export const DEFAULT_APPEND_TIMEOUT_MS = 5_000;
 /** Milliseconds between two background checks of the store (0: none). */
@@ -31,7 +33,7 @@ export interface RecordWriterOptions {
   schema?: string;
   /** Most records per transaction (default 500). */
   maxBatch?: number;
-  /** Batches in flight at once, chained ahead of each other's commit (default 2; 1: none). */
+  /** Batches in flight at once, chained ahead of each other's commit (default 1: none). */
   pipelineDepth?: number;
   /** How long an append waits for company before its transaction starts when none is in flight (default 0). */
   maxDelayMs?: number;

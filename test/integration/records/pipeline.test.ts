@@ -33,7 +33,7 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('pipelined group commits (two batches in flight, the second chained on the first)', () => {
   it('chains every batch after the first ahead (one round trip each), on one valid chain', async () => {
-    const writer = createRecordWriter({ pool, streamId: 'gw-pipelined', schema });
+    const writer = createRecordWriter({ pool, streamId: 'gw-pipelined', schema, pipelineDepth: 2 });
     await writer.append(caseworkerChecksEligibility({ requestId: 'first' }));
     const appends: Promise<unknown>[] = [];
     for (let turn = 0; turn < 50; turn++) {
@@ -53,7 +53,7 @@ describe('pipelined group commits (two batches in flight, the second chained on 
   });
 
   it('fails the batch sent after a failed one too, and chains it again: no gap, no fork', async () => {
-    const writer = createRecordWriter({ pool, streamId: 'gw-poisoned', schema });
+    const writer = createRecordWriter({ pool, streamId: 'gw-poisoned', schema, pipelineDepth: 2 });
     await writer.append(caseworkerChecksEligibility({ requestId: 'before' }));
     const poisoned = writer.append(caseworkerChecksEligibility({ requestId: 'poison' }));
     await nextTurn(); // the poisoned batch is on its way; the next is chained on its head
