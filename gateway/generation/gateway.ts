@@ -142,6 +142,12 @@ export function generationGateway(options: {
 function generationChanged(): GraphQLError {
   return new GraphQLError(
     'The graph was replaced while this request was being admitted; send it again.',
-    { extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, http: { status: 503 } } },
+    {
+      extensions: {
+        code: ErrorCode.SUBGRAPH_UNAVAILABLE,
+        // Retry-After: 0 tells a load balancer the request may be sent again at once.
+        http: { status: 503, headers: new Map([['retry-after', '0']]) },
+      },
+    },
   );
 }

@@ -23,13 +23,18 @@ export interface RoundRobinProxy {
   close(): Promise<void>;
 }
 
+/** How often one idempotent request is sent again after a 503 with Retry-After: 0. */
+const MAX_RESENDS = 3;
+
 /**
  * A small round-robin HTTP proxy for the cluster on one machine. Only replicas whose /readyz
  * answered 200 at the last poll get requests, so one that received SIGTERM leaves the rotation
  * within a poll (its drain delay must be longer). A request that got no answer (a refused
  * connection, a reset, a keep-alive socket the replica closed while it was sent) is retried on
  * the next ready replica only when it is idempotent (GET, HEAD, queries: reading twice is safe,
- * and each read leaves its own record); a mutation is never retried and gets 502.
+ * and each read leaves its own record); a mutation is never retried and gets 502. An idempotent
+ * request answered 503 with Retry-After: 0 (a replica swapping its graph at that moment) is sent
+ * again, up to MAX_RESENDS times, as load balancers retry such answers.
  */
 export async function startProxy(options: { pollMs: number }): Promise<RoundRobinProxy> {
   const backends = new Map<string, boolean>();
@@ -72,6 +77,7 @@ export async function startProxy(options: { pollMs: number }): Promise<RoundRobi
   const forward = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const retryable = isIdempotent(req.method ?? 'GET', body);
     const tried = new Set<string>();
+    let resent = 0;
     for (;;) {
       const target = pick(tried);
       if (!target) {
@@ -79,10 +85,17 @@ export async function startProxy(options: { pollMs: number }): Promise<RoundRobi
         return answer(res, 503, 'no ready gateway replica');
       }
       tried.add(target);
-      const outcome = await send(target, req, res, body);
+      const outcome = await send(target, req, res, body, retryable && resent < MAX_RESENDS);
       if (outcome === 'answered') {
         stats.forwarded += 1;
         return;
+      }
+      if (outcome === 'again') {
+        // 503 with Retry-After: 0 (a replica swapping its graph): any replica may take it now.
+        resent += 1;
+        stats.retried += 1;
+        tried.delete(target);
+        continue;
       }
       if (!retryable) {
         stats.failed += 1;
@@ -92,9 +105,18 @@ export async function startProxy(options: { pollMs: number }): Promise<RoundRobi
     }
   };
 
-  /** 'unanswered': no response came (refused, reset, closed); whether the replica got it is unknown. */
-  const send = (target: string, req: IncomingMessage, res: ServerResponse, body: Buffer) =>
-    new Promise<'answered' | 'unanswered'>((resolve) => {
+  /**
+   * 'unanswered': no response came (refused, reset, closed); whether the replica got it is
+   * unknown. 'again': a 503 with Retry-After: 0 (only when `mayResend`), not passed on.
+   */
+  const send = (
+    target: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    mayResend: boolean,
+  ) =>
+    new Promise<'answered' | 'unanswered' | 'again'>((resolve) => {
       const upstream = request(
         new URL(req.url ?? '/', target),
         {
@@ -103,6 +125,10 @@ export async function startProxy(options: { pollMs: number }): Promise<RoundRobi
           agent,
         },
         (answer) => {
+          if (mayResend && answer.statusCode === 503 && answer.headers['retry-after'] === '0') {
+            answer.resume();
+            return resolve('again');
+          }
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
           answer.once('end', () => resolve('answered'));
