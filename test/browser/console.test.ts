@@ -16,6 +16,7 @@ import {
   accessibilityViolations,
   describeInBrowser,
   openBrowser,
+  recordPageFailures,
   screenshot,
   signInAs,
 } from '../support/browser';
@@ -36,14 +37,7 @@ describeInBrowser('the console browser test')('the oversight console in Chromium
     federation = await startConsole();
     ({ browser, page } = await openBrowser());
     page.on('requestfailed', (request) => failed.push(request.url()));
-    // A CSP violation is a console error beginning 'Refused to'.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().startsWith('Refused'))
-        failed.push(message.text());
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
-    });
+    recordPageFailures(page, failed);
   });
   afterAll(async () => {
     await browser?.close();

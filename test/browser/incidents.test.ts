@@ -20,6 +20,7 @@ import {
   accessibilityViolations,
   describeInBrowser,
   openBrowser,
+  recordPageFailures,
   screenshot,
   signInAs,
 } from '../support/browser';
@@ -45,13 +46,7 @@ describeInBrowser('the incidents browser test')('incidents and challenges in Chr
       intervalMs: 3_600_000,
     });
     ({ browser, page } = await openBrowser());
-    page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().startsWith('Refused'))
-        failed.push(message.text());
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
-    });
+    recordPageFailures(page, failed);
   });
   afterAll(async () => {
     await browser?.close();

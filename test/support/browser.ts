@@ -33,6 +33,20 @@ export async function openBrowser(): Promise<{ browser: Browser; page: Page }> {
 }
 
 /** A full-page screenshot under .data/screenshots/<name>.png; returns its path. */
+/**
+ * Collects into `failed` what a page must never do: a Content-Security-Policy violation (a
+ * console error beginning 'Refused to') or an HTTP error answer.
+ */
+export function recordPageFailures(page: Page, failed: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('Refused'))
+      failed.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
