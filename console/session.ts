@@ -50,7 +50,13 @@ export function readSession(req: IncomingMessage): Session | null {
 export function viewerOf(token: string): Viewer | null {
   const payload = token.split('.')[1];
   if (!payload) return null;
-  const parsed = claims.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return null; // not a JWT: the sign-in page says the token is not for a console role
+  }
+  const parsed = claims.safeParse(json);
   if (!parsed.success) return null;
   const c = parsed.data;
   return {
