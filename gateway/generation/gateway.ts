@@ -4,7 +4,7 @@ import type {
   GatewayInterface,
   GatewaySchemaLoadOrUpdateCallback,
 } from '@apollo/server-gateway-interface';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, validate, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../../contracts/errors';
 import type { GatewayContext } from '../context';
 import type { Logger } from '../logger';
@@ -107,9 +107,16 @@ export function generationGateway(options: {
   const executor: GatewayExecutor = async (rc) => {
     const context = rc.context as GatewayContext;
     const generation = loaded.get(context.supergraph.classification);
-    // Apollo validated the operation against the schema live when it took the request; a
-    // swap between admission and then would plan it on a graph it was not decided under.
-    if (!generation || generation.schema !== rc.schema) throw generationChanged();
+    if (!generation) throw generationChanged();
+    if (generation.schema !== rc.schema) {
+      // A swap came between admission (policy and supergraph pinned) and Apollo's validation
+      // (against the graph live then). The request runs on the generation it was admitted and
+      // authorized under, if the operation is valid there too; else it is sent again.
+      if (!rc.document || validate(generation.schema, rc.document).length > 0)
+        throw generationChanged();
+      generation.counts.count(rc);
+      return generation.executor({ ...rc, schema: generation.schema });
+    }
     generation.counts.count(rc);
     return generation.executor(rc);
   };
