@@ -5,7 +5,11 @@ import type { Session } from './session';
 export interface GraphError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string };
+  extensions?: {
+    code?: string;
+    /** A FORBIDDEN field a sharing request could open: what to ask for, pre-filled. */
+    sharingRequests?: { provider?: string; input?: unknown }[];
+  };
 }
 
 /** The graph refused or failed: the page shows why. */

@@ -9,8 +9,14 @@ import { testDatabaseUrl } from './database';
 import { startFederation, type Federation } from './federation';
 import { as, testSigningKey } from './security';
 
-/** The console roles a test signs in as (development consumers of gateway/identity). */
-export type ConsoleSignInRole = 'privacy-officer' | 'privacy-contact' | 'auditor';
+/** The console's development sign-in choices a test signs in as (console/roles.ts). */
+export type ConsoleSignInRole =
+  | 'privacy-officer'
+  | 'privacy-contact'
+  | 'auditor'
+  | 'sharing-civil-affairs'
+  | 'sharing-health'
+  | 'data-authority';
 
 /** A console page as a route test reads it. */
 export interface ConsoleAnswer {
@@ -21,11 +27,16 @@ export interface ConsoleAnswer {
 
 /** The real gateway over the real departments, with the console mounted under /console. */
 export async function startConsole(options: { pages?: readonly ConsolePage[] } = {}) {
+  return startFederation({ pages: await consoleHandler(options.pages) });
+}
+
+/** The console's routes with the development sign-in, for a gateway a test starts. */
+export async function consoleHandler(pages?: readonly ConsolePage[]) {
   const signIn = developmentSignIn(await testSigningKey(), {
     issuer: DEV_ISSUER,
     audience: DEV_AUDIENCE,
   });
-  return startFederation({ pages: consoleRoutes({ signIn, pages: options.pages }) });
+  return consoleRoutes({ signIn, pages });
 }
 
 /** Signs in through the console's own form; returns the session cookie to send. */
