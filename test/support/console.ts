@@ -8,6 +8,7 @@ import { developmentSignIn } from '../../gateway/landing';
 import { testDatabaseUrl } from './database';
 import { startFederation, type Federation } from './federation';
 import { as, testSigningKey } from './security';
+import { startSharingStack, type SharingStack } from '../integration/sharing/support';
 
 /** The console's development sign-in choices a test signs in as (console/roles.ts). */
 export type ConsoleSignInRole =
@@ -180,12 +181,31 @@ export async function policyRevisions(): Promise<PolicyRevisions> {
   await store.close();
   return {
     schema,
-    drop: async () => {
-      delete process.env.POLICY_SCHEMA;
-      const client = new pg.Client({ connectionString: testDatabaseUrl() });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
+    drop: () => dropPolicySchema(schema),
+  };
+}
+
+async function dropPolicySchema(schema: string): Promise<void> {
+  delete process.env.POLICY_SCHEMA;
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+}
+
+/**
+ * The sharing requests' stack (two gateway replicas on a live policy store) with the console
+ * on replica A; the store is a scratch schema of its own, so the approvals of a console test
+ * open nothing for another test file, and it is dropped at stop.
+ */
+export async function startSharingConsole(): Promise<SharingStack> {
+  const schema = `console_sharing_${randomUUID().slice(0, 8)}`;
+  const stack = await startSharingStack({ pages: await consoleHandler(), schema });
+  return {
+    ...stack,
+    stop: async () => {
+      await stack.stop();
+      await dropPolicySchema(schema);
     },
   };
 }

@@ -29,13 +29,19 @@ export interface SharingStack {
 }
 
 export async function startSharingStack(
-  options: { /** Routes replica A serves beside GraphQL (the console). */ pages?: PageHandler } = {},
+  options: {
+    /** Routes replica A serves beside GraphQL (the console). */
+    pages?: PageHandler;
+    /** The policy schema (default SHARING_POLICY_SCHEMA). */
+    schema?: string;
+  } = {},
 ): Promise<SharingStack> {
   const url = testDatabaseUrl();
+  const schema = options.schema ?? SHARING_POLICY_SCHEMA;
   process.env.POLICY_SOURCE = 'db';
-  process.env.POLICY_SCHEMA = SHARING_POLICY_SCHEMA;
+  process.env.POLICY_SCHEMA = schema;
   process.env.SHARING_RECEIPT_WAIT_MS = '2000';
-  const store = await openPolicyStore({ url, schema: SHARING_POLICY_SCHEMA });
+  const store = await openPolicyStore({ url, schema });
   await store.pool.query(`SELECT 1`);
   if (!(await store.latest())) {
     await store.append({
