@@ -5,11 +5,7 @@ import type { Session } from './session';
 export interface GraphError {
   message: string;
   path?: (string | number)[];
-  extensions?: {
-    code?: string;
-    /** A FORBIDDEN field a sharing request could open: what to ask for, pre-filled. */
-    sharingRequests?: { provider?: string; input?: unknown }[];
-  };
+  extensions?: { code?: string };
 }
 
 /** The graph refused or failed: the page shows why. */

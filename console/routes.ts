@@ -73,24 +73,9 @@ function refused(signedIn: SignedIn, page: ConsolePage, refusal: GraphRefusal): 
     <ul>
       ${refusal.errors.map((e) => html`<li><code>${e.extensions?.code ?? 'ERROR'}</code> ${e.message}</li>`)}
     </ul>
-    ${signedIn.role === 'sharing-agency' && requestLinks(refusal)}
   </div>`;
   const status = refusal.status >= 400 ? refusal.status : 403;
   return htmlResponse(layout({ title: page.title, body, signedIn, current: page.path }), status);
-}
-
-/** From a denial to a request in one step: a link to the new request form, pre-filled. */
-function requestLinks(refusal: GraphRefusal) {
-  const drafts = refusal.errors.flatMap((e) => e.extensions?.sharingRequests ?? []);
-  return drafts.map(
-    (d) =>
-      html`<p>
-        <a
-          href="${CONSOLE_PATH}/request/new?input=${encodeURIComponent(JSON.stringify(d.input ?? {}))}"
-          >${label({ zh: `向 ${d.provider ?? ''} 提出共享申请（已预填）`, en: 'File a sharing request (pre-filled)' })}</a
-        >
-      </p>`,
-  );
 }
 
 function problem(signedIn: SignedIn, path: string, status: number, message: string) {

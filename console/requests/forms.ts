@@ -154,9 +154,11 @@ function replyForms(r: RequestView): Html {
                   <label
                     ><span class="visually-hidden">${f.coordinate}</span>
                     <select name="access:${f.coordinate}">
-                      <option value="MASKED">脱敏 masked</option>
-                      <option value="FULL">
-                        ${f.access === 'FULL' ? '明文 full' : '明文 full (未申请)'}
+                      <option value="FULL" ${f.access === 'FULL' ? html`selected` : ''}>
+                        明文 full
+                      </option>
+                      <option value="MASKED" ${f.access === 'MASKED' ? html`selected` : ''}>
+                        脱敏 masked
                       </option>
                     </select></label
                   >

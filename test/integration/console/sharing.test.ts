@@ -270,8 +270,9 @@ describe('the sharing-request pages', () => {
     expect(done.html).not.toContain('<form method="post" action="/console/request/act"');
   });
 
-  it('approve in part with fewer fields', async () => {
-    number = await file();
+  it('approve in part with fewer fields; a right ending within 90 days is listed as near expiry', async () => {
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    number = await file({ periodEnd: soon });
     const partial = await act(provider, 'reply', {
       reply: 'APPROVE_IN_PART',
       field: 'Person.vaccinations',
@@ -282,7 +283,12 @@ describe('the sharing-request pages', () => {
     const fields = page.html.split('class="fields"')[1]!.split('</table>')[0]!;
     expect(textOf(fields)).toMatch(/Person\.vaccinations FULL FULL/);
     expect(textOf(fields)).toMatch(/Vaccination\.dose FULL —/);
+    const stats = await consolePage(federation, authority, '/console/requests/statistics');
+    const expiring = stats.html.split('class="expiring"')[1]?.split('</table>')[0] ?? '';
+    expect(textOf(expiring.split(`data-request="${number}"`)[1] ?? '')).toContain(soon);
     await act(provider, 'terminate', { reason: '测试结束，终止共享' });
+    const after = await consolePage(federation, authority, '/console/requests/statistics');
+    expect(after.html).not.toContain(`data-request="${number}"`);
   });
 
   it('count a refusal with its reason by reason code and by provider; a refusal without explanation is refused', async () => {
