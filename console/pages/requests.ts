@@ -51,13 +51,13 @@ export const requestsPage = definePage({
     const sharingRequests = overdue
       ? answer.sharingRequests.slice(offset, offset + INBOX_PAGE_SIZE)
       : answer.sharingRequests;
-    const link = (changes: Record<string, string | null>) => {
+    const link = (to: number) => {
       const next = new URLSearchParams({
         side,
         ...(state && { state }),
         ...(overdue && { overdue: 'true' }),
       });
-      for (const [k, v] of Object.entries(changes)) v === null ? next.delete(k) : next.set(k, v);
+      next.set('page', String(to));
       return `${CONSOLE_PATH}/requests?${next}`;
     };
     return html`${
@@ -117,12 +117,10 @@ export const requestsPage = definePage({
           : html`<p>${label({ zh: '没有申请。', en: 'No requests.' })}</p>`
       }
       <p class="pager">
-        ${page > 1 ? html`<a href="${link({ page: String(page - 1) })}">${label({ zh: '上一页', en: 'previous' })}</a>` : ''}
+        ${page > 1 ? html`<a href="${link(page - 1)}">${label({ zh: '上一页', en: 'previous' })}</a>` : ''}
         ${
           sharingRequests.length === INBOX_PAGE_SIZE
-            ? html`<a href="${link({ page: String(page + 1) })}"
-                >${label({ zh: '下一页', en: 'next' })}</a
-              >`
+            ? html`<a href="${link(page + 1)}">${label({ zh: '下一页', en: 'next' })}</a>`
             : ''
         }
       </p>`;

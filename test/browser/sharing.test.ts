@@ -112,6 +112,7 @@ describeInBrowser('the sharing browser test')('sharing requests in Chromium', ()
   });
 
   it('the provider refuses with a reason, and the statistics page counts it', async () => {
+    // Another reason code than the route test's, which refuses at the same time.
     const count = async () => {
       await page.goto(`${federation.url}/console/requests/statistics`);
       const cell = page.locator('#by-reason tr[data-key="SECURITY_RISK"] td.num');

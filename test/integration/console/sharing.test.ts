@@ -300,23 +300,24 @@ describe('the sharing-request pages', () => {
       return Number(/class="num">(\d+)</.exec(row)?.[1] ?? 0);
     };
     const before = [
-      await count('by-reason', 'SECURITY_RISK'),
+      await count('by-reason', 'NO_LEGAL_BASIS'),
       await count('by-provider', 'health'),
     ];
     number = await file();
-    const bare = await act(provider, 'reply', { reply: 'REFUSE', reason: 'SECURITY_RISK' });
+    const bare = await act(provider, 'reply', { reply: 'REFUSE', reason: 'NO_LEGAL_BASIS' });
     expect(bare.status).toBe(400);
     expect(bare.html).toContain('BAD_USER_INPUT');
     const refused = await act(provider, 'reply', {
       reply: 'REFUSE',
-      reason: 'SECURITY_RISK',
-      explanation: '与其他数据关联后存在识别风险',
+      reason: 'NO_LEGAL_BASIS',
+      explanation: '所述依据不涵盖健康数据的使用',
     });
     expect(textOf(refused.html)).toContain('不予共享');
-    expect(await count('by-reason', 'SECURITY_RISK')).toBe(before[0]! + 1);
-    expect(await count('by-provider', 'health')).toBe(before[1]! + 1);
+    expect(await count('by-reason', 'NO_LEGAL_BASIS')).toBe(before[0]! + 1);
+    // The browser test refuses health's requests at the same time: at least this one more.
+    expect(await count('by-provider', 'health')).toBeGreaterThanOrEqual(before[1]! + 1);
     const page = await requestPage(requester);
-    expect(textOf(page.html)).toContain('存在安全风险');
+    expect(textOf(page.html)).toContain('无法定依据');
     expect(page.html).toContain('step-open-dispute');
   });
 
@@ -337,6 +338,14 @@ describe('the sharing-request pages', () => {
     const inbox = await consolePage(federation, requester, '/console/requests?side=REQUESTER');
     expect(inbox.html).toContain(`data-request="${number}"`);
     expect(inbox.html).toContain('aria-current="page"');
+    expect((await consolePage(federation, authority, '/console/requests?page=0')).status).toBe(400);
+    const first = await consolePage(federation, authority, '/console/requests');
+    const second = await consolePage(federation, authority, '/console/requests?page=2');
+    expect(second.status).toBe(200);
+    const numbers = (html: string) =>
+      [...html.matchAll(/data-request="(SHR\d{8})"/g)].map((m) => m[1]);
+    expect(numbers(first.html).length).toBeGreaterThan(0);
+    for (const n of numbers(second.html)) expect(numbers(first.html)).not.toContain(n);
     const overdue = await consolePage(federation, authority, '/console/requests?overdue=true');
     expect(overdue.status).toBe(200);
     const rows = overdue.html.split('<tr data-request=').slice(1);
