@@ -9,6 +9,7 @@ import {
 } from '../../support/console';
 import type { Federation } from '../../support/federation';
 import { as } from '../../support/security';
+import { SESSION_COOKIE } from '../../../console';
 
 // The sharing-request pages of the console over two gateway replicas on a live policy store:
 // every step of 《政务数据共享条例》 art. 20-28 as a form, walked by the requester (civil
@@ -93,6 +94,23 @@ describe('the sharing-request pages', () => {
     // A sharing agency is offered no page of the privacy officer's.
     expect(home.html).not.toContain('href="/console/records"');
     expect((await consolePage(federation, requester, '/console/records')).status).toBe(403);
+  });
+
+  it("show the graph's refusal to an official under data-sharing whose department role has no sharing grant", async () => {
+    // civil affairs' privacy contact, signed in with a token for data-sharing: a sharing
+    // agency to the console, but no grant of the data bureau lets that role read requests.
+    const token = (await as('privacy-contact', 'data-sharing')).authorization!.slice(7);
+    const session = Buffer.from(JSON.stringify({ token, purpose: 'data-sharing' })).toString(
+      'base64url',
+    );
+    const inbox = await consolePage(
+      federation,
+      `${SESSION_COOKIE}=${session}`,
+      '/console/requests',
+    );
+    expect(inbox.status).toBe(403);
+    expect(inbox.html).toContain('<code>FORBIDDEN</code>');
+    expect(inbox.html).not.toContain('data-request=');
   });
 
   it("pre-fill a new request from a denial's FORBIDDEN error", async () => {
