@@ -38,19 +38,15 @@ export const requestsPage = definePage({
     const pageParam = params.get('page') ?? '1';
     if (!/^[1-9]\d{0,4}$/.test(pageParam)) throw new RangeError('A page is a whole number from 1.');
     const page = Number(pageParam);
-    // The graph filters overdue after its page: with that filter, the console takes the whole
-    // list (at most the graph's largest page) and pages it itself.
+    // The graph filters overdue after its page: the console takes the whole overdue list (at
+    // most the graph's largest page), counts it, and pages it itself when that filter is on.
     const offset = (page - 1) * INBOX_PAGE_SIZE;
-    const answer = await graph<{ sharingRequests: RequestRow[] }>(REQUESTS, {
-      role: side,
-      state,
-      overdue,
-      limit: overdue ? OVERDUE_LIST_LIMIT : INBOX_PAGE_SIZE,
-      offset: overdue ? 0 : offset,
-    });
+    const list = (variables: Record<string, unknown>) =>
+      graph<{ sharingRequests: RequestRow[] }>(REQUESTS, { role: side, state, ...variables });
+    const late = (await list({ overdue: true, limit: OVERDUE_LIST_LIMIT })).sharingRequests;
     const sharingRequests = overdue
-      ? answer.sharingRequests.slice(offset, offset + INBOX_PAGE_SIZE)
-      : answer.sharingRequests;
+      ? late.slice(offset, offset + INBOX_PAGE_SIZE)
+      : (await list({ limit: INBOX_PAGE_SIZE, offset })).sharingRequests;
     const link = (to: number) => {
       const next = new URLSearchParams({
         side,
@@ -98,6 +94,11 @@ export const requestsPage = definePage({
         >
         <button type="submit">${zh({ zh: '筛选', en: 'Filter' })}</button>
       </form>
+      <p class="${late.length ? 'broken' : 'ok'} overdue-count">
+        <a href="${CONSOLE_PATH}/requests?side=${side}&amp;overdue=true"
+          >${label({ zh: `超期未答复 ${late.length} 件`, en: `${late.length} past their reply deadline` })}</a
+        >
+      </p>
       ${
         role === 'sharing-agency'
           ? html`<p>

@@ -368,6 +368,8 @@ describe('the sharing-request pages', () => {
     expect(overdue.status).toBe(200);
     const rows = overdue.html.split('<tr data-request=').slice(1);
     expect(rows.length).toBeGreaterThan(0); // the seeded city's requests filed in October
+    const late = Number(/超期未答复 (\d+) 件/.exec(textOf(first.html))![1]);
+    expect(rows.length).toBe(Math.min(late, 20));
     for (const row of rows) expect(row.split('</tr>')[0]).toContain('已超期');
   });
 });
