@@ -30,7 +30,7 @@ export function consoleRoutes(options: {
     if (path === '/sign-in') return serveSignIn(options.signIn, req);
     if (path === '/sign-out') return signOut(req);
     const session = readSession(req);
-    const role = session && consoleRole(session.viewer);
+    const role = session && consoleRole(session.viewer, session.purpose);
     if (!session || !role) return redirect(`${CONSOLE_PATH}/sign-in`);
     const nav = pages
       .filter((p) => p.nav !== false && (p.method ?? 'GET') === 'GET' && p.roles.includes(role))

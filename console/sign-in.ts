@@ -4,7 +4,7 @@ import { html, type Html } from './html';
 import { label, zh } from './i18n';
 import { layout } from './layout';
 import { htmlResponse, redirect } from './respond';
-import { CONSOLE_SIGN_IN_CONSUMERS, consoleRole, ROLE_LABELS, type ConsoleRole } from './roles';
+import { CONSOLE_SIGN_IN_CHOICES, consoleRole, ROLE_LABELS } from './roles';
 import { clearedSessionCookie, CONSOLE_PATH, sessionCookie, viewerOf } from './session';
 import type { ConsoleResponse, ConsoleSignIn } from './types';
 
@@ -27,10 +27,10 @@ export async function serveSignIn(
   const signedIn = await tokenFor(signIn, form, req);
   if ('problem' in signedIn) return signInPage(signIn, signedIn.problem, 400);
   const viewer = viewerOf(signedIn.token);
-  if (!viewer || !consoleRole(viewer))
+  if (!viewer || !consoleRole(viewer, signedIn.purpose))
     return signInPage(
       signIn,
-      'This token is not for a console role (privacy officer, privacy contact or auditor).',
+      'This token and purpose are not for a console role (privacy officer, privacy contact, auditor, or a sharing agency or the data authority under data-sharing).',
       403,
     );
   return redirect(`${CONSOLE_PATH}/`, sessionCookie(signedIn.token, signedIn.purpose));
@@ -50,10 +50,14 @@ async function tokenFor(
   if (signIn.kind === 'development') {
     if (!fromLoopback(req))
       return { problem: 'Development sign-in works on this machine only; use a token.' };
-    const name = form.get('consumer') ?? '';
-    if (!CONSOLE_SIGN_IN_CONSUMERS.includes(name) || !signIn.consumers.some((c) => c.name === name))
-      return { problem: `Choose one of: ${CONSOLE_SIGN_IN_CONSUMERS.join(', ')}.` };
-    return signIn.mint(name, undefined);
+    const value = form.get('consumer') ?? '';
+    const choice = CONSOLE_SIGN_IN_CHOICES.find((c) => c.value === value);
+    if (!choice || !signIn.consumers.some((c) => c.name === choice.consumer))
+      return {
+        problem: `Choose one of: ${CONSOLE_SIGN_IN_CHOICES.map((c) => c.value).join(', ')}.`,
+      };
+    const minted = await signIn.mint(choice.consumer, undefined);
+    return { token: minted.token, purpose: choice.purpose ?? minted.purpose };
   }
   const token = form.get('token')?.trim() ?? '';
   const purpose = form.get('purpose') ?? '';
@@ -73,16 +77,27 @@ function signInPage(signIn: ConsoleSignIn, problem?: string, status = 200): Cons
 }
 
 function developmentChoices(signIn: Extract<ConsoleSignIn, { kind: 'development' }>): Html {
-  const offered = CONSOLE_SIGN_IN_CONSUMERS.flatMap((name) =>
-    signIn.consumers.filter((c) => c.name === name),
+  const offered = CONSOLE_SIGN_IN_CHOICES.flatMap((choice) =>
+    signIn.consumers
+      .filter((c) => c.name === choice.consumer)
+      .map((c) => ({
+        ...choice,
+        description: c.description,
+        purpose: choice.purpose ?? c.purpose,
+      })),
   );
   return html`<fieldset>
     <legend>${label({ zh: '开发环境：选择角色', en: 'Development: choose a role' })}</legend>
     ${offered.map(
       (c, i) =>
         html`<label class="choice"
-          ><input type="radio" name="consumer" value="${c.name}" ${i === 0 ? html` checked` : ''} />
-          ${label(ROLE_LABELS[c.name as ConsoleRole])}
+          ><input
+            type="radio"
+            name="consumer"
+            value="${c.value}"
+            ${i === 0 ? html` checked` : ''}
+          />
+          ${label(ROLE_LABELS[c.role])}
           <small>${c.description} · ${c.purpose}</small></label
         >`,
     )}

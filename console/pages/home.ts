@@ -7,7 +7,7 @@ import { ROLE_LABELS } from '../roles';
 export const homePage = definePage({
   path: '/',
   title: { zh: '首页', en: 'Home' },
-  roles: ['privacy-officer', 'privacy-contact', 'auditor'],
+  roles: ['privacy-officer', 'privacy-contact', 'auditor', 'sharing-agency', 'data-authority'],
   async render({ role, session }) {
     const scope = {
       'privacy-officer': {
@@ -21,6 +21,14 @@ export const homePage = definePage({
       auditor: {
         zh: '全市的访问记录，只读，限授权期限内',
         en: 'the city’s access records, read only, within your mandate',
+      },
+      'sharing-agency': {
+        zh: `本部门（${session.viewer.department}）提出的共享申请和对本部门数据的共享申请`,
+        en: `your department's (${session.viewer.department}) sharing requests and those for its data`,
+      },
+      'data-authority': {
+        zh: '全市的共享申请：延期、争议、暂停与不予共享统计',
+        en: 'every sharing request: extensions, disputes, suspensions, refusal statistics',
       },
     }[role];
     return html`<p>${label(ROLE_LABELS[role])}: ${label(scope)}</p>

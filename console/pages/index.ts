@@ -10,6 +10,11 @@ import { officialPage } from './official';
 import { personPage } from './person';
 import { policyPage } from './policy';
 import { recordsPage } from './records';
+import { requestPage } from './request';
+import { requestActionPage } from './request-act';
+import { newRequestPage, submitRequestPage } from './request-new';
+import { requestStatisticsPage } from './request-statistics';
+import { requestsPage } from './requests';
 import { sharingMapPage } from './sharing-map';
 
 /** Every console page, in navigation order. A new page is one file and one line here. */
@@ -29,4 +34,10 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   policyPage,
   compliancePage,
   complianceExportPage,
+  requestsPage,
+  requestPage,
+  requestActionPage,
+  newRequestPage,
+  submitRequestPage,
+  requestStatisticsPage,
 ];

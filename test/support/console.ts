@@ -8,9 +8,16 @@ import { developmentSignIn } from '../../gateway/landing';
 import { testDatabaseUrl } from './database';
 import { startFederation, type Federation } from './federation';
 import { as, testSigningKey } from './security';
+import { startSharingStack, type SharingStack } from '../integration/sharing/support';
 
-/** The console roles a test signs in as (development consumers of gateway/identity). */
-export type ConsoleSignInRole = 'privacy-officer' | 'privacy-contact' | 'auditor';
+/** The console's development sign-in choices a test signs in as (console/roles.ts). */
+export type ConsoleSignInRole =
+  | 'privacy-officer'
+  | 'privacy-contact'
+  | 'auditor'
+  | 'sharing-civil-affairs'
+  | 'sharing-health'
+  | 'data-authority';
 
 /** A console page as a route test reads it. */
 export interface ConsoleAnswer {
@@ -21,11 +28,16 @@ export interface ConsoleAnswer {
 
 /** The real gateway over the real departments, with the console mounted under /console. */
 export async function startConsole(options: { pages?: readonly ConsolePage[] } = {}) {
+  return startFederation({ pages: await consoleHandler(options.pages) });
+}
+
+/** The console's routes with the development sign-in, for a gateway a test starts. */
+export async function consoleHandler(pages?: readonly ConsolePage[]) {
   const signIn = developmentSignIn(await testSigningKey(), {
     issuer: DEV_ISSUER,
     audience: DEV_AUDIENCE,
   });
-  return startFederation({ pages: consoleRoutes({ signIn, pages: options.pages }) });
+  return consoleRoutes({ signIn, pages });
 }
 
 /** Signs in through the console's own form; returns the session cookie to send. */
@@ -169,12 +181,31 @@ export async function policyRevisions(): Promise<PolicyRevisions> {
   await store.close();
   return {
     schema,
-    drop: async () => {
-      delete process.env.POLICY_SCHEMA;
-      const client = new pg.Client({ connectionString: testDatabaseUrl() });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
+    drop: () => dropPolicySchema(schema),
+  };
+}
+
+async function dropPolicySchema(schema: string): Promise<void> {
+  delete process.env.POLICY_SCHEMA;
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+}
+
+/**
+ * The sharing requests' stack (two gateway replicas on a live policy store) with the console
+ * on replica A; the store is a scratch schema of its own, so the approvals of a console test
+ * open nothing for another test file, and it is dropped at stop.
+ */
+export async function startSharingConsole(): Promise<SharingStack> {
+  const schema = `console_sharing_${randomUUID().slice(0, 8)}`;
+  const stack = await startSharingStack({ pages: await consoleHandler(), schema });
+  return {
+    ...stack,
+    stop: async () => {
+      await stack.stop();
+      await dropPolicySchema(schema);
     },
   };
 }

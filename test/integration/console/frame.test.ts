@@ -10,8 +10,15 @@ describe('the console frame', () => {
     expect(home.headers.get('location')).toBe('/console/sign-in');
     const page = await consolePage(federation(), null, '/console/sign-in');
     expect(page.status).toBe(200);
-    const values = [...page.html.matchAll(/name="consumer" value="([^"]+)"/g)].map((m) => m[1]);
-    expect(values).toEqual(['privacy-officer', 'privacy-contact', 'auditor']);
+    const values = [...page.html.matchAll(/name="consumer"\s+value="([^"]+)"/g)].map((m) => m[1]);
+    expect(values).toEqual([
+      'privacy-officer',
+      'privacy-contact',
+      'auditor',
+      'sharing-civil-affairs',
+      'sharing-health',
+      'data-authority',
+    ]);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
   });

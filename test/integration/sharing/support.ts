@@ -13,6 +13,7 @@ import { SUPERGRAPH_PATH } from '../../../schema';
 import { classificationFromSupergraph } from '../../../schema/classification';
 import { testDatabaseUrl } from '../../support/database';
 import { startFederation, type Federation } from '../../support/federation';
+import type { PageHandler } from '../../../gateway/http/server';
 import { as } from '../../support/security';
 
 /** The policy schema these tests write to (apart from the live-policy tests' own). */
@@ -27,12 +28,20 @@ export interface SharingStack {
   stop(): Promise<void>;
 }
 
-export async function startSharingStack(): Promise<SharingStack> {
+export async function startSharingStack(
+  options: {
+    /** Routes replica A serves beside GraphQL (the console). */
+    pages?: PageHandler;
+    /** The policy schema (default SHARING_POLICY_SCHEMA). */
+    schema?: string;
+  } = {},
+): Promise<SharingStack> {
   const url = testDatabaseUrl();
+  const schema = options.schema ?? SHARING_POLICY_SCHEMA;
   process.env.POLICY_SOURCE = 'db';
-  process.env.POLICY_SCHEMA = SHARING_POLICY_SCHEMA;
+  process.env.POLICY_SCHEMA = schema;
   process.env.SHARING_RECEIPT_WAIT_MS = '2000';
-  const store = await openPolicyStore({ url, schema: SHARING_POLICY_SCHEMA });
+  const store = await openPolicyStore({ url, schema });
   await store.pool.query(`SELECT 1`);
   if (!(await store.latest())) {
     await store.append({
@@ -55,7 +64,11 @@ export async function startSharingStack(): Promise<SharingStack> {
     });
   const a = await replica('sharing-a');
   const b = await replica('sharing-b');
-  const gatewayA = await startFederation({ policies: a, minRevision: watermark.floor });
+  const gatewayA = await startFederation({
+    policies: a,
+    minRevision: watermark.floor,
+    pages: options.pages,
+  });
   const gatewayB = await startFederation({ policies: b, departments: gatewayA.subgraphs });
   return {
     store,
