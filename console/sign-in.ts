@@ -4,7 +4,13 @@ import { html, type Html } from './html';
 import { label, zh } from './i18n';
 import { layout } from './layout';
 import { htmlResponse, redirect } from './respond';
-import { CONSOLE_SIGN_IN_CONSUMERS, consoleRole, ROLE_LABELS, type ConsoleRole } from './roles';
+import {
+  CONSOLE_SIGN_IN_CONSUMERS,
+  consoleRole,
+  DEVELOPMENT_CITIZEN,
+  ROLE_LABELS,
+  type ConsoleRole,
+} from './roles';
 import { clearedSessionCookie, CONSOLE_PATH, sessionCookie, viewerOf } from './session';
 import type { ConsoleResponse, ConsoleSignIn } from './types';
 
@@ -30,7 +36,7 @@ export async function serveSignIn(
   if (!viewer || !consoleRole(viewer))
     return signInPage(
       signIn,
-      'This token is not for a console role (privacy officer, privacy contact or auditor).',
+      'This token is not for a console role (privacy officer, privacy contact, auditor or citizen).',
       403,
     );
   return redirect(`${CONSOLE_PATH}/`, sessionCookie(signedIn.token, signedIn.purpose));
@@ -53,7 +59,7 @@ async function tokenFor(
     const name = form.get('consumer') ?? '';
     if (!CONSOLE_SIGN_IN_CONSUMERS.includes(name) || !signIn.consumers.some((c) => c.name === name))
       return { problem: `Choose one of: ${CONSOLE_SIGN_IN_CONSUMERS.join(', ')}.` };
-    return signIn.mint(name, undefined);
+    return signIn.mint(name, name === 'citizen' ? DEVELOPMENT_CITIZEN : undefined);
   }
   const token = form.get('token')?.trim() ?? '';
   const purpose = form.get('purpose') ?? '';

@@ -7,7 +7,7 @@ import { ROLE_LABELS } from '../roles';
 export const homePage = definePage({
   path: '/',
   title: { zh: '首页', en: 'Home' },
-  roles: ['privacy-officer', 'privacy-contact', 'auditor'],
+  roles: ['privacy-officer', 'privacy-contact', 'auditor', 'citizen'],
   async render({ role, session }) {
     const scope = {
       'privacy-officer': {
@@ -21,6 +21,10 @@ export const homePage = definePage({
       auditor: {
         zh: '全市的访问记录，只读，限授权期限内',
         en: 'the city’s access records, read only, within your mandate',
+      },
+      citizen: {
+        zh: '谁查询了您的个人信息；对不认可的查询提出质疑并评价答复',
+        en: 'who read your data; challenge a read and rate the answer',
       },
     }[role];
     return html`<p>${label(ROLE_LABELS[role])}: ${label(scope)}</p>

@@ -1,5 +1,6 @@
 import type { ConsolePage } from '../page';
 import { chainPage, verifyChainPage } from './chain';
+import { challengePage, myChallengesPage, myRecordsPage, ratePage } from './citizen';
 import { complianceExportPage, compliancePage } from './compliance';
 import { exportPage } from './export';
 import { homePage } from './home';
@@ -29,4 +30,9 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   policyPage,
   compliancePage,
   complianceExportPage,
+  // The citizen's own pages (their role sees nothing else).
+  myRecordsPage,
+  myChallengesPage,
+  challengePage,
+  ratePage,
 ];

@@ -10,7 +10,7 @@ import { startFederation, type Federation } from './federation';
 import { as, testSigningKey } from './security';
 
 /** The console roles a test signs in as (development consumers of gateway/identity). */
-export type ConsoleSignInRole = 'privacy-officer' | 'privacy-contact' | 'auditor';
+export type ConsoleSignInRole = 'privacy-officer' | 'privacy-contact' | 'auditor' | 'citizen';
 
 /** A console page as a route test reads it. */
 export interface ConsoleAnswer {
