@@ -5,7 +5,7 @@ import type { Viewer } from './session';
  * The console's roles (issue 16, item 9). What each may read is decided by its grants in the
  * graph; the role only chooses which pages the console offers.
  * - privacy-officer: the data bureau's personal-information protection officer, the whole city;
- * - privacy-contact: a department's privacy contact, their department as consumer;
+ * - privacy-contact: a department's privacy contact, their department as consumer and provider;
  * - auditor: read only, for the mandate their grant and token bound in time;
  * - citizen: a person signed in as themselves, who sees only their own pages (/me).
  */

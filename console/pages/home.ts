@@ -15,8 +15,8 @@ export const homePage = definePage({
         en: 'the whole city’s access records and policies',
       },
       'privacy-contact': {
-        zh: `本部门（${session.viewer.department}）作为使用方的访问记录`,
-        en: `your department (${session.viewer.department}) as consumer`,
+        zh: `本部门（${session.viewer.department}）作为使用方和提供方的访问记录`,
+        en: `your department (${session.viewer.department}) as consumer and as provider`,
       },
       auditor: {
         zh: '全市的访问记录，只读，限授权期限内',

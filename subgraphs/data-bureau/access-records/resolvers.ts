@@ -28,10 +28,15 @@ import {
 
 type Context = DepartmentContext<Loaders>;
 
-/** The fields an AccessRecord row condition may name, as columns of `access_record` aliased `r`. */
+/**
+ * The fields an AccessRecord row condition may name, as columns of `access_record` aliased `r`.
+ * `departments` (the providers) is list-valued: a record read data of several departments, and the
+ * condition holds when they include the value (the GIN index access_record_departments).
+ */
 const RECORD_ROW = {
   consumerId: 'r.consumer_id',
   consumerDepartment: 'r.consumer_department',
+  departments: { list: 'r.departments' },
   purpose: 'r.purpose',
   outcome: 'r.outcome',
 };
