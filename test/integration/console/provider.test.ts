@@ -87,7 +87,7 @@ describe("civil affairs' privacy contact, as provider", () => {
   });
 
   it("does not open the provider rule to another department's contact (tax has no such grant)", async () => {
-    const response = await federation().query(
+    const response = await federation().query<{ accessRecords: { records: unknown[] } }>(
       'query A($filter: AccessRecordFilter) { accessRecords(filter: $filter, first: 5) { records { id } } }',
       { filter: { caseNumber: provided } },
       await as(
