@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import {
+  canonicalRecord,
   describeBreak,
   holdDisclosure,
   holdsInForce,
@@ -139,7 +140,13 @@ export const accessRecordSubjects = {
 };
 
 function recordView(record: StoredRecord) {
+  // Every stored record is read with the format it was hashed in (records/columns.ts fromRow);
+  // without it no canonical text could be trusted to recompute the hash.
+  const { format } = record as StoredRecord & { format?: number };
+  if (typeof format !== 'number') throw new Error(`Access record ${record.id} has no format.`);
   return {
+    format,
+    canonical: canonicalRecord(record, format),
     id: record.id,
     streamId: record.streamId,
     seq: record.seq,
