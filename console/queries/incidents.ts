@@ -74,6 +74,8 @@ export interface ProfileView {
   to: string;
   peers: number;
   quota: number | null;
+  /** Today's use of each quota of the team's grants, from the access records. */
+  quotaUse: { grant: string; quota: number; day: string; persons: number }[];
   perDay: { day: string; requests: number }[];
   purposes: { purpose: string; requests: number }[];
   measures: { name: string; value: number; peerMedian: number; peerSpread: number }[];
@@ -82,7 +84,7 @@ export interface ProfileView {
 export const PROFILE: Operation = {
   name: 'ConsoleOfficialProfile',
   document: `query ConsoleOfficialProfile($id: String!) {
-    officialProfile(officialId: $id) { officialId department role from to peers quota
+    officialProfile(officialId: $id) { officialId department role from to peers quota quotaUse { grant quota day persons }
       perDay { day requests } purposes { purpose requests } measures { name value peerMedian peerSpread } }
   }`,
 };
