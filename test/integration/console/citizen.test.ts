@@ -1,6 +1,6 @@
 import { residentIdCheckChar } from '../../../domain/identifiers';
 import { CONSOLE_PAGES } from '../../../console';
-import { objectionDeadline } from '../../../subgraphs/data-bureau/objections/deadline';
+import { challengeDeadline } from '../../../subgraphs/data-bureau/challenges/deadline';
 import {
   caseworkerReads,
   consolePage,
@@ -94,7 +94,7 @@ describe('a citizen flags a read, the privacy contact answers, the citizen rates
     const card = sectionOf(mine.html, challengeId);
     expect(card).toContain('已受理');
     expect(card).toContain('我没有办理过民政业务，不认识这次查询。');
-    expect(card).toContain(objectionDeadline(new Date()));
+    expect(card).toContain(challengeDeadline(new Date()));
     const list = await consolePage(federation(), citizen, '/console/me');
     const row = new RegExp(`<tr data-record="${recordId}">([\\s\\S]*?)</tr>`).exec(list.html)![1]!;
     expect(row).toContain(`href="/console/me/challenges#${challengeId}"`);
@@ -163,6 +163,6 @@ async function ratingOfCivilAffairs(): Promise<{ rated: number }> {
   const officer = await signIn(federation(), 'privacy-officer');
   const map = await consolePage(federation(), officer, '/console/sharing');
   const row = /<tr data-department="civil-affairs">([\s\S]*?)<\/tr>/.exec(map.html)![1]!;
-  const rated = /data-challenge-rating>\s*[\d.—]+ \((\d+)\)/.exec(row)!;
+  const rated = /data-challenge-rating>\s*[\d.—]+\s+\((\d+)\)/.exec(row)!;
   return { rated: Number(rated[1]) };
 }

@@ -1,5 +1,5 @@
 import { residentIdCheckChar } from '../../../domain/identifiers';
-import { objectionDeadline } from '../../../subgraphs/data-bureau/objections/deadline';
+import { challengeDeadline } from '../../../subgraphs/data-bureau/challenges/deadline';
 import { startFederation, type Federation } from '../../support/federation';
 import { as } from '../../support/security';
 
@@ -83,7 +83,7 @@ describe('a citizen challenges a disclosure; the department that read it answers
       reason: '我没有申请过低保，不认识这次查询。',
       department: 'civil-affairs',
       raisedAt: expect.any(String),
-      deadline: objectionDeadline(new Date(raised.raisedAt as string)),
+      deadline: challengeDeadline(new Date(raised.raisedAt as string)),
       overdue: false,
       stage: 'ACCEPTED',
       finding: null,
