@@ -1,5 +1,8 @@
 import type { Caller, Database } from '../../kit';
 import { INCIDENT_COLUMNS, type IncidentRow } from '../incidents/inbox';
+import { governance } from '../policies/deployment';
+
+const purposeNames = new Map(governance.policies.purposes.map((p) => [p.code, p.name.zh]));
 
 /** The fields a Challenge row condition may name: `subject`, the challenging person. */
 export const CHALLENGE_ROW = { subject: 'subjects[1]' };
@@ -45,7 +48,7 @@ export async function insertChallenge(db: Database, c: NewChallenge): Promise<In
       c.challenger,
       c.reason,
       c.deadline,
-      `群众不认可 ${c.official}（${who}）以“${c.purpose ?? '（未说明目的）'}”为目的对其信息的一次查询，请部门说明。`,
+      `群众不认可 ${c.official}（${who}）以“${(c.purpose && purposeNames.get(c.purpose)) ?? c.purpose ?? '未说明目的'}”为目的对其信息的一次查询，请部门说明。`,
     ],
   );
   return row ?? null;

@@ -112,7 +112,7 @@ describe('a citizen challenges a disclosure; the department that read it answers
       explanation:
         'A citizen does not recognise a read of their data by caseworker-challenged-1 (civil-affairs/caseworker) for the purpose social-assistance-eligibility, and asks the department to explain it.',
       explanationZh:
-        '群众不认可 caseworker-challenged-1（civil-affairs/caseworker）以“social-assistance-eligibility”为目的对其信息的一次查询，请部门说明。',
+        '群众不认可 caseworker-challenged-1（civil-affairs/caseworker）以“低保资格核查”为目的对其信息的一次查询，请部门说明。',
     });
     const taxInbox = (await gql<{ incidents: { id: string }[] }>(inbox, {}, await contact('tax')))
       .incidents;
