@@ -4,14 +4,7 @@ import { loadPolicies } from '../../../policies';
 import { openPolicyStore, policyContent } from '../../../policy-store';
 import { testDatabaseUrl } from '../../support/database';
 import type { Federation } from '../../support/federation';
-import {
-  caseworkerReads,
-  consolePage,
-  newCaseNumber,
-  signIn,
-  startConsole,
-  textOf,
-} from '../../support/console';
+import { consolePage, newCaseNumber, signIn, startConsole, textOf } from '../../support/console';
 import { as } from '../../support/security';
 
 // Quota use (items 2 and 5), counted from the access records: a live revision gives the
