@@ -50,7 +50,7 @@ export function layout(options: {
 function whoIsSignedIn({ viewer, role }: SignedIn): Html {
   return html`<div class="viewer">
     <span class="role">${label(ROLE_LABELS[role])}</span>
-    <span class="who">${viewer.department ?? ''} · ${viewer.id}</span>
+    <span class="who">${[viewer.department, viewer.id].filter(Boolean).join(' · ')}</span>
     ${viewer.until && html`<span class="until">${zh({ zh: '有效至', en: 'valid until' })} <time datetime="${viewer.until}">${viewer.until.slice(0, 16).replace('T', ' ')}Z</time></span>`}
     <form method="post" action="${CONSOLE_PATH}/sign-out">
       <button type="submit">${zh({ zh: '退出', en: 'Sign out' })}</button>

@@ -30,7 +30,7 @@ export async function serveSignIn(
   if (!viewer || !consoleRole(viewer, signedIn.purpose))
     return signInPage(
       signIn,
-      'This token and purpose are not for a console role (privacy officer, privacy contact, auditor, or a sharing agency or the data authority under data-sharing).',
+      'This token and purpose are not for a console role (privacy officer, privacy contact, auditor, citizen, or a sharing agency or the data authority under data-sharing).',
       403,
     );
   return redirect(`${CONSOLE_PATH}/`, sessionCookie(signedIn.token, signedIn.purpose));
@@ -56,7 +56,7 @@ async function tokenFor(
       return {
         problem: `Choose one of: ${CONSOLE_SIGN_IN_CHOICES.map((c) => c.value).join(', ')}.`,
       };
-    const minted = await signIn.mint(choice.consumer, undefined);
+    const minted = await signIn.mint(choice.consumer, choice.person);
     return { token: minted.token, purpose: choice.purpose ?? minted.purpose };
   }
   const token = form.get('token')?.trim() ?? '';

@@ -21,6 +21,7 @@ export { consumerKey } from './consumers';
 export { createPolicyCaslAbility, packPolicyRules, unpackPolicyRules } from './rules';
 export type { PackedPolicyRule, PolicyAction, PolicyRule } from './rules';
 export { rowConditionsToSql } from './row-sql';
+export type { RowColumn } from './row-sql';
 export { maskValue } from './mask';
 export { isExpired } from './expiry';
 export {

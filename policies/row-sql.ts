@@ -10,18 +10,26 @@ export interface SqlCondition {
 const READ_ACTIONS = new Set(['read', 'read:masked']);
 
 /**
+ * Where a row fact lives in SQL: a scalar column (an expression), or a text[] column holding
+ * the fact's values (a record's provider departments), where a condition holds when the list
+ * contains the value (`@>`, which a GIN index serves) or, for `$in`, any of the values (`&&`).
+ */
+export type RowColumn = string | { readonly list: string };
+
+/**
  * Turns the row conditions of the rules for reading `type` (in full or masked: both return
  * the row) into a SQL boolean expression for a department's WHERE clause: OR across rules,
  * AND within one rule's conditions, equality and `$in` only. Each field maps to a column
- * through `columns`; a field missing from the map, or any other operator, becomes FALSE
- * (fail closed). A rule without conditions is TRUE. Returns null when no rule lets the
+ * through `columns` (a list column: the list contains the value, as CASL matches an array
+ * fact); a field missing from the map, any other operator, or a list condition on anything but
+ * text, becomes FALSE (fail closed). A rule without conditions is TRUE. Returns null when no rule lets the
  * consumer read the type at all: select nothing. Parameters are numbered from
  * `paramOffset + 1`; with `field`, only the rules opening that field count.
  */
 export function rowConditionsToSql(
   rules: readonly PolicyRule[],
   type: string,
-  columns: Readonly<Record<string, string>>,
+  columns: Readonly<Record<string, RowColumn>>,
   paramOffset = 0,
   field?: string,
 ): SqlCondition | null {
@@ -37,7 +45,7 @@ export function rowConditionsToSql(
   const toSql = (rule: { conditions?: unknown; inverted: boolean }): string => {
     const sql = conjunction(
       Object.entries((rule.conditions ?? {}) as Record<string, unknown>).map(([name, value]) =>
-        comparison(columns[name], value, parameter),
+        comparison(Object.hasOwn(columns, name) ? columns[name] : undefined, value, parameter),
       ),
     );
     return rule.inverted ? `NOT ${sql}` : sql;
@@ -51,11 +59,12 @@ export function rowConditionsToSql(
 }
 
 function comparison(
-  column: string | undefined,
+  column: RowColumn | undefined,
   value: unknown,
   parameter: (value: unknown) => string,
 ): string {
   if (column === undefined) return 'FALSE';
+  if (typeof column !== 'string') return listComparison(column.list, value, parameter);
   if (isScalar(value)) return `${column} = ${parameter(value)}`;
   if (value && typeof value === 'object' && Object.keys(value).length === 1) {
     const { $eq, $in } = value as { $eq?: unknown; $in?: unknown };
@@ -63,6 +72,31 @@ function comparison(
     if (Array.isArray($in) && $in.length > 0 && $in.every(isScalar)) {
       return `${column} IN (${$in.map(parameter).join(', ')})`;
     }
+  }
+  return 'FALSE';
+}
+
+/** A condition on a text[] column: it contains the value, or (`$in`) shares one with the values. */
+function listComparison(
+  column: string,
+  value: unknown,
+  parameter: (value: unknown) => string,
+): string {
+  const single =
+    typeof value === 'string'
+      ? value
+      : value && typeof value === 'object' && Object.keys(value).length === 1
+        ? (value as { $eq?: unknown }).$eq
+        : undefined;
+  if (typeof single === 'string') return `${column} @> ARRAY[${parameter(single)}]::text[]`;
+  const $in = value && typeof value === 'object' ? (value as { $in?: unknown }).$in : undefined;
+  if (
+    Object.keys(value ?? {}).length === 1 &&
+    Array.isArray($in) &&
+    $in.length > 0 &&
+    $in.every((v) => typeof v === 'string')
+  ) {
+    return `${column} && ARRAY[${$in.map(parameter).join(', ')}]::text[]`;
   }
   return 'FALSE';
 }

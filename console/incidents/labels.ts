@@ -1,4 +1,5 @@
-import type { Label } from '../i18n';
+import type { Html } from '../html';
+import { label, type Label } from '../i18n';
 
 export const STATUSES: Record<string, Label> = {
   NEW: { zh: '新建', en: 'new' },
@@ -60,4 +61,14 @@ export const RULES: Record<string, Label> = {
 /** A rule's name in Chinese (English beside it), its code when the console does not know it. */
 export function ruleLabel(rule: string): Label {
   return RULES[rule] ?? { zh: rule, en: rule };
+}
+
+/** An incident's sentence: the Chinese, the English smaller beside it (the English alone for an older one). */
+export function explained(incident: {
+  explanation: string;
+  explanationZh: string | null;
+}): Html | string {
+  return incident.explanationZh
+    ? label({ zh: incident.explanationZh, en: incident.explanation })
+    : incident.explanation;
 }

@@ -1,5 +1,5 @@
 import { definePage, download } from '../page';
-import { CHAIN, RECORDS, type ChainReport, type RecordRow } from '../queries/records';
+import { CHAIN, EXPORT_RECORDS, type ChainReport, type ExportedRecord } from '../queries/records';
 import { toCsv, toJsonLines, type ChainProof } from '../search/export-format';
 import { allRecords } from '../search/all-records';
 import { filterOf } from '../search/filter';
@@ -17,9 +17,9 @@ export const exportPage = definePage({
     const format = url.searchParams.get('format');
     if (format !== 'csv' && format !== 'jsonl') throw new RangeError('Export as csv or jsonl.');
     const filter = filterOf(url.searchParams);
-    const { records, cut } = await allRecords<RecordRow>(
+    const { records, cut } = await allRecords<ExportedRecord>(
       graph,
-      RECORDS,
+      EXPORT_RECORDS,
       filter,
       MAX_EXPORT_RECORDS,
     );

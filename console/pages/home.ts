@@ -7,7 +7,14 @@ import { ROLE_LABELS } from '../roles';
 export const homePage = definePage({
   path: '/',
   title: { zh: '首页', en: 'Home' },
-  roles: ['privacy-officer', 'privacy-contact', 'auditor', 'sharing-agency', 'data-authority'],
+  roles: [
+    'privacy-officer',
+    'privacy-contact',
+    'auditor',
+    'sharing-agency',
+    'data-authority',
+    'citizen',
+  ],
   async render({ role, session }) {
     const scope = {
       'privacy-officer': {
@@ -15,8 +22,8 @@ export const homePage = definePage({
         en: 'the whole city’s access records and policies',
       },
       'privacy-contact': {
-        zh: `本部门（${session.viewer.department}）作为使用方的访问记录`,
-        en: `your department (${session.viewer.department}) as consumer`,
+        zh: `本部门（${session.viewer.department}）作为使用方和提供方的访问记录`,
+        en: `your department (${session.viewer.department}) as consumer and as provider`,
       },
       auditor: {
         zh: '全市的访问记录，只读，限授权期限内',
@@ -29,6 +36,10 @@ export const homePage = definePage({
       'data-authority': {
         zh: '全市的共享申请：延期、争议、暂停与不予共享统计',
         en: 'every sharing request: extensions, disputes, suspensions, refusal statistics',
+      },
+      citizen: {
+        zh: '谁查询了您的个人信息；对不认可的查询提出质疑并评价答复',
+        en: 'who read your data; challenge a read and rate the answer',
       },
     }[role];
     return html`<p>${label(ROLE_LABELS[role])}: ${label(scope)}</p>

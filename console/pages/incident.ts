@@ -1,7 +1,7 @@
 import { html } from '../html';
 import { label } from '../i18n';
 import { incidentForms } from '../incidents/forms';
-import { KINDS, RATINGS, ruleLabel, STATUSES } from '../incidents/labels';
+import { explained, KINDS, RATINGS, ruleLabel, STATUSES } from '../incidents/labels';
 import { definePage } from '../page';
 import { INCIDENT, type IncidentView } from '../queries/incidents';
 import { CONSOLE_PATH } from '../session';
@@ -35,7 +35,7 @@ export const incidentPage = definePage({
         ${incident.id} · ${label(KINDS[incident.kind]!)} ·
         <span class="status">${label(STATUSES[incident.status]!)}</span>
       </h2>
-      <p class="explanation">${incident.explanation}</p>
+      <p class="explanation">${explained(incident)}</p>
       <table class="facts">
         ${row({ zh: '规则', en: 'Rule' }, html`${label(ruleLabel(incident.rule))} <code>${incident.rule}</code>`)}
         ${row({ zh: '参数', en: 'Parameters' }, html`<code>${incident.parameters}</code>`)}

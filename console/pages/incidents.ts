@@ -1,6 +1,6 @@
 import { html } from '../html';
 import { label } from '../i18n';
-import { KINDS, ruleLabel, STATUSES } from '../incidents/labels';
+import { explained, KINDS, ruleLabel, STATUSES } from '../incidents/labels';
 import { definePage } from '../page';
 import { INCIDENTS, type IncidentView } from '../queries/incidents';
 import { CONSOLE_PATH } from '../session';
@@ -55,7 +55,7 @@ export const incidentsPage = definePage({
                       <td><a href="${CONSOLE_PATH}/incident?id=${i.id}">${i.id}</a></td>
                       <td>${label(KINDS[i.kind]!)}<br />${label(ruleLabel(i.rule))}</td>
                       <td>
-                        ${i.explanation}${i.overdue ? html` <strong class="broken">${label({ zh: '已超期', en: 'overdue' })}</strong>` : ''}
+                        ${explained(i)}${i.overdue ? html` <strong class="broken">${label({ zh: '已超期', en: 'overdue' })}</strong>` : ''}
                       </td>
                       <td>${i.department ?? '—'}</td>
                       <td>${label(STATUSES[i.status]!)}</td>

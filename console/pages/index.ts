@@ -1,5 +1,6 @@
 import type { ConsolePage } from '../page';
 import { chainPage, verifyChainPage } from './chain';
+import { challengePage, myChallengesPage, myRecordsPage, ratePage } from './citizen';
 import { complianceExportPage, compliancePage } from './compliance';
 import { exportPage } from './export';
 import { homePage } from './home';
@@ -40,4 +41,9 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   newRequestPage,
   submitRequestPage,
   requestStatisticsPage,
+  // The citizen's own pages (their role sees nothing else).
+  myRecordsPage,
+  myChallengesPage,
+  challengePage,
+  ratePage,
 ];

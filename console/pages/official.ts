@@ -3,6 +3,7 @@ import { label } from '../i18n';
 import { MEASURES } from '../incidents/labels';
 import { definePage } from '../page';
 import { PROFILE, type ProfileView } from '../queries/incidents';
+import { officialQuotaList } from './quota';
 
 const ACCOUNT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
@@ -80,6 +81,8 @@ export const officialPage = definePage({
         ${label({ zh: '每日人数配额使用', en: 'Daily quota of persons used' })}:
         ${p.quota === null ? label({ zh: '无配额', en: 'no quota' }) : html`${most} / ${p.quota} (${Math.round((most / p.quota) * 100)}%)`}
       </p>
+      <h2>${label({ zh: '今日各授权配额使用', en: 'Quota use today, per grant' })}</h2>
+      ${officialQuotaList(p.quotaUse)}
       <h2>${label({ zh: '每日请求', en: 'Requests per day' })}</h2>
       ${p.perDay.length ? dayChart(p.perDay) : label({ zh: '期间内无请求。', en: 'No requests in the period.' })}
       <h2>${label({ zh: '目的', en: 'Purposes' })}</h2>

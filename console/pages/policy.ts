@@ -2,6 +2,8 @@ import { html, type Html } from '../html';
 import { label, zh, type Label } from '../i18n';
 import { definePage } from '../page';
 import {
+  GRANT_QUOTA_USE,
+  type GrantQuotaRow,
   POLICY_DIFF,
   POLICY_OVERVIEW,
   type PolicyChangeRow,
@@ -10,6 +12,7 @@ import {
   type ReaderRow,
 } from '../queries/policy';
 import { CONSOLE_PATH } from '../session';
+import { quotaTable } from './quota';
 
 /** Grants whose last day is this close (or past) are listed as near expiry. */
 export const NEAR_EXPIRY_DAYS = 90;
@@ -22,7 +25,7 @@ const CHANGES: Record<string, Label> = {
 
 /**
  * Item 5: policy revisions with author and cause, a diff between any two, every replica's
- * revision and lag, and grants near expiry.
+ * revision and lag, and grants near expiry or near quota.
  */
 export const policyPage = definePage({
   path: '/policy',
@@ -30,6 +33,7 @@ export const policyPage = definePage({
   roles: ['privacy-officer', 'auditor'],
   async render({ url, graph }) {
     const overview = await graph<PolicyOverview>(POLICY_OVERVIEW);
+    const { grantQuotaUse } = await graph<{ grantQuotaUse: GrantQuotaRow[] }>(GRANT_QUOTA_USE);
     const latest = overview.policyRevisions[0]?.revision ?? 0;
     const from = revisionParam(url.searchParams.get('from'), Math.max(0, latest - 1));
     const to = revisionParam(url.searchParams.get('to'), latest);
@@ -80,7 +84,8 @@ export const policyPage = definePage({
         <button type="submit">${zh({ zh: '查询', en: 'Who can read' })}</button>
       </form>
       ${readers && readersTable(field, at, readers)} ${revisionsTable(overview.policyRevisions)}
-      ${replicasTable(overview.policyReplicas, latest)} ${expiringTable(overview.grants)}`;
+      ${replicasTable(overview.policyReplicas, latest)} ${expiringTable(overview.grants)}
+      ${quotaTable(grantQuotaUse)}`;
   },
 });
 

@@ -110,6 +110,12 @@ function figuresTable(departments: readonly DepartmentFigures[], flows: readonly
         <th scope="col" class="num">${label({ zh: '12345 满意度', en: 'satisfaction (1–5)' })}</th>
         <th scope="col" class="num">${label({ zh: '好差评 评价数', en: 'ratings' })}</th>
         <th scope="col" class="num">${label({ zh: '好差评 满意率', en: 'satisfied' })}</th>
+        <th scope="col" class="num">
+          ${label({ zh: '数据使用质疑 已答复/受理', en: 'challenges answered/raised' })}
+        </th>
+        <th scope="col" class="num">
+          ${label({ zh: '质疑答复评价', en: 'answers’ rating (1–5), rated' })}
+        </th>
       </tr>
     </thead>
     <tbody>
@@ -124,6 +130,13 @@ function figuresTable(departments: readonly DepartmentFigures[], flows: readonly
             <td class="num">${d.appealSummary.averageSatisfaction?.toFixed(2) ?? '—'}</td>
             <td class="num">${d.ratingSummary.total}</td>
             <td class="num">${pct(d.ratingSummary.satisfactionRate)}</td>
+            <td class="num" data-challenges>
+              ${d.disclosureChallenges.answered}/${d.disclosureChallenges.challenges}
+            </td>
+            <td class="num" data-challenge-rating>
+              ${d.disclosureChallenges.averageRating?.toFixed(2) ?? '—'}
+              (${d.disclosureChallenges.rated})
+            </td>
           </tr>`,
       )}
     </tbody>

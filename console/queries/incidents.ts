@@ -8,6 +8,8 @@ export interface IncidentView {
   parameters: string;
   evidence: string[];
   explanation: string;
+  /** The rule's sentence in Chinese (null for incidents raised before it was written). */
+  explanationZh: string | null;
   official: string | null;
   department: string | null;
   status: string;
@@ -23,13 +25,13 @@ export interface IncidentView {
   rating: number | null;
 }
 
-const FIELDS = `id kind rule parameters evidence explanation official department status statusReason
+const FIELDS = `id kind rule parameters evidence explanation explanationZh official department status statusReason
   assignee raisedAt comments { at author text } challengeReason deadline overdue reply repliedAt rating`;
 
 export const INCIDENTS: Operation = {
   name: 'ConsoleIncidents',
   document: `query ConsoleIncidents($status: IncidentStatus, $kind: IncidentKind) {
-    incidents(status: $status, kind: $kind, limit: 100) { id kind rule explanation official department status assignee raisedAt deadline overdue rating }
+    incidents(status: $status, kind: $kind, limit: 100) { id kind rule explanation explanationZh official department status assignee raisedAt deadline overdue rating }
   }`,
 };
 
@@ -72,6 +74,8 @@ export interface ProfileView {
   to: string;
   peers: number;
   quota: number | null;
+  /** Today's use of each quota of the team's grants, from the access records. */
+  quotaUse: { grant: string; quota: number; day: string; persons: number }[];
   perDay: { day: string; requests: number }[];
   purposes: { purpose: string; requests: number }[];
   measures: { name: string; value: number; peerMedian: number; peerSpread: number }[];
@@ -80,7 +84,7 @@ export interface ProfileView {
 export const PROFILE: Operation = {
   name: 'ConsoleOfficialProfile',
   document: `query ConsoleOfficialProfile($id: String!) {
-    officialProfile(officialId: $id) { officialId department role from to peers quota
+    officialProfile(officialId: $id) { officialId department role from to peers quota quotaUse { grant quota day persons }
       perDay { day requests } purposes { purpose requests } measures { name value peerMedian peerSpread } }
   }`,
 };

@@ -71,3 +71,23 @@ export const POLICY_READERS: Operation = {
   }
 }`,
 };
+
+/** A grant's daily quota of persons per official, as its most active official used it on a day. */
+export interface GrantQuotaRow {
+  grant: string;
+  consumerDepartment: string;
+  consumerRole: string;
+  quota: number;
+  day: string;
+  mostPersons: number;
+  officials: number;
+  share: number;
+}
+
+/** Quota use per grant today (CST), counted from the access records, the fullest first. */
+export const GRANT_QUOTA_USE: Operation = {
+  name: 'ConsoleGrantQuotaUse',
+  document: `query ConsoleGrantQuotaUse {
+  grantQuotaUse { grant consumerDepartment consumerRole quota day mostPersons officials share }
+}`,
+};

@@ -25,6 +25,12 @@ export interface RecordRow {
   hash: string;
 }
 
+/** A record as exported: with what recomputes its hash (its format and canonical text). */
+export interface ExportedRecord extends RecordRow {
+  format: number;
+  canonical: string;
+}
+
 export interface RecordPage {
   accessRecords: { records: RecordRow[]; next: string | null };
 }
@@ -44,6 +50,14 @@ export const RECORDS: Operation = {
     next
   }
 }`,
+};
+
+/** RECORDS with each record's format and canonical text, for an export that proves itself. */
+export const EXPORT_RECORDS: Operation = {
+  name: 'ConsoleExportRecords',
+  document: RECORDS.document
+    .replace('query ConsoleRecords(', 'query ConsoleExportRecords(')
+    .replace('prevHash hash', 'prevHash hash format canonical'),
 };
 
 export interface Hold {

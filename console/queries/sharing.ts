@@ -28,6 +28,13 @@ export interface DepartmentFigures {
   subgraph: string | null;
   appealSummary: { received: number; closed: number; averageSatisfaction: number | null };
   ratingSummary: { total: number; satisfactionRate: number | null };
+  /** Citizens' challenges of the department's reads and the ratings of its answers. */
+  disclosureChallenges: {
+    challenges: number;
+    answered: number;
+    rated: number;
+    averageRating: number | null;
+  };
 }
 
 export const DEPARTMENT_FIGURES: Operation = {
@@ -37,6 +44,7 @@ export const DEPARTMENT_FIGURES: Operation = {
     code name subgraph
     appealSummary { received closed averageSatisfaction }
     ratingSummary { total satisfactionRate }
+    disclosureChallenges { challenges answered rated averageRating }
   }
 }`,
 };

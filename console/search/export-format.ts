@@ -1,4 +1,4 @@
-import type { ChainReport, RecordRow } from '../queries/records';
+import type { ChainReport, ExportedRecord } from '../queries/records';
 
 const CSV_COLUMNS = [
   'id',
@@ -19,7 +19,17 @@ const CSV_COLUMNS = [
   'subjects',
   'prev_hash',
   'hash',
+  'format',
+  'canonical',
 ] as const;
+
+/**
+ * How anyone recomputes a record's hash from the export alone (no database, no console): the
+ * canonical text is the record's content in its format, JSON with keys sorted at every level.
+ * Records of one stream link: a record's prev_hash is the hash of the record of seq - 1.
+ */
+export const HASH_RECIPE =
+  'hash = hex(SHA-256(UTF-8 of prev_hash + "\\n" + canonical)); canonical is the record as JSON (keys sorted at every level, its format inside); within a stream, prev_hash of seq n is the hash of seq n-1.';
 
 /** What the export proves of the chains: the graph's verification when the export was taken. */
 export interface ChainProof {
@@ -32,14 +42,16 @@ export interface ChainProof {
  * JSON Lines: one record a line (with its stream, seq, prevHash and hash, so the links can
  * be followed), then a last line with the chain verification taken with it.
  */
-export function toJsonLines(records: readonly RecordRow[], proof: ChainProof): string {
+export function toJsonLines(records: readonly ExportedRecord[], proof: ChainProof): string {
   const lines = records.map((r) => JSON.stringify({ type: 'record', ...r }));
-  lines.push(JSON.stringify({ type: 'chain-proof', records: records.length, ...proof }));
+  lines.push(
+    JSON.stringify({ type: 'chain-proof', records: records.length, recipe: HASH_RECIPE, ...proof }),
+  );
   return `${lines.join('\n')}\n`;
 }
 
 /** CSV (RFC 4180) with the chain columns, then '#' lines with the chain verification. */
-export function toCsv(records: readonly RecordRow[], proof: ChainProof): string {
+export function toCsv(records: readonly ExportedRecord[], proof: ChainProof): string {
   const rows = records.map((r) =>
     [
       r.id,
@@ -60,19 +72,24 @@ export function toCsv(records: readonly RecordRow[], proof: ChainProof): string 
       r.subjects.join(';'),
       r.prevHash,
       r.hash,
+      String(r.format),
+      r.canonical,
     ]
       .map(csvCell)
       .join(','),
   );
-  const proofLines = proof.chain
-    ? [
-        `# chain verified at ${proof.verifiedAt}: ${proof.chain.ok ? 'whole' : 'BROKEN'}`,
-        ...proof.chain.streams.map(
-          (s) =>
-            `# stream ${s.streamId} records=${s.records} headSeq=${s.headSeq ?? ''} headHash=${s.headHash ?? ''}${s.firstBreak ? ` break: ${s.firstBreak.description}` : ''}`,
-        ),
-      ]
-    : [`# chain verification not in your grants at ${proof.verifiedAt}`];
+  const proofLines = [
+    `# ${HASH_RECIPE}`,
+    ...(proof.chain
+      ? [
+          `# chain verified at ${proof.verifiedAt}: ${proof.chain.ok ? 'whole' : 'BROKEN'}`,
+          ...proof.chain.streams.map(
+            (s) =>
+              `# stream ${s.streamId} records=${s.records} headSeq=${s.headSeq ?? ''} headHash=${s.headHash ?? ''}${s.firstBreak ? ` break: ${s.firstBreak.description}` : ''}`,
+          ),
+        ]
+      : [`# chain verification not in your grants at ${proof.verifiedAt}`]),
+  ];
   return `${[CSV_COLUMNS.join(','), ...rows, ...proofLines].join('\r\n')}\r\n`;
 }
 

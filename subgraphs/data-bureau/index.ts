@@ -23,9 +23,10 @@ export default defineDepartment({
   seed,
   createLoaders,
   // Row facts a condition may name, as in the stores' SQL (access records: the consumer's
-  // department only; a row condition on any other denies their fields here).
+  // department, and the provider departments, a list a condition matches when it holds the
+  // value; a row condition on any other denies their fields here).
   facts: {
-    AccessRecord: { consumerDepartment: 'consumerDepartment' },
+    AccessRecord: { consumerDepartment: 'consumerDepartment', departments: 'departments' },
     Department: { districtCode: 'districtCode', parent: 'parentCode' },
     DataResource: { code: 'code', department: 'departmentCode' },
     Disclosure: { subject: 'subject' },

@@ -2,6 +2,7 @@ import type { ContextClaims } from '../../contracts/subgraph-context';
 import {
   rowConditionsToSql,
   unpackPolicyRules,
+  type RowColumn,
   type PackedPolicyRule,
   type PolicyRule,
 } from '../../policies';
@@ -19,10 +20,11 @@ export interface Caller {
    * no rule for the type, or a condition on a column the department does not map, is FALSE.
    * With `field`, only the rules opening that field count: a loader serving one relation
    * field (penalties, annualIncomes) passes it, so rows opened only for other fields stay out.
+   * A column given as `{ list }` is a text[] of the fact's values (contains, or `$in`: overlaps).
    */
   rowFilter(
     type: string,
-    columns: Readonly<Record<string, string>>,
+    columns: Readonly<Record<string, RowColumn>>,
     params: unknown[],
     field?: string,
   ): string;

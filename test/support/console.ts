@@ -17,7 +17,8 @@ export type ConsoleSignInRole =
   | 'auditor'
   | 'sharing-civil-affairs'
   | 'sharing-health'
-  | 'data-authority';
+  | 'data-authority'
+  | 'citizen';
 
 /** A console page as a route test reads it. */
 export interface ConsoleAnswer {

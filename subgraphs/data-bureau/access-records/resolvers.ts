@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import {
+  canonicalRecord,
   describeBreak,
   holdDisclosure,
   holdsInForce,
@@ -28,10 +29,15 @@ import {
 
 type Context = DepartmentContext<Loaders>;
 
-/** The fields an AccessRecord row condition may name, as columns of `access_record` aliased `r`. */
+/**
+ * The fields an AccessRecord row condition may name, as columns of `access_record` aliased `r`.
+ * `departments` (the providers) is list-valued: a record read data of several departments, and the
+ * condition holds when they include the value (the GIN index access_record_departments).
+ */
 const RECORD_ROW = {
   consumerId: 'r.consumer_id',
   consumerDepartment: 'r.consumer_department',
+  departments: { list: 'r.departments' },
   purpose: 'r.purpose',
   outcome: 'r.outcome',
 };
@@ -134,7 +140,13 @@ export const accessRecordSubjects = {
 };
 
 function recordView(record: StoredRecord) {
+  // Every stored record is read with the format it was hashed in (records/columns.ts fromRow);
+  // without it no canonical text could be trusted to recompute the hash.
+  const { format } = record as StoredRecord & { format?: number };
+  if (typeof format !== 'number') throw new Error(`Access record ${record.id} has no format.`);
   return {
+    format,
+    canonical: canonicalRecord(record, format),
     id: record.id,
     streamId: record.streamId,
     seq: record.seq,

@@ -8,16 +8,13 @@ import { incidentNotFound } from '../incidents/resolvers';
 import { incidentIdArg } from '../incidents/input';
 import { updateIncident, type IncidentRow } from '../incidents/inbox';
 import type { Loaders } from '../loaders';
-import { beijingDate, objectionDeadline, OBJECTION_WORKING_DAYS } from '../objections/deadline';
+import { beijingDate } from '../objections/deadline';
+import { challengeDeadline, CHALLENGE_WORKING_DAYS } from './deadline';
 import { official } from '../objections/resolvers';
 import { answerArg, challengeReasonArg, ratingArg, recordIdArg } from './input';
 import { challengesOf, insertChallenge, rateChallenge } from './store';
 
 type Context = DepartmentContext<Loaders>;
-
-// A challenge is answered in the period of a data objection and of a poor 好差评 rating.
-const challengeDeadline = objectionDeadline;
-const CHALLENGE_WORKING_DAYS = OBJECTION_WORKING_DAYS;
 
 function citizen(caller: Caller): { id: string; personId: string } {
   const { kind, id, personId } = caller.consumer;

@@ -1,5 +1,8 @@
 import type { Caller, Database } from '../../kit';
 import { INCIDENT_COLUMNS, type IncidentRow } from '../incidents/inbox';
+import { governance } from '../policies/deployment';
+
+const purposeNames = new Map(governance.policies.purposes.map((p) => [p.code, p.name.zh]));
 
 /** The fields a Challenge row condition may name: `subject`, the challenging person. */
 export const CHALLENGE_ROW = { subject: 'subjects[1]' };
@@ -27,9 +30,10 @@ export async function insertChallenge(db: Database, c: NewChallenge): Promise<In
   const who = `${c.department ?? '(no department)'}/${c.role ?? '(no role)'}`;
   const [row] = await db.query<IncidentRow>(
     `INSERT INTO incident (kind, rule, parameters, evidence, subjects, explanation, official,
-       department, raised_at, updated_at, dedupe_key, challenger, challenge_reason, deadline)
+       department, raised_at, updated_at, dedupe_key, challenger, challenge_reason, deadline,
+       explanation_zh)
      VALUES ('CHALLENGE', 'citizen-challenge', $1, ARRAY[$2::uuid], ARRAY[$3], $4, $5, $6, $7, $7,
-             $8, $9, $10, $11)
+             $8, $9, $10, $11, $12)
      ON CONFLICT (dedupe_key) DO NOTHING
      RETURNING ${INCIDENT_COLUMNS}`,
     [
@@ -44,6 +48,7 @@ export async function insertChallenge(db: Database, c: NewChallenge): Promise<In
       c.challenger,
       c.reason,
       c.deadline,
+      `群众不认可 ${c.official}（${who}）以“${(c.purpose && purposeNames.get(c.purpose)) ?? c.purpose ?? '未说明目的'}”为目的对其信息的一次查询，请部门说明。`,
     ],
   );
   return row ?? null;

@@ -11,6 +11,7 @@ export interface IncidentRow extends Record<string, unknown> {
   evidence: string[];
   subjects: string[];
   explanation: string;
+  explanationZh: string | null;
   official: string | null;
   department: string | null;
   status: IncidentStatus;
@@ -30,7 +31,7 @@ export interface IncidentRow extends Record<string, unknown> {
 }
 
 export const INCIDENT_COLUMNS = `id, kind, rule, parameters::text AS parameters,
-  evidence::text[] AS evidence, subjects, explanation, official, department, status,
+  evidence::text[] AS evidence, subjects, explanation, explanation_zh AS "explanationZh", official, department, status,
   status_reason AS "statusReason", assignee, raised_at AS "raisedAt", updated_at AS "updatedAt",
   challenger, challenge_reason AS "challengeReason", to_char(deadline, 'YYYY-MM-DD') AS deadline,
   reply, replied_at AS "repliedAt", finding, rating, subjects[1] AS subject, rating_comment AS "ratingComment", rated_at AS "ratedAt"`;

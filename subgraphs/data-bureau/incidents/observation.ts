@@ -47,6 +47,8 @@ export interface Finding {
   evidence: string[];
   /** A sentence saying what was seen and which parameter it passed; no personal value. */
   explanation: string;
+  /** The same sentence in Chinese, as the console shows it. */
+  explanationZh: string;
   /** Same key, same incident: the runner does not report it twice. */
   key: string;
 }
@@ -97,7 +99,7 @@ export function bucket(at: number, ms: number): number {
 }
 
 /** What a per-official rule says about one official's records: nothing, or why and which. */
-export type Judgement = { explanation: string; evidence?: string[] } | null;
+export type Judgement = { explanation: string; explanationZh: string; evidence?: string[] } | null;
 
 /**
  * The common shape of per-official rules: the records of the window that `select` keeps,
@@ -122,6 +124,7 @@ export function perOfficial(
       department: own[0]!.department,
       evidence: judgement.evidence ?? own.map((r) => r.id),
       explanation: judgement.explanation,
+      explanationZh: judgement.explanationZh,
       key: `${rule}:${official}:${bucket(ctx.now, windowMs)}`,
     });
   }

@@ -18,11 +18,11 @@ export async function recordFindings(
   for (const f of findings) {
     const result = await pool.query(
       `INSERT INTO incident (kind, rule, parameters, evidence, subjects, explanation, official,
-         department, raised_at, updated_at, dedupe_key)
+         department, raised_at, updated_at, dedupe_key, explanation_zh)
        SELECT 'ANOMALY', $1, $2, $3::uuid[],
               ARRAY(SELECT DISTINCT s FROM ${RECORDS} r, unnest(r.subjects) s
                      WHERE r.id = ANY($3::uuid[]) ORDER BY s),
-              $4, $5, $6, $7, $7, $8
+              $4, $5, $6, $7, $7, $8, $9
        ON CONFLICT (dedupe_key) DO NOTHING`,
       [
         f.rule,
@@ -33,6 +33,7 @@ export async function recordFindings(
         f.department,
         now,
         f.key,
+        f.explanationZh,
       ],
     );
     raised += result.rowCount ?? 0;

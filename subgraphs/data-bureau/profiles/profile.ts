@@ -5,6 +5,7 @@ import type { AnomalyPolicy } from '../incidents/policy';
 import { median, medianAbsoluteDeviation } from '../incidents/rules/statistics';
 import { governance } from '../policies/deployment';
 import { MEASURES, measure, perDay, perPurpose } from './measures';
+import { officialQuotaUse } from './quota-use';
 
 /** The fields an OfficialProfile row condition may name: the official's department. */
 const PROFILE_ROW = { department: 'team.department' };
@@ -65,6 +66,7 @@ export async function officialProfile(
     })),
     peers: peers.length,
     quota: quotaOf(team),
+    quotaUse: await officialQuotaUse(db, query.officialId, team),
   };
 }
 

@@ -4,6 +4,7 @@ import { accountIdArg } from '../incidents/input';
 import { loadAnomalyPolicy } from '../incidents/policy';
 import type { Loaders } from '../loaders';
 import { officialProfile } from './profile';
+import { grantQuotaUse, quotaDayArg } from './quota-use';
 
 type Context = DepartmentContext<Loaders>;
 
@@ -31,5 +32,7 @@ export const profileResolvers = {
       }
       return officialProfile(ctx.db, ctx.caller, policy, { officialId, from, to });
     },
+    grantQuotaUse: (_: unknown, args: { day?: string | null }, ctx: Context) =>
+      grantQuotaUse(ctx.db, quotaDayArg(args.day)),
   },
 };

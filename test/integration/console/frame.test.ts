@@ -18,6 +18,7 @@ describe('the console frame', () => {
       'sharing-civil-affairs',
       'sharing-health',
       'data-authority',
+      'citizen',
     ]);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
@@ -27,12 +28,15 @@ describe('the console frame', () => {
     ['privacy-officer', '数据局个人信息保护负责人', 'data-bureau'],
     ['privacy-contact', '部门个人信息保护联络人', 'civil-affairs'],
     ['auditor', '审计员（只读，限期授权）', 'data-bureau'],
+    ['citizen', '群众（本人）', 'PCYGN28R6'],
   ] as const)('signs in as %s and shows the role in the frame', async (role, title, department) => {
     const cookie = await signIn(federation(), role);
     const home = await consolePage(federation(), cookie, '/console/');
     expect(home.status).toBe(200);
     expect(textOf(home.html)).toContain(title);
-    expect(textOf(home.html)).toContain(`${department} · demo-${role}`);
+    expect(textOf(home.html)).toContain(
+      role === 'citizen' ? `demo-citizen-${department}` : `${department} · demo-${role}`,
+    );
     expect(home.html).toContain('<html lang="zh-CN">');
     expect(home.html).not.toMatch(/<script[^>]*>[^<]/); // no inline script
     expect(home.html).not.toMatch(/ style="/); // no inline style

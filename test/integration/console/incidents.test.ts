@@ -41,6 +41,10 @@ describe('the incidents pages', () => {
     expect(inbox.html).toContain(`data-incident="${challengeId}"`);
     const page = await consolePage(federation, cookie, `/console/incident?id=${challengeId}`);
     expect(textOf(page.html)).toContain('不认识这次查询。');
+    // The sentence in Chinese first, the English beside it.
+    expect(page.html).toMatch(
+      /<p class="explanation"><span lang="zh-CN">群众不认可 demo-caseworker（civil-affairs\/caseworker）[^<]*<\/span> <span class="en" lang="en">A citizen does not recognise/,
+    );
     expect(page.html).toContain(
       '<form method="post" action="/console/incident/act" class="answer">',
     );

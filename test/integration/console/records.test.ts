@@ -102,11 +102,12 @@ describe('records search, person timeline and export (item 1)', () => {
     );
     const lines = csv.html.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'id,time,stream_id,seq,consumer_kind,consumer_id,consumer_department,consumer_role,purpose,case_number,operation_name,outcome,policy_revision,departments,fields,subjects,prev_hash,hash',
+      'id,time,stream_id,seq,consumer_kind,consumer_id,consumer_department,consumer_role,purpose,case_number,operation_name,outcome,policy_revision,departments,fields,subjects,prev_hash,hash,format,canonical',
     );
     expect(lines[1]).toContain(`,${caseNumber},Applicant,SERVED,`);
-    expect(lines[1]).toMatch(/,[0-9a-f]{64},[0-9a-f]{64}$/);
-    expect(lines[2]).toMatch(/^# chain verified at .*: (whole|BROKEN)$/);
+    expect(lines[1]).toMatch(/,[0-9a-f]{64},[0-9a-f]{64},6,"\{/);
+    expect(lines[2]).toMatch(/^# hash = hex\(SHA-256/);
+    expect(lines[3]).toMatch(/^# chain verified at .*: (whole|BROKEN)$/);
     expect(lines.some((l) => l.startsWith(`# stream ${federation().streamId} records=`))).toBe(
       true,
     );

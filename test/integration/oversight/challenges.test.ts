@@ -1,5 +1,5 @@
 import { residentIdCheckChar } from '../../../domain/identifiers';
-import { objectionDeadline } from '../../../subgraphs/data-bureau/objections/deadline';
+import { challengeDeadline } from '../../../subgraphs/data-bureau/challenges/deadline';
 import { startFederation, type Federation } from '../../support/federation';
 import { as } from '../../support/security';
 
@@ -83,7 +83,7 @@ describe('a citizen challenges a disclosure; the department that read it answers
       reason: '我没有申请过低保，不认识这次查询。',
       department: 'civil-affairs',
       raisedAt: expect.any(String),
-      deadline: objectionDeadline(new Date(raised.raisedAt as string)),
+      deadline: challengeDeadline(new Date(raised.raisedAt as string)),
       overdue: false,
       stage: 'ACCEPTED',
       finding: null,
@@ -95,7 +95,7 @@ describe('a citizen challenges a disclosure; the department that read it answers
   });
 
   it("reaches civil affairs' privacy contact as an incident naming the official, and no other department's", async () => {
-    const inbox = `{ incidents(kind: CHALLENGE, limit: 500) { id kind rule official department status challengeReason deadline evidence explanation } }`;
+    const inbox = `{ incidents(kind: CHALLENGE, limit: 500) { id kind rule official department status challengeReason deadline evidence explanation explanationZh } }`;
     const own = (
       await gql<{ incidents: Record<string, unknown>[] }>(inbox, {}, await contact('civil-affairs'))
     ).incidents;
@@ -111,6 +111,8 @@ describe('a citizen challenges a disclosure; the department that read it answers
       evidence: [recordId],
       explanation:
         'A citizen does not recognise a read of their data by caseworker-challenged-1 (civil-affairs/caseworker) for the purpose social-assistance-eligibility, and asks the department to explain it.',
+      explanationZh:
+        '群众不认可 caseworker-challenged-1（civil-affairs/caseworker）以“低保资格核查”为目的对其信息的一次查询，请部门说明。',
     });
     const taxInbox = (await gql<{ incidents: { id: string }[] }>(inbox, {}, await contact('tax')))
       .incidents;

@@ -56,7 +56,7 @@ async function gql<T>(query: string, headers: Record<string, string>, variables 
 
 type Incident = Record<string, unknown> & { id: string; evidence: string[] };
 const INCIDENT =
-  'id kind rule parameters evidence explanation official department status statusReason assignee comments { author text }';
+  'id kind rule parameters evidence explanation explanationZh official department status statusReason assignee comments { author text }';
 
 async function proberIncident(headers: Record<string, string>): Promise<Incident | undefined> {
   const { incidents } = await gql<{ incidents: Incident[] }>(
@@ -107,6 +107,7 @@ describe('repeated denied attempts become an explained incident, worked through 
       department: 'civil-affairs',
       status: 'NEW',
       explanation: `${PROBER} was refused 9 times in 60 min; more than 8 refusals raise this.`,
+      explanationZh: `${PROBER} 在 60 分钟内被拒绝 9 次；超过 8 次即触发本规则。`,
     });
     expect(JSON.parse(incident.parameters as string)).toEqual(policy.rules.probing);
     const { accessRecords } = await gql<{

@@ -89,7 +89,20 @@ describe.each(cases)('the rule %s', (rule, offence, sentence) => {
     expect(finding!.explanation).toMatch(sentence);
     expect(finding!.explanation).toContain(offender.id);
   });
+
+  it('says it in Chinese too, with the same official and the same figures', () => {
+    const [finding] = found(rule, offence());
+    const zh = finding!.explanationZh;
+    expect(zh).toContain(offender.id);
+    expect(zh).toMatch(/即触发本规则。$/);
+    expect(numbersIn(zh)).toEqual(numbersIn(finding!.explanation));
+  });
 });
+
+/** The figures of a sentence, sorted: the Chinese and the English must state the same ones. */
+function numbersIn(sentence: string): string[] {
+  return (sentence.match(/\d+(?:\.\d+)?/g) ?? []).sort();
+}
 
 describe('the rule person-many-officials', () => {
   const read = new Set(records.flatMap((r) => r.subjects));
@@ -115,6 +128,9 @@ describe('the rule person-many-officials', () => {
       /^One person was read by 7 distinct officials of 1 department\(s\) in 24 h; more than 6/,
     );
     expect(finding!.explanation).not.toContain(target);
+    expect(finding!.explanationZh).toBe(
+      '同一人在 24 小时内被 1 个部门的 7 名不同工作人员查询；超过 6 名即触发本规则。',
+    );
   });
 
   it('stays quiet at six officials, the parameter', () => {

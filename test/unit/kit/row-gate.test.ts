@@ -169,3 +169,43 @@ describe('rowFacts', () => {
     });
   });
 });
+
+describe('createRowGate on a list-valued fact (an access record’s provider departments)', () => {
+  const facts: RowFacts = {
+    AccessRecord: { consumerDepartment: 'consumerDepartment', departments: 'departments' },
+  };
+  // A privacy contact's two grants: their department as consumer, or among the providers.
+  const contact = createRowGate(
+    [
+      { action: 'read', subject: 'AccessRecord', conditions: { consumerDepartment: 'tax' } },
+      { action: 'read', subject: 'AccessRecord', conditions: { departments: 'tax' } },
+    ],
+    facts,
+  );
+
+  it('admits a record whose providers include the department, or that it consumed, and no other', () => {
+    const row = (consumerDepartment: string, departments: string[]) => ({
+      consumerDepartment,
+      departments,
+    });
+    expect(
+      contact('AccessRecord', 'purpose', row('civil-affairs', ['public-security', 'tax'])),
+    ).toBe('allow');
+    expect(contact('AccessRecord', 'purpose', row('tax', ['public-security']))).toBe('allow');
+    expect(contact('AccessRecord', 'purpose', row('civil-affairs', ['public-security']))).toBe(
+      'deny',
+    );
+    expect(contact('AccessRecord', 'purpose', row('civil-affairs', []))).toBe('deny');
+  });
+
+  it('denies when the list fact is missing (cannot be decided), or not declared by the department', () => {
+    expect(contact('AccessRecord', 'purpose', { consumerDepartment: 'civil-affairs' })).toBe(
+      'deny',
+    );
+    const undeclared = createRowGate(
+      [{ action: 'read', subject: 'AccessRecord', conditions: { departments: 'tax' } }],
+      { AccessRecord: { consumerDepartment: 'consumerDepartment' } },
+    );
+    expect(undeclared('AccessRecord', 'purpose', { departments: ['tax'] })).toBe('deny');
+  });
+});

@@ -109,6 +109,48 @@ describe('rowConditionsToSql', () => {
     });
   });
 
+  describe("a list column (a record's provider departments)", () => {
+    const columns = { departments: { list: 'r.departments' }, purpose: 'r.purpose' };
+    const provided = (conditions: Record<string, unknown>): PolicyRule => ({
+      action: 'read',
+      subject: 'AccessRecord',
+      conditions,
+    });
+
+    it('holds when the list contains the value (@>, which the GIN index serves), $in when it shares one (&&)', () => {
+      expect(
+        rowConditionsToSql([provided({ departments: 'tax' })], 'AccessRecord', columns, 1),
+      ).toEqual({ sql: 'r.departments @> ARRAY[$2]::text[]', params: ['tax'] });
+      expect(
+        rowConditionsToSql(
+          [provided({ departments: { $in: ['tax', 'health'] }, purpose: 'audit' })],
+          'AccessRecord',
+          columns,
+          0,
+        ),
+      ).toEqual({
+        sql: '(r.departments && ARRAY[$1, $2]::text[] AND r.purpose = $3)',
+        params: ['tax', 'health', 'audit'],
+      });
+    });
+
+    it('is FALSE for any other operator, a value that is not text, an empty $in, or a scalar column name it does not know', () => {
+      for (const conditions of [
+        { departments: { $all: ['tax'] } },
+        { departments: { $ne: 'tax' } },
+        { departments: 7 },
+        { departments: { $in: [] } },
+        { departments: { $in: ['tax', 7] } },
+        { departments: { $eq: 'tax', $ne: 'health' } },
+        { toString: 'x' },
+      ]) {
+        expect(rowConditionsToSql([provided(conditions)], 'AccessRecord', columns, 0)?.sql).toBe(
+          'FALSE',
+        );
+      }
+    });
+  });
+
   it("works on the rules a department unpacks from the engine's packed rules", () => {
     const classification = classificationOf({
       'Person.name': label('public-security', 'CONDITIONAL', 'PERSONAL', 'NAME'),

@@ -14,6 +14,7 @@ export function personsWithoutCase(records: readonly Observation[], ctx: RuleCon
       if (persons <= p.maxPersons) return null;
       return {
         explanation: `${official} read ${persons} distinct persons without a case number in ${p.windowHours} h; more than ${p.maxPersons} raises this.`,
+        explanationZh: `${official} 在 ${p.windowHours} 小时内无案件编号查询了 ${persons} 名不同人员；超过 ${p.maxPersons} 名即触发本规则。`,
       };
     },
   );

@@ -25,6 +25,7 @@ export function personManyOfficials(records: readonly Observation[], ctx: RuleCo
       evidence: evidence.map((r) => r.id),
       // The person is named by the evidence records, not in the sentence.
       explanation: `One person was read by ${officials.size} distinct officials of ${departments.size} department(s) in ${p.windowHours} h; more than ${p.maxOfficials} raises this.`,
+      explanationZh: `同一人在 ${p.windowHours} 小时内被 ${departments.size} 个部门的 ${officials.size} 名不同工作人员查询；超过 ${p.maxOfficials} 名即触发本规则。`,
       key: `person-many-officials:${subject}:${bucket(ctx.now, windowMs)}`,
     });
   }

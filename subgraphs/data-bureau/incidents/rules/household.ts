@@ -22,6 +22,7 @@ export function householdOrColleagues(records: readonly Observation[], ctx: Rule
       return {
         evidence,
         explanation: `${official} read records about their own household ${household.length} times and about colleagues of their department ${colleagues.length} times in ${p.windowHours} h; any such read raises this.`,
+        explanationZh: `${official} 在 ${p.windowHours} 小时内查询本户成员的记录 ${household.length} 次、本部门同事的记录 ${colleagues.length} 次；任何此类查询即触发本规则。`,
       };
     },
   );

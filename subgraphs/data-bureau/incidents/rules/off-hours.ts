@@ -15,6 +15,7 @@ export function sensitiveOffHours(records: readonly Observation[], ctx: RuleCont
         ? null
         : {
             explanation: `${official} read sensitive fields ${own.length} times outside working hours (working days ${start}-${end} China Standard Time) in ${p.windowHours} h; more than ${p.maxRecords} raises this.`,
+            explanationZh: `${official} 在 ${p.windowHours} 小时内于工作时间（工作日北京时间 ${start}-${end}）以外查询敏感字段 ${own.length} 次；超过 ${p.maxRecords} 次即触发本规则。`,
           },
   );
 }

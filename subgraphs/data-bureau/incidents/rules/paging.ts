@@ -33,6 +33,7 @@ export function sequentialPaging(records: readonly Observation[], ctx: RuleConte
       department: pages[0]!.department,
       evidence: pages.map((r) => r.id),
       explanation: `${official} ran one operation ${pages.length} times in ${p.windowMinutes} min, each page disclosing new persons (${seen.size} in all); ${p.minPages} pages of at least ${p.minNewPersonsPerPage} new persons raise this.`,
+      explanationZh: `${official} 在 ${p.windowMinutes} 分钟内将同一操作执行 ${pages.length} 次，每页均出现新的人员（共 ${seen.size} 人）；${p.minPages} 页、每页至少 ${p.minNewPersonsPerPage} 名新人员即触发本规则。`,
       key: `sequential-paging:${official}:${pages[0]!.operationHash}:${bucket(ctx.now, windowMs)}`,
     });
   }

@@ -14,6 +14,7 @@ export function probing(records: readonly Observation[], ctx: RuleContext) {
         ? null
         : {
             explanation: `${official} was refused ${own.length} times in ${p.windowMinutes} min; more than ${p.maxRefused} refusals raise this.`,
+            explanationZh: `${official} 在 ${p.windowMinutes} 分钟内被拒绝 ${own.length} 次；超过 ${p.maxRefused} 次即触发本规则。`,
           },
   );
 }

@@ -21,6 +21,7 @@ export function twoPlaces(records: readonly Observation[], ctx: RuleContext): Fi
         department: after.department,
         evidence: [before.id, after.id],
         explanation: `${official} was served at two different network addresses ${seconds} s apart; two places less than ${p.windowMinutes} min apart raise this.`,
+        explanationZh: `${official} 的同一账号在相隔 ${seconds} 秒内从两个不同网络地址获得服务；相隔不足 ${p.windowMinutes} 分钟的两处使用即触发本规则。`,
         key: `two-places:${official}:${before.id}:${after.id}`,
       });
       break; // one incident per official and run: the evidence shows the first pair

@@ -33,6 +33,7 @@ export function volumeVsPeers(records: readonly Observation[], ctx: RuleContext)
         department: own[0]!.department,
         evidence: own.map((r) => r.id),
         explanation: `${official} (${team}) made ${own.length} requests in ${p.windowHours} h; the median of ${peers.length} peers was ${middle}, and more than ${p.factor} times the median (at least ${p.minRecords}) raises this.`,
+        explanationZh: `${official}（${team}）在 ${p.windowHours} 小时内发起 ${own.length} 次请求；${peers.length} 名同岗位人员的中位数为 ${middle}，超过中位数的 ${p.factor} 倍（且至少 ${p.minRecords} 次）即触发本规则。`,
         key: `volume-vs-peers:${official}:${bucket(ctx.now, windowMs)}`,
       });
     }

@@ -1,0 +1,100 @@
+import type { Federation } from '../../support/federation';
+import { consolePage, newCaseNumber, signIn, textOf, useConsole } from '../../support/console';
+import { as } from '../../support/security';
+
+// Issue 16, item 9: a department's privacy contact sees their department as consumer AND as
+// provider: the records where another department read a civil-affairs field, and not the
+// records that read nothing of civil affairs. Real gateway, real departments, real SQL.
+const federation = useConsole();
+const PERSON = 'PCYGN28R6';
+const contact = () =>
+  as(
+    {
+      sub: 'civil-affairs-privacy-contact-9',
+      kind: 'official',
+      dept: 'civil-affairs',
+      role: 'privacy-contact',
+    },
+    'privacy-oversight',
+  );
+
+/** The public-security registrar reads a person under a case number. */
+async function registrarReads(f: Federation, selection: string, caseNumber: string) {
+  const response = await f.query(
+    `query Registration { person(id: "${PERSON}") { ${selection} } }`,
+    {},
+    { ...(await as('registrar', 'household-registration')), 'x-case-number': caseNumber },
+  );
+  expect(response.errors).toBeUndefined();
+}
+
+async function recordsOfCase(caseNumber: string) {
+  const response = await federation().query<{
+    accessRecords: {
+      records: { caseNumber: string; departments: string[]; consumer: { department: string } }[];
+    };
+  }>(
+    'query Search($filter: AccessRecordFilter) { accessRecords(filter: $filter, first: 20) { records { caseNumber departments consumer { department } } } }',
+    { filter: { caseNumber } },
+    await contact(),
+  );
+  expect(response.errors).toBeUndefined();
+  return response.data!.accessRecords.records;
+}
+
+describe("civil affairs' privacy contact, as provider", () => {
+  const provided = newCaseNumber();
+  const notProvided = newCaseNumber();
+
+  beforeAll(async () => {
+    await registrarReads(federation(), 'id maritalStatus', provided);
+    await registrarReads(federation(), 'id name', notProvided);
+  });
+
+  it("sees public security's read of a civil-affairs field, and not its read of public-security fields only", async () => {
+    const seen = await recordsOfCase(provided);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.consumer.department).toBe('public-security');
+    expect(seen[0]!.departments).toContain('civil-affairs');
+    expect(await recordsOfCase(notProvided)).toEqual([]);
+    // The auditor (the city) sees both: the second record exists, it is the row rule that hides it.
+    const audit = await federation().query<{ accessRecords: { records: unknown[] } }>(
+      'query A($filter: AccessRecordFilter) { accessRecords(filter: $filter, first: 5) { records { id } } }',
+      { filter: { caseNumber: notProvided } },
+      await as('auditor', 'audit'),
+    );
+    expect(audit.data!.accessRecords.records).toHaveLength(1);
+  });
+
+  it('sees the same in the console search, beside its own department’s reads', async () => {
+    const cookie = await signIn(federation(), 'privacy-contact');
+    const found = await consolePage(
+      federation(),
+      cookie,
+      `/console/records?caseNumber=${provided}`,
+    );
+    expect(found.status).toBe(200);
+    expect((found.html.match(/<tr data-record=/g) ?? []).length).toBe(1);
+    expect(textOf(found.html)).toContain('public-security/registrar');
+    const none = await consolePage(
+      federation(),
+      cookie,
+      `/console/records?caseNumber=${notProvided}`,
+    );
+    expect(none.html).not.toContain('<tr data-record=');
+    const home = await consolePage(federation(), cookie, '/console/');
+    expect(textOf(home.html)).toContain('作为使用方和提供方');
+  });
+
+  it("does not open the provider rule to another department's contact (tax has no such grant)", async () => {
+    const response = await federation().query<{ accessRecords: { records: unknown[] } }>(
+      'query A($filter: AccessRecordFilter) { accessRecords(filter: $filter, first: 5) { records { id } } }',
+      { filter: { caseNumber: provided } },
+      await as(
+        { sub: 'tax-privacy-contact-9', kind: 'official', dept: 'tax', role: 'privacy-contact' },
+        'privacy-oversight',
+      ),
+    );
+    expect(response.data?.accessRecords?.records ?? []).toEqual([]);
+  });
+});
