@@ -66,6 +66,24 @@ describe("civil affairs' privacy contact, as provider", () => {
     expect(audit.data!.accessRecords.records).toHaveLength(1);
   });
 
+  it('reads the canonical text (client address, trace id) of no record: it is masked for the contact, full for the auditor', async () => {
+    const query =
+      'query A($filter: AccessRecordFilter) { accessRecords(filter: $filter, first: 5) { records { hash canonical } } }';
+    const mine = await federation().query<{
+      accessRecords: { records: { hash: string; canonical: string }[] };
+    }>(query, { filter: { caseNumber: provided } }, await contact());
+    expect(mine.errors).toBeUndefined();
+    const audited = await federation().query<{
+      accessRecords: { records: { hash: string; canonical: string }[] };
+    }>(query, { filter: { caseNumber: provided } }, await as('auditor', 'audit'));
+    const full = audited.data!.accessRecords.records[0]!.canonical;
+    expect(full).toContain('"caseNumber"');
+    expect(full).toContain('clientAddress');
+    const masked = mine.data!.accessRecords.records[0]!.canonical;
+    expect(masked).not.toBe(full);
+    expect(masked).not.toContain('clientAddress');
+  });
+
   it('sees the same in the console search, beside its own department’s reads', async () => {
     const cookie = await signIn(federation(), 'privacy-contact');
     const found = await consolePage(
