@@ -1,10 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../contracts/errors';
-import type { Database } from '../../kit';
 import { badInput } from '../../kit';
 import { MAX_EXTENSION_DAYS, extendedDue, replyDue, today } from './clock';
 import { grantOf, withGrant, withoutGrant } from './grant';
-import { amendPolicy } from './live-policy';
 import { DISPUTE_MOVERS, DISPUTE_STAGES, type DisputeStage, type Party } from './states';
 import type { StepOutcome } from './steps';
 import type { SharingRequestRow } from './store';
@@ -109,54 +107,44 @@ export function decideDisputeStep(
 }
 
 /** Suspension or termination: an urgent revision without the grant (art. 27). */
-export async function decideClosing(
-  db: Database,
+export function decideClosing(
   author: string,
   request: SharingRequestRow,
   state: 'SUSPENDED' | 'TERMINATED',
   reason: string,
-  now: Date,
-): Promise<StepOutcome> {
+): StepOutcome {
   const grantId = request.grantId!;
-  const written =
-    request.state === 'SUSPENDED'
-      ? null // already out of force: termination only records the end
-      : await amendPolicy(
-          db,
-          (current) => withoutGrant(current, grantId),
-          {
-            cause: 'suspension',
-            author,
-            note: `${state.toLowerCase()} ${request.number}: ${reason}`.slice(0, 500),
-            urgent: true,
-          },
-          now,
-        );
   return {
-    patch: { state, ...(written && { revision: written.revision }) },
+    patch: { state },
     detail: { reason, grant: grantId },
-    written,
+    // Once suspended the grant is already out of force: termination only records the end.
+    ...(request.state !== 'SUSPENDED' && {
+      revise: {
+        change: (current) => withoutGrant(current, grantId),
+        input: {
+          cause: 'suspension',
+          author,
+          note: `${state.toLowerCase()} ${request.number}: ${reason}`.slice(0, 500),
+          urgent: true,
+        },
+      },
+    }),
   };
 }
 
 /** Resumption: the same grant back in a new revision. */
-export async function decideResume(
-  db: Database,
+export function decideResume(
   author: string,
   request: SharingRequestRow,
   reason: string,
-  now: Date,
-): Promise<StepOutcome> {
+): StepOutcome {
   const grant = grantOf(request, request.approvedFields!);
-  const written = await amendPolicy(
-    db,
-    (current) => withGrant(current, grant),
-    { cause: 'sharing-request', author, note: `resumes ${request.number}` },
-    now,
-  );
   return {
-    patch: { state: 'APPROVED', revision: written.revision },
+    patch: { state: 'APPROVED' },
     detail: { reason, grant: grant.id },
-    written,
+    revise: {
+      change: (current) => withGrant(current, grant),
+      input: { cause: 'sharing-request', author, note: `resumes ${request.number}` },
+    },
   };
 }

@@ -9,10 +9,8 @@ import {
   type FieldInput,
   type RequestedField,
 } from './input';
-import { amendPolicy } from './live-policy';
 import type { StepOutcome } from './steps';
 import type { SharingRequestRow } from './store';
-import type { Database } from '../../kit';
 
 export type Reply = 'APPROVE' | 'APPROVE_IN_PART' | 'REFUSE';
 export const REFUSAL_REASONS = [
@@ -68,14 +66,13 @@ function partialFields(request: SharingRequestRow, input: ReplyInput): Requested
   return fields;
 }
 
-/** The provider's reply (art. 21): an approval writes the grant into a live revision. */
-export async function decideReply(
-  db: Database,
+/** The provider's reply (art. 21): an approval writes the grant into a live revision (with its event). */
+export function decideReply(
   official: { id: string },
   request: SharingRequestRow,
   input: ReplyInput,
   now: Date,
-): Promise<StepOutcome> {
+): StepOutcome {
   requestNumberArg(input.number, 'input.number');
   if (input.reply === 'REFUSE') {
     if (!input.reason || !REFUSAL_REASONS.includes(input.reason)) {
@@ -102,12 +99,6 @@ export async function decideReply(
   const approved =
     input.reply === 'APPROVE_IN_PART' ? partialFields(request, input) : request.fields;
   const grant = grantOf(request, approved);
-  const written = await amendPolicy(
-    db,
-    (current) => withGrant(current, grant),
-    { cause: 'sharing-request', author: official.id, note: `approves ${request.number}` },
-    now,
-  );
   return {
     patch: {
       state: 'APPROVED',
@@ -115,9 +106,11 @@ export async function decideReply(
       repliedAt: now,
       shareBy: shareBy(today(now)),
       grantId: grant.id,
-      revision: written.revision,
     },
     detail: { reply: input.reply, grant: grant.id, fields: approved },
-    written,
+    revise: {
+      change: (current) => withGrant(current, grant),
+      input: { cause: 'sharing-request', author: official.id, note: `approves ${request.number}` },
+    },
   };
 }

@@ -151,8 +151,8 @@ export const sharingResolvers = {
         )
       ).request,
     replySharingRequest: (_: unknown, { input }: { input: ReplyInput }, ctx: Context) =>
-      takeStep(ctx, requestNumberArg(input.number, 'input.number'), 'reply', (r) =>
-        decideReply(ctx.db, agencyOfficial(ctx.caller), r, input, new Date()),
+      takeStep(ctx, requestNumberArg(input.number, 'input.number'), 'reply', async (r) =>
+        decideReply(agencyOfficial(ctx.caller), r, input, new Date()),
       ),
     openSharingDispute: async (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
       (
@@ -167,23 +167,16 @@ export const sharingResolvers = {
         )
       ).request,
     suspendSharing: (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
-      takeStep(ctx, requestNumberArg(a.number), 'suspend', (r) =>
-        decideClosing(ctx.db, ctx.caller.consumer.id, r, 'SUSPENDED', reason(a.reason), new Date()),
+      takeStep(ctx, requestNumberArg(a.number), 'suspend', async (r) =>
+        decideClosing(ctx.caller.consumer.id, r, 'SUSPENDED', reason(a.reason)),
       ),
     resumeSharing: (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
-      takeStep(ctx, requestNumberArg(a.number), 'resume', (r) =>
-        decideResume(ctx.db, ctx.caller.consumer.id, r, reason(a.reason), new Date()),
+      takeStep(ctx, requestNumberArg(a.number), 'resume', async (r) =>
+        decideResume(ctx.caller.consumer.id, r, reason(a.reason)),
       ),
     terminateSharing: (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
-      takeStep(ctx, requestNumberArg(a.number), 'terminate', (r) =>
-        decideClosing(
-          ctx.db,
-          ctx.caller.consumer.id,
-          r,
-          'TERMINATED',
-          reason(a.reason),
-          new Date(),
-        ),
+      takeStep(ctx, requestNumberArg(a.number), 'terminate', async (r) =>
+        decideClosing(ctx.caller.consumer.id, r, 'TERMINATED', reason(a.reason)),
       ),
     confirmSharingDisposal: async (
       _: unknown,

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { testDatabaseUrl } from '../../support/database';
 import { as } from '../../support/security';
 import { run } from '../../../scripts/policy';
-import { startSharingStack, type SharingStack } from './support';
+import { SHARING_POLICY_SCHEMA, startSharingStack, type SharingStack } from './support';
 
 const PERSON = 'PCYGN28R6';
 const VACCINATIONS = `query($id: ID!) { person(id: $id) { vaccinations { vaccine dose } } }`;
@@ -335,6 +335,135 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     expect(disposed.data.confirmSharingDisposal).toMatchObject({
       state: 'DISPOSED',
       disposalDue: false,
+    });
+  });
+
+  describe('an approval commits its revision and its event together, or neither', () => {
+    const superuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+      const client = new pg.Client({ connectionString: testDatabaseUrl() });
+      await client.connect();
+      try {
+        return await work(client);
+      } finally {
+        await client.end();
+      }
+    };
+    /** Revisions of this suite's store that hold the request's grant. */
+    const revisionsHolding = (n: string) =>
+      superuser(async (client) => {
+        const { rows } = await client.query(
+          `SELECT revision FROM ${SHARING_POLICY_SCHEMA}.policy_revision WHERE content LIKE $1`,
+          [`%"sharing-request-${n.toLowerCase()}"%`],
+        );
+        return rows.map((r) => Number(r.revision));
+      });
+    const SHOW = `query($n: ID!) { sharingRequest(number: $n) { state grantId revision timeline { kind } } }`;
+    const file = async () =>
+      (await stack.as('caseworker', SUBMIT, { input: vaccinationRequest() })).data
+        .submitSharingRequest.number as string;
+
+    it('same database: an event that fails after the revision leaves no grant and the request as it was', async () => {
+      const marked = await file();
+      const before = (await stack.store.latest())!.revision;
+      // The injected failure: the event of this request's reply is refused, after the revision.
+      await superuser((client) =>
+        client.query(`
+          CREATE FUNCTION data_bureau.test_refuse_reply() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN
+            IF NEW.number = '${marked}' AND NEW.kind = 'reply' THEN
+              RAISE EXCEPTION 'injected: the event of % is refused', NEW.number;
+            END IF;
+            RETURN NEW;
+          END $$;
+          CREATE TRIGGER test_refuse_reply BEFORE INSERT ON data_bureau.sharing_request_event
+            FOR EACH ROW EXECUTE FUNCTION data_bureau.test_refuse_reply();`),
+      );
+      let failed: any;
+      try {
+        failed = await stack.as('doctor', REPLY, { input: { number: marked, reply: 'APPROVE' } });
+      } finally {
+        await superuser((client) =>
+          client.query(`DROP TRIGGER test_refuse_reply ON data_bureau.sharing_request_event;
+                        DROP FUNCTION data_bureau.test_refuse_reply();`),
+        );
+      }
+      expect(failed.errors?.[0]?.extensions?.code).toBe('RECORD_STORE_UNAVAILABLE');
+      expect(failed.errors?.[0]?.message).toMatch(
+        new RegExp(
+          `Request ${marked}: the reply step was not recorded.*no policy revision, no event; the request is unchanged.*injected`,
+        ),
+      );
+      expect(await revisionsHolding(marked)).toEqual([]);
+      expect((await stack.store.latest())!.revision).toBe(before);
+      const shown = await stack.as('doctor', SHOW, { n: marked });
+      expect(shown.data.sharingRequest).toEqual({
+        state: 'SUBMITTED',
+        grantId: null,
+        revision: null,
+        timeline: [{ kind: 'submit' }],
+      });
+      // Without the failure the same approval commits both: the revision the failure rolled back.
+      const approved = await stack.as('doctor', REPLY, {
+        input: { number: marked, reply: 'APPROVE' },
+      });
+      expect(approved.errors).toBeUndefined();
+      expect(approved.data.replySharingRequest.request.revision).toBe(before + 1);
+      expect(await revisionsHolding(marked)).toEqual([before + 1]);
+      expect(approved.data.replySharingRequest.receipt.inForceEverywhereAt).not.toBeNull();
+    });
+
+    it('another database: the event first, and a revision that fails puts the request back', async () => {
+      const marked = await file();
+      // Another URL than the data bureau's: the step cannot share a commit with the store.
+      const separate = new URL(testDatabaseUrl());
+      separate.searchParams.set('application_name', 'policy-store-elsewhere');
+      process.env.POLICY_DATABASE_URL = separate.toString();
+      await superuser((client) =>
+        client.query(`
+          CREATE FUNCTION ${SHARING_POLICY_SCHEMA}.test_refuse_grant() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN
+            IF NEW.content LIKE '%sharing-request-${marked.toLowerCase()}%' THEN
+              RAISE EXCEPTION 'injected: the policy store is out of reach';
+            END IF;
+            RETURN NEW;
+          END $$;
+          CREATE TRIGGER test_refuse_grant BEFORE INSERT ON ${SHARING_POLICY_SCHEMA}.policy_revision
+            FOR EACH ROW EXECUTE FUNCTION ${SHARING_POLICY_SCHEMA}.test_refuse_grant();`),
+      );
+      let failed: any;
+      try {
+        failed = await stack.as('doctor', REPLY, { input: { number: marked, reply: 'APPROVE' } });
+      } finally {
+        await superuser((client) =>
+          client.query(`DROP TRIGGER test_refuse_grant ON ${SHARING_POLICY_SCHEMA}.policy_revision;
+                        DROP FUNCTION ${SHARING_POLICY_SCHEMA}.test_refuse_grant();`),
+        );
+      }
+      try {
+        expect(failed.errors?.[0]?.extensions?.code).toBe('RECORD_STORE_UNAVAILABLE');
+        expect(failed.errors?.[0]?.message).toMatch(
+          /the reply was recorded, but its policy revision was not written, so the request is back to SUBMITTED/,
+        );
+        expect(await revisionsHolding(marked)).toEqual([]);
+        const shown = await stack.as('doctor', SHOW, { n: marked });
+        expect(shown.data.sharingRequest).toEqual({
+          state: 'SUBMITTED',
+          grantId: null,
+          revision: null,
+          timeline: [{ kind: 'submit' }, { kind: 'reply' }, { kind: 'revision-failed' }],
+        });
+        // And when the store answers: the event, then the revision, then its record.
+        const approved = await stack.as('doctor', REPLY, {
+          input: { number: marked, reply: 'APPROVE' },
+        });
+        expect(approved.errors).toBeUndefined();
+        const { request } = approved.data.replySharingRequest;
+        expect(request.state).toBe('APPROVED');
+        expect(await revisionsHolding(marked)).toEqual([request.revision]);
+        expect(request.timeline.map((e: any) => e.kind).slice(-2)).toEqual(['reply', 'revision']);
+      } finally {
+        delete process.env.POLICY_DATABASE_URL;
+      }
     });
   });
 
