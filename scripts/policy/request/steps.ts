@@ -10,7 +10,15 @@ export interface RequestStep {
   /** Whether the step takes the request number as its argument. */
   readonly numbered: boolean;
   variables(values: Values, number: string | undefined): Record<string, unknown>;
+  /** A second operation built from the first one's data (its data is merged in the output). */
+  follow?(data: Record<string, unknown>): {
+    operation: string;
+    variables: Record<string, unknown>;
+  };
 }
+
+/** A provider's reach field as the data bureau names it (kit sharingReachField), nothing else. */
+const REACH_FIELD = /^[a-z][A-Za-z0-9]*SharingReach$/;
 
 const REQUEST = `number state requester provider purpose replyDue workingDaysLeft overdue returned
   missing extensionDays approvedFields { coordinate access } refusalReason refusalExplanation
@@ -159,9 +167,23 @@ export const STEPS: Readonly<Record<string, RequestStep>> = {
     }),
   },
   impact: {
-    summary: 'preview what approving would open: [--days]',
+    summary:
+      'preview what approving would open (fields, denied attempts, the diff) and the distinct persons, counted by the provider: [--days]',
     numbered: true,
-    operation: `query($n: ID!, $d: Int) { sharingImpact(number: $n, days: $d) { opens deniedAttempts diff } }`,
+    operation: `query($n: ID!, $d: Int) { sharingImpact(number: $n, days: $d) { opens deniedAttempts diff fields rows reachField } }`,
     variables: (v, n) => ({ n, d: v.days === undefined ? null : Number(v.days) }),
+    follow: (data) => {
+      const impact = data.sharingImpact as
+        { fields: string[]; rows: string[]; reachField: string } | null | undefined;
+      if (!impact || !REACH_FIELD.test(impact.reachField)) {
+        throw new Error(
+          `The data bureau named no reach field of the provider: ${impact?.reachField}.`,
+        );
+      }
+      return {
+        operation: `query($f: [String!]!, $r: [String!]) { persons: ${impact.reachField}(fields: $f, rows: $r) }`,
+        variables: { f: impact.fields, r: impact.rows },
+      };
+    },
   },
 };

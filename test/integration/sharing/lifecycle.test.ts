@@ -143,6 +143,84 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     expect(byRequester.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('counts the distinct persons the draft opens, in the provider, as an independent SQL count does', async () => {
+    const impact = await stack.as(
+      'doctor',
+      `query($n: ID!) { sharingImpact(number: $n) { fields rows reachField } }`,
+      { n: number },
+    );
+    expect(impact.errors).toBeUndefined();
+    const { fields, rows, reachField } = impact.data.sharingImpact;
+    expect({ rows, reachField }).toEqual({ rows: [], reachField: 'healthSharingReach' });
+    const REACH = `query($f: [String!]!, $r: [String!]) { healthSharingReach(fields: $f, rows: $r) }`;
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    let everyone: number;
+    let clinic: string;
+    let atClinic: number;
+    try {
+      ({
+        rows: [{ everyone }],
+      } = await client.query(
+        'SELECT count(DISTINCT person_id)::int AS everyone FROM health.vaccination',
+      ));
+      ({
+        rows: [{ clinic, atClinic }],
+      } = await client.query(
+        `SELECT clinic, count(DISTINCT person_id)::int AS "atClinic" FROM health.vaccination
+          GROUP BY clinic ORDER BY 2 DESC, 1 LIMIT 1`,
+      ));
+    } finally {
+      await client.end();
+    }
+    expect(atClinic).toBeGreaterThan(0);
+    expect(atClinic).toBeLessThan(everyone);
+    const all = await stack.as('doctor', REACH, { f: fields, r: rows });
+    expect(all.errors).toBeUndefined();
+    expect(all.data.healthSharingReach).toBe(everyone);
+    const scoped = await stack.as('auditor', REACH, {
+      f: fields,
+      r: [`Vaccination.clinic=${clinic}`],
+    });
+    expect(scoped.errors).toBeUndefined();
+    expect(scoped.data.healthSharingReach).toBe(atClinic);
+    // Fail closed: what health cannot count is an error, never 0.
+    for (const [f, r, message] of [
+      [['Person.medicalRecords'], [], /Person\.medicalRecords is not a field whose persons/],
+      [fields, ['Vaccination.dose=1'], /Vaccination\.dose is not a fact/],
+      [fields, ['Vaccination.clinic=$jurisdiction'], /placeholder/],
+    ] as const) {
+      const refused = await stack.as('doctor', REACH, { f, r });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.message).toMatch(message);
+    }
+    // Only health's sharing agency and the data authority, under data-sharing.
+    const byRequester = await stack.as('caseworker', REACH, { f: fields, r: [] });
+    expect(byRequester.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const treating = await stack.gateways[0].query<any>(
+      REACH,
+      { f: fields, r: [] },
+      await as('doctor', 'medical-treatment'),
+    );
+    expect(treating.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The CLI twin: the data bureau's preview, then the provider's count.
+    const token = (await as('doctor', 'data-sharing')).authorization!.replace('Bearer ', '');
+    const cli = await run([
+      'request',
+      'impact',
+      number,
+      '--token',
+      token,
+      '--gateway',
+      stack.gateways[1].url,
+    ]);
+    expect(cli).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(cli.stdout)).toMatchObject({
+      sharingImpact: { reachField: 'healthSharingReach' },
+      persons: everyone,
+    });
+  });
+
   it('returns for supplement once; a second return is refused', async () => {
     const first = await stack.as('doctor', RETURN, { n: number, m: ['主要负责人同意文件'] });
     expect(first.errors).toBeUndefined();
