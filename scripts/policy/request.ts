@@ -45,6 +45,7 @@ const OPTIONS = {
   approve: { type: 'boolean' },
   'approve-in-part': { type: 'boolean' },
   refuse: { type: 'boolean' },
+  uphold: { type: 'boolean' },
   state: { type: 'string' },
   overdue: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

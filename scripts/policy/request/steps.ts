@@ -141,6 +141,26 @@ export const STEPS: Readonly<Record<string, RequestStep>> = {
     operation: `mutation($n: ID!, $note: String!) { advanceSharingDispute(number: $n, note: $note) { ${REQUEST} } }`,
     variables: (v, n) => ({ n, note: text(v, 'note') }),
   },
+  'decide-dispute': {
+    summary:
+      'the data authority decides a dispute (art. 28): --uphold | --approve | --approve-in-part --field ..., --note',
+    numbered: true,
+    operation: `mutation($input: DecideSharingDisputeInput!) { decideSharingDispute(input: $input) { ${CHANGE} } }`,
+    variables: (v, n) => {
+      const chosen = ['uphold', 'approve', 'approve-in-part'].filter((k) => v[k] === true);
+      if (chosen.length !== 1)
+        throw new UsageError('Decide with one of --uphold, --approve, --approve-in-part.');
+      const outcome = chosen[0]!.toUpperCase().replace(/-/g, '_');
+      return {
+        input: {
+          number: n,
+          outcome,
+          ...(outcome === 'APPROVE_IN_PART' && { fields: fields(v) }),
+          note: text(v, 'note'),
+        },
+      };
+    },
+  },
   suspend: closing('suspendSharing', 'suspend the right at once, with a receipt: --reason'),
   resume: closing('resumeSharing', 'resume a suspended right: --reason'),
   terminate: closing('terminateSharing', 'terminate the right: --reason'),

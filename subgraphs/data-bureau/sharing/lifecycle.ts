@@ -3,7 +3,15 @@ import { ErrorCode } from '../../../contracts/errors';
 import { badInput } from '../../kit';
 import { MAX_EXTENSION_DAYS, extendedDue, replyDue, today } from './clock';
 import { grantOf, withGrant, withoutGrant } from './grant';
-import { DISPUTE_MOVERS, DISPUTE_STAGES, type DisputeStage, type Party } from './states';
+import type { FieldInput } from './input';
+import { approval } from './reply';
+import {
+  DISPUTE_MOVERS,
+  DISPUTE_STAGES,
+  type DisputeOutcome,
+  type DisputeStage,
+  type Party,
+} from './states';
 import type { StepOutcome } from './steps';
 import type { SharingRequestRow } from './store';
 
@@ -96,6 +104,12 @@ export function decideDisputeStep(
       `Request ${request.number} has no open dispute: openSharingDispute first.`,
     );
   }
+  if (stage === 'DECISION') {
+    throw badInput(
+      'number',
+      `The dispute on ${request.number} awaits the decision (art. 28): decideSharingDispute states its outcome.`,
+    );
+  }
   if (!parties.some((p) => DISPUTE_MOVERS[stage].includes(p))) {
     throw new GraphQLError(
       `The dispute on ${request.number} is in ${stage}: only the ${DISPUTE_MOVERS[stage].join(' or ')} moves it on (art. 28).`,
@@ -104,6 +118,56 @@ export function decideDisputeStep(
   }
   const next = DISPUTE_STAGES[DISPUTE_STAGES.indexOf(stage) + 1]!;
   return { patch: { disputeStage: next }, detail: { from: stage, to: next, note } };
+}
+
+/**
+ * The decision that ends a dispute (art. 28), for the government by the data authority: it
+ * states the outcome. UPHOLD leaves the request as it stands; APPROVE or APPROVE_IN_PART
+ * orders the approval, which goes the way of a reply's (approval in reply.ts: the grant in a
+ * live revision with this step's event, or neither).
+ */
+export function decideDisputeDecision(
+  official: { id: string },
+  request: SharingRequestRow,
+  decision: { outcome: DisputeOutcome; fields?: FieldInput[] | null; note: string },
+  now: Date,
+): StepOutcome {
+  if (request.disputeStage !== 'DECISION') {
+    throw badInput(
+      'input.number',
+      `Request ${request.number} has no dispute awaiting the decision (it is ${request.disputeStage ?? 'not in dispute'}): advanceSharingDispute first.`,
+    );
+  }
+  const resolved = {
+    from: 'DECISION',
+    to: 'RESOLVED',
+    outcome: decision.outcome,
+    note: decision.note,
+  };
+  if (decision.outcome === 'UPHOLD') {
+    if (decision.fields?.length) {
+      throw badInput('input.fields', 'UPHOLD orders no fields: the reply stands as it is.');
+    }
+    return { patch: { disputeStage: 'RESOLVED' }, detail: resolved };
+  }
+  const ordered = approval(
+    official,
+    request,
+    decision.outcome,
+    decision.fields,
+    now,
+    `dispute decision on ${request.number}: ${decision.outcome.toLowerCase()}`,
+  );
+  return {
+    ...ordered,
+    patch: {
+      ...ordered.patch,
+      disputeStage: 'RESOLVED',
+      refusalCode: null,
+      refusalExplanation: null,
+    },
+    detail: { ...resolved, ...ordered.detail },
+  };
 }
 
 /** Suspension or termination: an urgent revision without the grant (art. 27). */

@@ -30,7 +30,10 @@ export interface ReplyInput {
 }
 
 /** The fields an APPROVE_IN_PART grants: asked for, and no wider than asked (masked may replace full). */
-function partialFields(request: SharingRequestRow, input: ReplyInput): RequestedField[] {
+function partialFields(
+  request: SharingRequestRow,
+  input: { fields?: FieldInput[] | null },
+): RequestedField[] {
   const fields = fieldsArg(
     'input.fields',
     input.fields,
@@ -96,8 +99,23 @@ export function decideReply(
       detail: { reply: 'REFUSE', reason: input.reason, explanation },
     };
   }
+  return approval(official, request, input.reply, input.fields, now, `approves ${request.number}`);
+}
+
+/**
+ * An approval (a reply's, or one a dispute's decision orders): the grant derived from the
+ * request and the fields approved, written into a live revision with the step's event.
+ */
+export function approval(
+  official: { id: string },
+  request: SharingRequestRow,
+  reply: 'APPROVE' | 'APPROVE_IN_PART',
+  fields: FieldInput[] | null | undefined,
+  now: Date,
+  note: string,
+): StepOutcome {
   const approved =
-    input.reply === 'APPROVE_IN_PART' ? partialFields(request, input) : request.fields;
+    reply === 'APPROVE_IN_PART' ? partialFields(request, { fields }) : request.fields;
   const grant = grantOf(request, approved);
   return {
     patch: {
@@ -107,10 +125,10 @@ export function decideReply(
       shareBy: shareBy(today(now)),
       grantId: grant.id,
     },
-    detail: { reply: input.reply, grant: grant.id, fields: approved },
+    detail: { reply, grant: grant.id, fields: approved },
     revise: {
       change: (current) => withGrant(current, grant),
-      input: { cause: 'sharing-request', author: official.id, note: `approves ${request.number}` },
+      input: { cause: 'sharing-request', author: official.id, note },
     },
   };
 }

@@ -8,12 +8,14 @@ import {
   reasonArg,
   requestNumberArg,
   submissionArg,
+  type FieldInput,
   type RequestedField,
   type SubmitInput,
 } from './input';
 import {
   decideClosing,
   decideDispute,
+  decideDisputeDecision,
   decideDisputeStep,
   decideExtension,
   decideExtensionRequest,
@@ -25,11 +27,19 @@ import { livePolicies } from '../policies/live';
 import { sharingImpact } from './impact';
 import { agencyOfficial } from './parties';
 import { decideReply, type ReplyInput } from './reply';
+import type { DisputeOutcome } from './states';
 import { takeStep } from './steps';
 import { findRequest, insertRequest, listRequests, type SharingRequestRow } from './store';
 
 type Context = DepartmentContext<Loaders>;
 type Role = 'REQUESTER' | 'PROVIDER' | 'AUTHORITY';
+
+interface DisputeDecisionInput {
+  number: string;
+  outcome: DisputeOutcome;
+  fields?: FieldInput[] | null;
+  note: string;
+}
 
 interface ListArgs {
   role: Role;
@@ -166,6 +176,15 @@ export const sharingResolvers = {
           decideDisputeStep(r, parties, reason(a.note, 'note')),
         )
       ).request,
+    decideSharingDispute: (_: unknown, { input }: { input: DisputeDecisionInput }, ctx: Context) =>
+      takeStep(ctx, requestNumberArg(input.number, 'input.number'), 'decide-dispute', async (r) =>
+        decideDisputeDecision(
+          agencyOfficial(ctx.caller),
+          r,
+          { outcome: input.outcome, fields: input.fields, note: reason(input.note, 'input.note') },
+          new Date(),
+        ),
+      ),
     suspendSharing: (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
       takeStep(ctx, requestNumberArg(a.number), 'suspend', async (r) =>
         decideClosing(ctx.caller.consumer.id, r, 'SUSPENDED', reason(a.reason)),

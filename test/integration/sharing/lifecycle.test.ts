@@ -416,6 +416,116 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     });
   });
 
+  describe("a dispute's decision changes the request (art. 28)", () => {
+    const ADVANCE = `mutation($n: ID!) { advanceSharingDispute(number: $n, note: "协商未果，提请协调") { number disputeStage } }`;
+    const DECIDE = `mutation($input: DecideSharingDisputeInput!) { decideSharingDispute(input: $input) {
+      request { ${REQUEST} state approvedFields { coordinate access } refusalReason }
+      receipt { revision inForceEverywhereAt live } } }`;
+    /** A request the provider refused, disputed by the requester up to the decision. */
+    const refusedAndDisputed = async () => {
+      const filed = await stack.as('caseworker', SUBMIT, { input: vaccinationRequest() });
+      const n = filed.data.submitSharingRequest.number as string;
+      const refused = await stack.as('doctor', REPLY, {
+        input: { number: n, reply: 'REFUSE', reason: 'NOT_NECESSARY', explanation: '无需接种记录' },
+      });
+      expect(refused.data.replySharingRequest.request.state).toBe('REFUSED');
+      const opened = await stack.as(
+        'caseworker',
+        `mutation($n: ID!) { openSharingDispute(number: $n, reason: "低保核对确需接种记录") { disputeStage } }`,
+        { n },
+      );
+      expect(opened.data.openSharingDispute.disputeStage).toBe('NEGOTIATION');
+      const coordination = await stack.as('caseworker', ADVANCE, { n });
+      expect(coordination.data.advanceSharingDispute.disputeStage).toBe('COORDINATION');
+      const decision = await stack.as('auditor', ADVANCE, { n });
+      expect(decision.data.advanceSharingDispute.disputeStage).toBe('DECISION');
+      return n;
+    };
+    const grantIn = async (revision: number, n: string) => {
+      const stored = await stack.store.get(revision);
+      return JSON.parse(stored!.content).grants.find(
+        (g: { id: string }) => g.id === `sharing-request-${n.toLowerCase()}`,
+      );
+    };
+
+    it('orders approval in part: the grant in a live revision, with the decision as its event', async () => {
+      const n = await refusedAndDisputed();
+      // The decision is the authority's: advancing past it, or the provider deciding, is refused.
+      const advanced = await stack.as('auditor', ADVANCE, { n });
+      expect(advanced.errors?.[0]?.message).toMatch(/awaits the decision.*decideSharingDispute/);
+      const input = {
+        number: n,
+        outcome: 'APPROVE_IN_PART',
+        fields: [
+          { coordinate: 'Person.vaccinations', access: 'FULL' },
+          { coordinate: 'Vaccination.vaccine', access: 'FULL' },
+        ],
+        note: '核对低保资格需要接种种类，不需要剂次',
+      };
+      const byProvider = await stack.as('doctor', DECIDE, { input });
+      expect(byProvider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const decided = await stack.as('auditor', DECIDE, { input });
+      expect(decided.errors).toBeUndefined();
+      const { request, receipt } = decided.data.decideSharingDispute;
+      expect(request).toMatchObject({
+        state: 'APPROVED',
+        disputeStage: 'RESOLVED',
+        grantId: `sharing-request-${n.toLowerCase()}`,
+        revision: receipt.revision,
+        refusalReason: null,
+        approvedFields: input.fields,
+      });
+      expect(receipt.live.sort()).toEqual(['sharing-a', 'sharing-b']);
+      expect(receipt.inForceEverywhereAt).not.toBeNull();
+      const grant = await grantIn(receipt.revision, n);
+      expect(grant).toMatchObject({
+        consumer: { department: 'civil-affairs', role: 'caseworker' },
+        fields: { Person: { vaccinations: 'full' }, Vaccination: { vaccine: 'full' } },
+        request: n,
+      });
+      const decisionEvent = request.timeline.at(-1);
+      expect(decisionEvent.kind).toBe('decide-dispute');
+      expect(JSON.parse(decisionEvent.detail)).toMatchObject({
+        outcome: 'APPROVE_IN_PART',
+        to: 'RESOLVED',
+        revision: receipt.revision,
+        grant: grant.id,
+      });
+    });
+
+    it('upholds the refusal: the request stays refused, no grant, from the CLI twin', async () => {
+      const n = await refusedAndDisputed();
+      const before = (await stack.store.latest())!.revision;
+      const token = (await as('auditor', 'data-sharing')).authorization!.replace('Bearer ', '');
+      const cli = (...argv: string[]) =>
+        run([
+          'request',
+          'decide-dispute',
+          n,
+          ...argv,
+          '--token',
+          token,
+          '--gateway',
+          stack.gateways[1].url,
+        ]);
+      const unstated = await cli('--note', '维持原答复');
+      expect(unstated.code).not.toBe(0);
+      expect(unstated.stderr).toMatch(/one of --uphold, --approve, --approve-in-part/);
+      const upheld = await cli('--uphold', '--note', '维持原答复：核对低保资格无需接种记录');
+      expect(upheld).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(upheld.stdout).decideSharingDispute).toMatchObject({
+        request: {
+          state: 'REFUSED',
+          disputeStage: 'RESOLVED',
+          grantId: null,
+          refusalReason: 'NOT_NECESSARY',
+        },
+        receipt: null,
+      });
+      expect((await stack.store.latest())!.revision).toBe(before);
+    });
+  });
+
   describe('an approval commits its revision and its event together, or neither', () => {
     const superuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
       const client = new pg.Client({ connectionString: testDatabaseUrl() });
