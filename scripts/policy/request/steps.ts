@@ -161,6 +161,15 @@ export const STEPS: Readonly<Record<string, RequestStep>> = {
       };
     },
   },
+  narrow: {
+    summary:
+      'provider: narrow an approved grant and file it with the data authority (备案): [--field ...] [--row ...] --reason',
+    numbered: true,
+    operation: `mutation($input: FileSharingNarrowingInput!) { fileSharingNarrowing(input: $input) { ${CHANGE} } }`,
+    variables: (v, n) => ({
+      input: { number: n, fields: fields(v), rows: rows(v), reason: text(v, 'reason') },
+    }),
+  },
   suspend: closing('suspendSharing', 'suspend the right at once, with a receipt: --reason'),
   resume: closing('resumeSharing', 'resume a suspended right: --reason'),
   terminate: closing('terminateSharing', 'terminate the right: --reason'),

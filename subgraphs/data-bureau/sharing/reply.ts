@@ -29,43 +29,41 @@ export interface ReplyInput {
   explanation?: string | null;
 }
 
-/** The fields an APPROVE_IN_PART grants: asked for, and no wider than asked (masked may replace full). */
-function partialFields(
+/** What narrowerFields says when a field is wider than its base, by the step's own words. */
+export interface NarrowingWords {
+  absent(coordinate: string): string;
+  masked(coordinate: string): string;
+  same: string;
+}
+
+const REPLY_WORDS: NarrowingWords = {
+  absent: (c) => `${c} was not asked for: a reply grants no more than the request.`,
+  masked: (c) => `${c} was asked masked: a reply cannot grant it in full.`,
+  same: 'APPROVE_IN_PART grants fewer fields or masks some; these are the fields asked: use APPROVE.',
+};
+
+/**
+ * Fields narrower than `base` (a request's asked, or its approved): each in `base`, none in
+ * full where `base` has it masked, and fewer or some masked. Throws in `words` otherwise.
+ */
+export function narrowerFields(
   request: SharingRequestRow,
-  input: { fields?: FieldInput[] | null },
+  base: readonly RequestedField[],
+  input: FieldInput[] | null | undefined,
+  words: NarrowingWords,
 ): RequestedField[] {
-  const fields = fieldsArg(
-    'input.fields',
-    input.fields,
-    request.provider,
-    governance.classification,
-  );
+  const fields = fieldsArg('input.fields', input, request.provider, governance.classification);
   for (const f of fields) {
-    const asked = request.fields.find((r) => r.coordinate === f.coordinate);
-    if (!asked) {
-      throw badInput(
-        'input.fields',
-        `${f.coordinate} was not asked for in ${request.number}: a reply grants no more than the request.`,
-      );
-    }
-    if (asked.access === 'masked' && f.access === 'full') {
-      throw badInput(
-        'input.fields',
-        `${f.coordinate} was asked masked: a reply cannot grant it in full.`,
-      );
+    const had = base.find((r) => r.coordinate === f.coordinate);
+    if (!had) throw badInput('input.fields', `${request.number}: ${words.absent(f.coordinate)}`);
+    if (had.access === 'masked' && f.access === 'full') {
+      throw badInput('input.fields', `${request.number}: ${words.masked(f.coordinate)}`);
     }
   }
   const narrower =
-    fields.length < request.fields.length ||
-    fields.some(
-      (f) => f.access !== request.fields.find((r) => r.coordinate === f.coordinate)!.access,
-    );
-  if (!narrower) {
-    throw badInput(
-      'input.fields',
-      'APPROVE_IN_PART grants fewer fields or masks some; these are the fields asked: use APPROVE.',
-    );
-  }
+    fields.length < base.length ||
+    fields.some((f) => f.access !== base.find((r) => r.coordinate === f.coordinate)!.access);
+  if (!narrower) throw badInput('input.fields', words.same);
   return fields;
 }
 
@@ -115,7 +113,9 @@ export function approval(
   note: string,
 ): StepOutcome {
   const approved =
-    reply === 'APPROVE_IN_PART' ? partialFields(request, { fields }) : request.fields;
+    reply === 'APPROVE_IN_PART'
+      ? narrowerFields(request, request.fields, fields, REPLY_WORDS)
+      : request.fields;
   const grant = grantOf(request, approved);
   return {
     patch: {

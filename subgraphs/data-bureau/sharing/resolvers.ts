@@ -24,6 +24,7 @@ import {
   decideSupplement,
 } from './lifecycle';
 import { livePolicies } from '../policies/live';
+import { decideNarrowing, type NarrowingInput } from './filing';
 import { sharingImpact } from './impact';
 import { agencyOfficial } from './parties';
 import { decideReply, type ReplyInput } from './reply';
@@ -184,6 +185,10 @@ export const sharingResolvers = {
           { outcome: input.outcome, fields: input.fields, note: reason(input.note, 'input.note') },
           new Date(),
         ),
+      ),
+    fileSharingNarrowing: (_: unknown, { input }: { input: NarrowingInput }, ctx: Context) =>
+      takeStep(ctx, requestNumberArg(input.number, 'input.number'), 'file-narrowing', async (r) =>
+        decideNarrowing(agencyOfficial(ctx.caller), r, input, reason(input.reason, 'input.reason')),
       ),
     suspendSharing: (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
       takeStep(ctx, requestNumberArg(a.number), 'suspend', async (r) =>

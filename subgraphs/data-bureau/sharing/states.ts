@@ -23,6 +23,7 @@ export type SharingAction =
   | 'open-dispute'
   | 'advance-dispute'
   | 'decide-dispute'
+  | 'file-narrowing'
   | 'suspend'
   | 'resume'
   | 'terminate'
@@ -50,6 +51,8 @@ export const STEPS: Readonly<Record<SharingAction, Step>> = {
   },
   // The government's decision (art. 28), taken by the data authority for it.
   'decide-dispute': { from: ['REFUSED', 'APPROVED', 'SUSPENDED'], by: ['authority'] },
+  // A provider narrows an approved grant and files it with the data authority (备案).
+  'file-narrowing': { from: ['APPROVED'], by: ['provider'] },
   suspend: { from: ['APPROVED'], by: ['provider', 'authority'] },
   resume: { from: ['SUSPENDED'], by: ['provider', 'authority'] },
   terminate: { from: ['APPROVED', 'SUSPENDED'], by: ['provider', 'authority'] },

@@ -60,6 +60,7 @@ const WRITABLE = {
   extensionReason: 'extension_reason',
   extensionDecided: 'extension_decided',
   approvedFields: 'approved_fields',
+  rows: 'rows',
   refusalCode: 'refusal_code',
   refusalExplanation: 'refusal_explanation',
   repliedAt: 'replied_at',

@@ -526,6 +526,92 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     });
   });
 
+  it('files a narrowing with the data authority: an urgent revision of the narrower grant, and its event', async () => {
+    const filed = await stack.as('caseworker', SUBMIT, { input: vaccinationRequest() });
+    const n = filed.data.submitSharingRequest.number as string;
+    const approved = await stack.as('doctor', REPLY, { input: { number: n, reply: 'APPROVE' } });
+    expect(approved.data.replySharingRequest.request.state).toBe('APPROVED');
+    const NARROW = `mutation($input: FileSharingNarrowingInput!) { fileSharingNarrowing(input: $input) {
+      request { state approvedFields { coordinate access } rows { type field value } timeline { kind detail } }
+      receipt { revision inForceEverywhereAt live } } }`;
+    const narrowed = {
+      number: n,
+      fields: [
+        { coordinate: 'Person.vaccinations', access: 'FULL' },
+        { coordinate: 'Vaccination.vaccine', access: 'MASKED' },
+      ],
+      rows: [{ type: 'Vaccination', field: 'clinic', value: '武侯区社区卫生服务中心' }],
+      reason: '仅核对本辖区接种点的接种种类',
+    };
+    // Only the provider files, and only narrower: nothing not approved, no fact the catalogue lacks.
+    const byRequester = await stack.as('caseworker', NARROW, { input: narrowed });
+    expect(byRequester.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const wider = await stack.as('doctor', NARROW, {
+      input: {
+        ...narrowed,
+        fields: [{ coordinate: 'Vaccination.administeredOn', access: 'FULL' }],
+      },
+    });
+    expect(wider.errors?.[0]?.message).toMatch(/not in the approved grant: a filing narrows it/);
+    const uncatalogued = await stack.as('doctor', NARROW, {
+      input: { ...narrowed, rows: [{ type: 'Vaccination', field: 'dose', value: '1' }] },
+    });
+    expect(uncatalogued.errors?.[0]?.message).toMatch(
+      /limits Vaccination rows by dose, a condition the catalogue does not state/,
+    );
+    const before = (await stack.store.latest())!.revision;
+    const done = await stack.as('doctor', NARROW, { input: narrowed });
+    expect(done.errors).toBeUndefined();
+    const { request, receipt } = done.data.fileSharingNarrowing;
+    expect(request).toMatchObject({
+      state: 'APPROVED',
+      approvedFields: narrowed.fields,
+      rows: [{ type: 'Vaccination', field: 'clinic', value: '武侯区社区卫生服务中心' }],
+    });
+    expect(receipt.revision).toBe(before + 1);
+    expect(receipt.live.sort()).toEqual(['sharing-a', 'sharing-b']);
+    const revision = (await stack.store.get(receipt.revision))!;
+    expect(revision).toMatchObject({ cause: 'sharing-request', urgent: true });
+    const grant = JSON.parse(revision.content).grants.find(
+      (g: { id: string }) => g.id === `sharing-request-${n.toLowerCase()}`,
+    );
+    expect(grant).toMatchObject({
+      fields: { Person: { vaccinations: 'full' }, Vaccination: { vaccine: 'masked' } },
+      rows: { Vaccination: { clinic: '武侯区社区卫生服务中心' } },
+    });
+    // Filed: the data authority reads the event in the request's timeline.
+    const seen = await stack.as(
+      'auditor',
+      `query($n: ID!) { sharingRequest(number: $n) { timeline { kind actorDepartment detail } } }`,
+      { n },
+    );
+    const event = seen.data.sharingRequest.timeline.at(-1);
+    expect(event).toMatchObject({ kind: 'file-narrowing', actorDepartment: 'health' });
+    expect(JSON.parse(event.detail)).toMatchObject({
+      filedWith: 'data-authority',
+      revision: receipt.revision,
+      before: { rows: {} },
+    });
+    // A condition of the grant is changed by no filing (the CLI twin says so).
+    const token = (await as('doctor', 'data-sharing')).authorization!.replace('Bearer ', '');
+    const changed = await run([
+      'request',
+      'narrow',
+      n,
+      '--row',
+      'Vaccination.clinic=青羊区社区卫生服务中心',
+      '--reason',
+      '换一个接种点',
+      '--token',
+      token,
+      '--gateway',
+      stack.gateways[1].url,
+    ]);
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toMatch(/already limits the grant's rows .*changes none/);
+    expect((await stack.store.latest())!.revision).toBe(receipt.revision);
+  });
+
   describe('an approval commits its revision and its event together, or neither', () => {
     const superuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
       const client = new pg.Client({ connectionString: testDatabaseUrl() });
