@@ -33,6 +33,14 @@ const text = (values: Values, key: string): string => {
 };
 const list = (values: Values, key: string): string[] => (values[key] as string[] | undefined) ?? [];
 
+/** The one flag of `flags` given, as an enum value (approve-in-part → APPROVE_IN_PART). */
+function oneOf(values: Values, flags: readonly string[], verb: string): string {
+  const chosen = flags.filter((k) => values[k] === true);
+  if (chosen.length !== 1)
+    throw new UsageError(`${verb} with one of ${flags.map((f) => `--${f}`).join(', ')}.`);
+  return chosen[0]!.toUpperCase().replace(/-/g, '_');
+}
+
 /** --field Type.field or Type.field:masked, repeated. */
 function fields(values: Values) {
   return list(values, 'field').map((f) => {
@@ -112,10 +120,7 @@ export const STEPS: Readonly<Record<string, RequestStep>> = {
     numbered: true,
     operation: `mutation($input: ReplySharingRequestInput!) { replySharingRequest(input: $input) { ${CHANGE} } }`,
     variables: (v, n) => {
-      const chosen = ['approve', 'approve-in-part', 'refuse'].filter((k) => v[k] === true);
-      if (chosen.length !== 1)
-        throw new UsageError('Reply with one of --approve, --approve-in-part, --refuse.');
-      const reply = chosen[0]!.toUpperCase().replace(/-/g, '_');
+      const reply = oneOf(v, ['approve', 'approve-in-part', 'refuse'], 'Reply');
       return {
         input: {
           number: n,
@@ -147,10 +152,7 @@ export const STEPS: Readonly<Record<string, RequestStep>> = {
     numbered: true,
     operation: `mutation($input: DecideSharingDisputeInput!) { decideSharingDispute(input: $input) { ${CHANGE} } }`,
     variables: (v, n) => {
-      const chosen = ['uphold', 'approve', 'approve-in-part'].filter((k) => v[k] === true);
-      if (chosen.length !== 1)
-        throw new UsageError('Decide with one of --uphold, --approve, --approve-in-part.');
-      const outcome = chosen[0]!.toUpperCase().replace(/-/g, '_');
+      const outcome = oneOf(v, ['uphold', 'approve', 'approve-in-part'], 'Decide');
       return {
         input: {
           number: n,
