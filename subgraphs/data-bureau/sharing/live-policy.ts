@@ -62,11 +62,17 @@ export async function appendRevision(
 
 /**
  * Waits for a committed revision's receipt: when it was in force on every live replica, or
- * who lags. Only after the commit: before it, no replica can see the revision.
+ * who lags. Only after the commit (before it, no replica can see the revision); `committedAt`:
+ * when the step's transaction committed, for a revision appended in it.
  */
-export async function receiptOf(db: Database, stored: StoredRevision): Promise<Written> {
+export async function receiptOf(
+  db: Database,
+  stored: StoredRevision,
+  committedAt?: Date,
+): Promise<Written> {
   const receipt = await waitForReceipt(await policyStore(db), stored, {
     timeoutMs: sharingConfig().SHARING_RECEIPT_WAIT_MS,
+    ...(committedAt && { committedAt }),
   });
   return { revision: stored.revision, receipt };
 }

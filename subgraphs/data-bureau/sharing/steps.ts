@@ -105,13 +105,17 @@ export async function takeStep(
     .catch((error: unknown) => {
       throw stepFailed(number, action, error);
     });
+  const committedAt = new Date();
   const stored =
     committed.stored ??
     (committed.outcome.revise && !local
       ? await reviseAfter(ctx, number, action, committed, event)
       : null);
   const request = (await findRequest(ctx.db, ctx.caller, number))!;
-  return { request, receipt: stored ? (await receiptOf(ctx.db, stored)).receipt : null };
+  const receipt = stored
+    ? await receiptOf(ctx.db, stored, committed.stored ? committedAt : undefined)
+    : null;
+  return { request, receipt: receipt?.receipt ?? null };
 }
 
 /**
