@@ -221,6 +221,49 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     });
   });
 
+  it("counts persons in public security's data too, each department in its own", async () => {
+    const REACH = `query($f: [String!]!, $r: [String!]) { publicSecuritySharingReach(fields: $f, rows: $r) }`;
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    let district: string;
+    let inDistrict: number;
+    let housed: number;
+    try {
+      ({
+        rows: [{ district, inDistrict }],
+      } = await client.query(
+        `SELECT district_code AS district, count(*)::int AS "inDistrict" FROM public_security.person
+          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+      ));
+      ({
+        rows: [{ housed }],
+      } = await client.query(
+        `SELECT count(*)::int AS housed FROM public_security.person WHERE household_id IS NOT NULL`,
+      ));
+    } finally {
+      await client.end();
+    }
+    const byDistrict = await stack.as('registrar', REACH, {
+      f: ['Person.name', 'Person.birthDate'],
+      r: [`Person.districtCode=${district}`],
+    });
+    expect(byDistrict.errors).toBeUndefined();
+    expect(byDistrict.data.publicSecuritySharingReach).toBe(inDistrict);
+    const members = await stack.as('auditor', REACH, { f: ['Household.address'], r: [] });
+    expect(members.data.publicSecuritySharingReach).toBe(housed);
+    // Health's fields are not public security's to count.
+    const foreign = await stack.as('registrar', REACH, { f: ['Vaccination.vaccine'], r: [] });
+    expect(foreign.errors?.[0]?.message).toMatch(
+      /Vaccination\.vaccine is not a field whose persons/,
+    );
+    const registering = await stack.gateways[0].query<any>(
+      REACH,
+      { f: ['Person.name'], r: [] },
+      await as('registrar', 'household-registration'),
+    );
+    expect(registering.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('returns for supplement once; a second return is refused', async () => {
     const first = await stack.as('doctor', RETURN, { n: number, m: ['主要负责人同意文件'] });
     expect(first.errors).toBeUndefined();
