@@ -21,6 +21,17 @@ const CLOSE = (
   request { ${REQUEST} } receipt { revision inForceEverywhereAt live lagging } } }`;
 const DISPOSE = `mutation($n: ID!) { confirmSharingDisposal(number: $n, method: "已删除本地副本") { ${REQUEST} } }`;
 
+/** Runs one statement on the test database as its superuser; its rows. */
+async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 const vaccinationRequest = (overrides: Record<string, unknown> = {}) => ({
   provider: 'health',
   purpose: 'social-assistance-eligibility',
@@ -153,26 +164,13 @@ describe('sharing requests walk the Regulation, over the real federation and liv
     const { fields, rows, reachField } = impact.data.sharingImpact;
     expect({ rows, reachField }).toEqual({ rows: [], reachField: 'healthSharingReach' });
     const REACH = `query($f: [String!]!, $r: [String!]) { healthSharingReach(fields: $f, rows: $r) }`;
-    const client = new pg.Client({ connectionString: testDatabaseUrl() });
-    await client.connect();
-    let everyone: number;
-    let clinic: string;
-    let atClinic: number;
-    try {
-      ({
-        rows: [{ everyone }],
-      } = await client.query(
-        'SELECT count(DISTINCT person_id)::int AS everyone FROM health.vaccination',
-      ));
-      ({
-        rows: [{ clinic, atClinic }],
-      } = await client.query(
-        `SELECT clinic, count(DISTINCT person_id)::int AS "atClinic" FROM health.vaccination
-          GROUP BY clinic ORDER BY 2 DESC, 1 LIMIT 1`,
-      ));
-    } finally {
-      await client.end();
-    }
+    const [{ everyone }] = await sql(
+      'SELECT count(DISTINCT person_id)::int AS everyone FROM health.vaccination',
+    );
+    const [{ clinic, atClinic }] = await sql(
+      `SELECT clinic, count(DISTINCT person_id)::int AS "atClinic" FROM health.vaccination
+        GROUP BY clinic ORDER BY 2 DESC, 1 LIMIT 1`,
+    );
     expect(atClinic).toBeGreaterThan(0);
     expect(atClinic).toBeLessThan(everyone);
     const all = await stack.as('doctor', REACH, { f: fields, r: rows });
@@ -223,26 +221,13 @@ describe('sharing requests walk the Regulation, over the real federation and liv
 
   it("counts persons in public security's data too, each department in its own", async () => {
     const REACH = `query($f: [String!]!, $r: [String!]) { publicSecuritySharingReach(fields: $f, rows: $r) }`;
-    const client = new pg.Client({ connectionString: testDatabaseUrl() });
-    await client.connect();
-    let district: string;
-    let inDistrict: number;
-    let housed: number;
-    try {
-      ({
-        rows: [{ district, inDistrict }],
-      } = await client.query(
-        `SELECT district_code AS district, count(*)::int AS "inDistrict" FROM public_security.person
-          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
-      ));
-      ({
-        rows: [{ housed }],
-      } = await client.query(
-        `SELECT count(*)::int AS housed FROM public_security.person WHERE household_id IS NOT NULL`,
-      ));
-    } finally {
-      await client.end();
-    }
+    const [{ district, inDistrict }] = await sql(
+      `SELECT district_code AS district, count(*)::int AS "inDistrict" FROM public_security.person
+        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+    );
+    const [{ housed }] = await sql(
+      'SELECT count(*)::int AS housed FROM public_security.person WHERE household_id IS NOT NULL',
+    );
     const byDistrict = await stack.as('registrar', REACH, {
       f: ['Person.name', 'Person.birthDate'],
       r: [`Person.districtCode=${district}`],
@@ -656,24 +641,14 @@ describe('sharing requests walk the Regulation, over the real federation and liv
   });
 
   describe('an approval commits its revision and its event together, or neither', () => {
-    const superuser = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-      const client = new pg.Client({ connectionString: testDatabaseUrl() });
-      await client.connect();
-      try {
-        return await work(client);
-      } finally {
-        await client.end();
-      }
-    };
     /** Revisions of this suite's store that hold the request's grant. */
-    const revisionsHolding = (n: string) =>
-      superuser(async (client) => {
-        const { rows } = await client.query(
+    const revisionsHolding = async (n: string) =>
+      (
+        await sql(
           `SELECT revision FROM ${SHARING_POLICY_SCHEMA}.policy_revision WHERE content LIKE $1`,
           [`%"sharing-request-${n.toLowerCase()}"%`],
-        );
-        return rows.map((r) => Number(r.revision));
-      });
+        )
+      ).map((r) => Number(r.revision));
     const SHOW = `query($n: ID!) { sharingRequest(number: $n) { state grantId revision timeline { kind } } }`;
     const file = async () =>
       (await stack.as('caseworker', SUBMIT, { input: vaccinationRequest() })).data
@@ -683,8 +658,7 @@ describe('sharing requests walk the Regulation, over the real federation and liv
       const marked = await file();
       const before = (await stack.store.latest())!.revision;
       // The injected failure: the event of this request's reply is refused, after the revision.
-      await superuser((client) =>
-        client.query(`
+      await sql(`
           CREATE FUNCTION data_bureau.test_refuse_reply() RETURNS trigger LANGUAGE plpgsql AS $$
           BEGIN
             IF NEW.number = '${marked}' AND NEW.kind = 'reply' THEN
@@ -693,16 +667,13 @@ describe('sharing requests walk the Regulation, over the real federation and liv
             RETURN NEW;
           END $$;
           CREATE TRIGGER test_refuse_reply BEFORE INSERT ON data_bureau.sharing_request_event
-            FOR EACH ROW EXECUTE FUNCTION data_bureau.test_refuse_reply();`),
-      );
+            FOR EACH ROW EXECUTE FUNCTION data_bureau.test_refuse_reply();`);
       let failed: any;
       try {
         failed = await stack.as('doctor', REPLY, { input: { number: marked, reply: 'APPROVE' } });
       } finally {
-        await superuser((client) =>
-          client.query(`DROP TRIGGER test_refuse_reply ON data_bureau.sharing_request_event;
-                        DROP FUNCTION data_bureau.test_refuse_reply();`),
-        );
+        await sql(`DROP TRIGGER test_refuse_reply ON data_bureau.sharing_request_event;
+                        DROP FUNCTION data_bureau.test_refuse_reply();`);
       }
       expect(failed.errors?.[0]?.extensions?.code).toBe('RECORD_STORE_UNAVAILABLE');
       expect(failed.errors?.[0]?.message).toMatch(
@@ -735,8 +706,7 @@ describe('sharing requests walk the Regulation, over the real federation and liv
       const separate = new URL(testDatabaseUrl());
       separate.searchParams.set('application_name', 'policy-store-elsewhere');
       process.env.POLICY_DATABASE_URL = separate.toString();
-      await superuser((client) =>
-        client.query(`
+      await sql(`
           CREATE FUNCTION ${SHARING_POLICY_SCHEMA}.test_refuse_grant() RETURNS trigger LANGUAGE plpgsql AS $$
           BEGIN
             IF NEW.content LIKE '%sharing-request-${marked.toLowerCase()}%' THEN
@@ -745,16 +715,13 @@ describe('sharing requests walk the Regulation, over the real federation and liv
             RETURN NEW;
           END $$;
           CREATE TRIGGER test_refuse_grant BEFORE INSERT ON ${SHARING_POLICY_SCHEMA}.policy_revision
-            FOR EACH ROW EXECUTE FUNCTION ${SHARING_POLICY_SCHEMA}.test_refuse_grant();`),
-      );
+            FOR EACH ROW EXECUTE FUNCTION ${SHARING_POLICY_SCHEMA}.test_refuse_grant();`);
       let failed: any;
       try {
         failed = await stack.as('doctor', REPLY, { input: { number: marked, reply: 'APPROVE' } });
       } finally {
-        await superuser((client) =>
-          client.query(`DROP TRIGGER test_refuse_grant ON ${SHARING_POLICY_SCHEMA}.policy_revision;
-                        DROP FUNCTION ${SHARING_POLICY_SCHEMA}.test_refuse_grant();`),
-        );
+        await sql(`DROP TRIGGER test_refuse_grant ON ${SHARING_POLICY_SCHEMA}.policy_revision;
+                        DROP FUNCTION ${SHARING_POLICY_SCHEMA}.test_refuse_grant();`);
       }
       try {
         expect(failed.errors?.[0]?.extensions?.code).toBe('RECORD_STORE_UNAVAILABLE');
