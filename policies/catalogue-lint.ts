@@ -6,9 +6,26 @@ import type { LintFinding } from './lint';
 import { isCitizenGrant, type PolicySet } from './policy-set';
 import type { Classification } from './types';
 
+/** A field's own entry: its conditions of use, and the row facts a grant of it may limit by. */
+export interface FieldConditions {
+  readonly conditions: string;
+  /** Row facts (`field`, or `Type.field`) a grant opening this field may limit rows by. */
+  readonly rows: readonly string[];
+}
+
+/** One department's catalogue entry. */
+export interface DepartmentConditions {
+  /** The conditions of use of its CONDITIONAL fields that state none of their own. */
+  readonly conditions?: string;
+  /** Row facts (`field`, or `Type.field`) any grant of its fields may limit rows by. */
+  readonly rows: readonly string[];
+  /** By Type.field or Type.*: a field's own conditions, over the department's. */
+  readonly fields: Readonly<Record<string, FieldConditions>>;
+}
+
 /** The catalogue's conditions (policies/catalogue.yaml). */
 export interface SharingCatalogue {
-  readonly departments: Readonly<Record<string, { conditions: string; rows: readonly string[] }>>;
+  readonly departments: Readonly<Record<string, DepartmentConditions>>;
   /** Type.field or Type.* → the law a NONE field is not shared under. */
   readonly notShared: Readonly<Record<string, string>>;
 }
@@ -16,10 +33,48 @@ export interface SharingCatalogue {
 const catalogueSchema = z.object({
   departments: z.record(
     z.string(),
-    z.object({ conditions: z.string().min(1), rows: z.array(z.string()).default([]) }),
+    z.object({
+      conditions: z.string().min(1).optional(),
+      rows: z.array(z.string()).default([]),
+      fields: z
+        .record(
+          z.string().regex(/^[A-Z]\w*\.(\*|[a-z]\w*)$/, 'a Type.field or Type.* key'),
+          z.object({ conditions: z.string().min(1), rows: z.array(z.string()).default([]) }),
+        )
+        .default({}),
+    }),
   ),
   notShared: z.record(z.string(), z.string().min(1)).default({}),
 });
+
+/** Whether a catalogue key (Type.field or Type.*) covers a coordinate (Type.field or Type.*). */
+function covers(key: string, coordinate: string): boolean {
+  const [type, field] = key.split('.') as [string, string];
+  const [t, f] = coordinate.split('.') as [string, string];
+  return type === t && (field === '*' || f === '*' || field === f);
+}
+
+/** A field's own catalogue entry (Type.field before Type.*), or null. */
+function fieldEntry(
+  department: DepartmentConditions | undefined,
+  coordinate: string,
+): FieldConditions | null {
+  const type = coordinate.split('.')[0]!;
+  return department?.fields[coordinate] ?? department?.fields[`${type}.*`] ?? null;
+}
+
+/**
+ * The conditions of use the catalogue states for a field of `owner`: the field's own, else its
+ * department's; null when it states none.
+ */
+export function conditionsOf(
+  catalogue: SharingCatalogue,
+  owner: string,
+  coordinate: string,
+): string | null {
+  const department = catalogue.departments[owner];
+  return fieldEntry(department, coordinate)?.conditions ?? department?.conditions ?? null;
+}
 
 /** Reads `dir`'s catalogue.yaml (the project's when `dir` has none); throws naming the key. */
 export function loadCatalogue(dir: string = __dirname): SharingCatalogue {
@@ -35,8 +90,10 @@ export function loadCatalogue(dir: string = __dirname): SharingCatalogue {
 
 /**
  * The catalogue rules of 《政务数据共享条例》 art. 13-15: a CONDITIONAL field states its
- * conditions (its department's), a NONE field the law behind it, and a grant to another
- * department limits rows only where the catalogue says it may.
+ * conditions (its own, else its department's), a NONE field the law behind it, a field entry
+ * names CONDITIONAL fields of its department, and a grant to another department limits rows
+ * only on facts the catalogue lists for it (the department's rows, or the rows of a field
+ * entry covering a field the grant opens).
  */
 export function lintCatalogue(
   policies: PolicySet,
@@ -44,7 +101,14 @@ export function lintCatalogue(
   catalogue: SharingCatalogue,
 ): LintFinding[] {
   const findings: LintFinding[] = [];
-  const missing = new Set<string>();
+  const error = (message: string, grant?: { file: string; id: string }) =>
+    findings.push({
+      severity: 'error',
+      file: grant?.file ?? 'catalogue.yaml',
+      grantId: grant?.id ?? null,
+      message,
+    });
+  const unstated = new Map<string, string[]>();
   for (const [coordinate, label] of classification) {
     const type = coordinate.split('.')[0]!;
     if (
@@ -52,37 +116,55 @@ export function lintCatalogue(
       !catalogue.notShared[coordinate] &&
       !catalogue.notShared[`${type}.*`]
     ) {
-      findings.push({
-        severity: 'error',
-        file: 'catalogue.yaml',
-        grantId: null,
-        message: `${coordinate} is NONE (不予共享) and the catalogue states no law behind it (art. 15): add it under notShared.`,
-      });
+      error(
+        `${coordinate} is NONE (不予共享) and the catalogue states no law behind it (art. 15): add it under notShared.`,
+      );
     }
-    if (label.sharing === 'CONDITIONAL' && label.owner && !catalogue.departments[label.owner]) {
-      missing.add(label.owner);
+    if (
+      label.sharing === 'CONDITIONAL' &&
+      label.owner &&
+      !conditionsOf(catalogue, label.owner, coordinate)
+    ) {
+      unstated.set(label.owner, [...(unstated.get(label.owner) ?? []), coordinate]);
     }
   }
-  for (const owner of missing) {
-    findings.push({
-      severity: 'error',
-      file: 'catalogue.yaml',
-      grantId: null,
-      message: `${owner} has CONDITIONAL fields and the catalogue states no conditions of use for them (art. 14): add departments.${owner}.conditions.`,
-    });
+  for (const [owner, coordinates] of unstated) {
+    error(
+      `${owner} has CONDITIONAL fields and the catalogue states no conditions of use for them (art. 14): ${coordinates.slice(0, 3).join(', ')}${coordinates.length > 3 ? ` and ${coordinates.length - 3} more` : ''}; add departments.${owner}.conditions or their own under departments.${owner}.fields.`,
+    );
+  }
+  for (const [owner, department] of Object.entries(catalogue.departments)) {
+    for (const key of Object.keys(department.fields)) {
+      const conditional = [...classification].some(
+        ([coordinate, label]) =>
+          label.owner === owner && label.sharing === 'CONDITIONAL' && covers(key, coordinate),
+      );
+      if (!conditional) {
+        error(
+          `departments.${owner}.fields.${key} names no CONDITIONAL field of ${owner}: a field states its own conditions only where its department shares it on conditions.`,
+        );
+      }
+    }
   }
   for (const grant of policies.grants) {
     if (isCitizenGrant(grant.consumer) || grant.consumer.department === grant.provider) continue;
-    const allowed = catalogue.departments[grant.provider]?.rows ?? [];
+    const department = catalogue.departments[grant.provider];
+    const opened = Object.entries(grant.fields).flatMap(([type, fields]) =>
+      Object.keys(fields).map((field) => `${type}.${field}`),
+    );
+    const listed = [
+      ...(department?.rows ?? []),
+      ...Object.entries(department?.fields ?? {})
+        .filter(([key]) => opened.some((coordinate) => covers(key, coordinate)))
+        .flatMap(([, entry]) => entry.rows),
+    ];
     for (const [type, conditions] of Object.entries(grant.rows ?? {})) {
       for (const field of Object.keys(conditions)) {
-        if (allowed.includes(field)) continue;
-        findings.push({
-          severity: 'error',
-          file: grant.file,
-          grantId: grant.id,
-          message: `The grant limits ${type} rows by ${field}, a condition the catalogue does not state for ${grant.provider} (art. 15: no conditions added at will); state it in catalogue.yaml or remove it.`,
-        });
+        if (listed.includes(field) || listed.includes(`${type}.${field}`)) continue;
+        error(
+          `The grant limits ${type} rows by ${field}, a condition the catalogue does not state for ${grant.provider} (art. 15: no conditions added at will); state it in catalogue.yaml or remove it.`,
+          grant,
+        );
       }
     }
   }

@@ -5,8 +5,8 @@
 export { lintPolicies } from './lint';
 export { lintGrantDocuments } from './documents-lint';
 export type { LintFinding } from './lint';
-export { lintCatalogue, loadCatalogue } from './catalogue-lint';
-export type { SharingCatalogue } from './catalogue-lint';
+export { conditionsOf, lintCatalogue, loadCatalogue } from './catalogue-lint';
+export type { DepartmentConditions, FieldConditions, SharingCatalogue } from './catalogue-lint';
 export { whoCanRead } from './who-can';
 export type { Reader } from './who-can';
 export { describeConsumer, describeGrantConsumer } from './consumers';

@@ -1,4 +1,6 @@
+import type pg from 'pg';
 import type { Classification, PolicySet } from '../policies';
+import { inTransaction } from '../postgres/transaction';
 import { lintPolicies } from '../policies/tooling';
 import { policiesFromContent, policyContent } from './content';
 import type { RevisionInput, StoredRevision } from './revision';
@@ -41,7 +43,8 @@ export async function latestGoodRevision(
 
 /**
  * Appends a revision of `policies` once it passes lint against the classification (a revision
- * that fails lint never goes live, so it is not even stored); throws listing the errors.
+ * that fails lint never goes live, so it is not even stored); throws listing the errors. With
+ * `client`, in the caller's transaction (PolicyStore.append).
  */
 export async function appendLinted(
   store: PolicyStore,
@@ -49,41 +52,50 @@ export async function appendLinted(
   classification: Classification,
   input: Omit<RevisionInput, 'content'>,
   now: Date,
+  client?: pg.PoolClient,
 ): Promise<StoredRevision> {
   const errors = lintErrors(policies, classification, now);
   if (errors.length > 0) {
     throw new Error(`The revision is not stored: it fails lint.\n- ${errors.join('\n- ')}`);
   }
-  return store.append({ ...input, content: policyContent(policies).text });
+  return store.append({ ...input, content: policyContent(policies).text }, client);
 }
 
 /** Advisory lock key serializing read-modify-append of revisions by amendLatest. */
 const AMEND_LOCK = 7_150_015;
 
 /**
- * Reads the newest good revision, applies `change` and appends the result, holding a lock so
- * two amendments (two approvals at once) cannot both start from the same revision and lose
- * one another's grant. `change` throws to refuse.
+ * Reads the newest good revision, applies `change` and appends the result in `client`'s
+ * transaction (a connection to the store's database), holding a transaction lock so two
+ * amendments (two approvals at once) cannot both start from the same revision and lose one
+ * another's grant: the lock and the revision are released and committed with the caller's
+ * transaction, so a caller that writes its own record of the change in the same transaction
+ * commits both or neither. `change` throws to refuse.
  */
-export async function amendLatest(
+export async function amendLatestIn(
+  client: pg.PoolClient,
   store: PolicyStore,
   classification: Classification,
   change: (current: GoodRevision) => PolicySet,
   input: Omit<RevisionInput, 'content'>,
   now: Date,
 ): Promise<StoredRevision> {
-  const client = await store.pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [AMEND_LOCK]);
-    try {
-      const current = await latestGoodRevision(store, classification, now);
-      if (!current)
-        throw new Error('The policy store has no revision that passes lint; import one.');
-      return await appendLinted(store, change(current), classification, input, now);
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [AMEND_LOCK]);
-    }
-  } finally {
-    client.release();
-  }
+  await client.query('SELECT pg_advisory_xact_lock($1)', [AMEND_LOCK]);
+  // Under the lock every earlier amendment has committed: the store's own reads see it.
+  const current = await latestGoodRevision(store, classification, now);
+  if (!current) throw new Error('The policy store has no revision that passes lint; import one.');
+  return appendLinted(store, change(current), classification, input, now, client);
+}
+
+/** amendLatestIn in a transaction of the store's own. */
+export function amendLatest(
+  store: PolicyStore,
+  classification: Classification,
+  change: (current: GoodRevision) => PolicySet,
+  input: Omit<RevisionInput, 'content'>,
+  now: Date,
+): Promise<StoredRevision> {
+  return inTransaction(store.pool, (client) =>
+    amendLatestIn(client, store, classification, change, input, now),
+  );
 }

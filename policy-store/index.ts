@@ -15,6 +15,6 @@ export { followWatermark } from './watermark';
 export type { Watermark } from './watermark';
 export { waitForReceipt } from './receipt';
 export type { Receipt } from './receipt';
-export { amendLatest, appendLinted, latestGoodRevision } from './amend';
+export { amendLatest, amendLatestIn, appendLinted, latestGoodRevision } from './amend';
 export type { GoodRevision } from './amend';
 export { readReplicas, readRevision, readRevisions } from './read';

@@ -22,18 +22,31 @@ export interface Receipt {
 export async function waitForReceipt(
   store: PolicyStore,
   revision: StoredRevision,
-  options: { timeoutMs: number; pollMs?: number },
+  options: {
+    timeoutMs: number;
+    pollMs?: number;
+    /**
+     * When the revision's transaction committed, where the caller knows better than its
+     * createdAt: a revision appended in the caller's transaction is created before it commits.
+     */
+    committedAt?: Date;
+  },
 ): Promise<Receipt> {
   const deadline = Date.now() + options.timeoutMs;
+  const committedAt = options.committedAt?.toISOString() ?? revision.createdAt;
   for (;;) {
-    const receipt = await receiptOf(store, revision);
+    const receipt = await receiptOf(store, revision, committedAt);
     if (receipt.lagging.length === 0 || Date.now() >= deadline) return receipt;
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 50));
   }
 }
 
-async function receiptOf(store: PolicyStore, revision: StoredRevision): Promise<Receipt> {
-  const committed = Date.parse(revision.createdAt);
+async function receiptOf(
+  store: PolicyStore,
+  revision: StoredRevision,
+  committedAt: string,
+): Promise<Receipt> {
+  const committed = Date.parse(committedAt);
   const serving = (await store.replicas()).filter(
     (r) => r.stoppedAt === null && Date.parse(r.confirmedAt) + r.leaseMs > committed,
   );
@@ -76,7 +89,7 @@ async function receiptOf(store: PolicyStore, revision: StoredRevision): Promise<
   const everywhere = lagging.length === 0 && rejected.length === 0;
   return {
     revision: revision.revision,
-    committedAt: revision.createdAt,
+    committedAt,
     inForceEverywhereAt: everywhere
       ? live.map((l) => l.ackedAt).reduce((a, b) => (a > b ? a : b), revision.createdAt)
       : null,

@@ -38,7 +38,12 @@ export interface ReplicaState {
 export interface PolicyStore {
   readonly pool: pg.Pool;
   readonly schema: string;
-  append(input: RevisionInput): Promise<StoredRevision>;
+  /**
+   * Appends a revision in its own transaction, or with `client` in the caller's transaction
+   * (the store's schema in the caller's database): the lock is the transaction's, the NOTIFY
+   * goes out at the caller's commit, and nothing is written if the caller rolls back.
+   */
+  append(input: RevisionInput, client?: pg.PoolClient): Promise<StoredRevision>;
   get(revision: number): Promise<StoredRevision | null>;
   /** The newest revision; with `effective`, the newest whose effectiveAt has come. */
   latest(options?: { effective?: boolean }): Promise<StoredRevision | null>;
@@ -83,56 +88,57 @@ export async function openPolicyStore(options: {
     );
     return rows[0] ? revisionOf(rows[0]) : null;
   };
+  const appendOn = async (client: pg.PoolClient, input: RevisionInput): Promise<StoredRevision> => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [t('policy_revision')]);
+    const head = await client.query<{ revision: string; hash: string }>(
+      `SELECT revision, hash FROM ${t('policy_revision')} ORDER BY revision DESC LIMIT 1`,
+    );
+    const parent = head.rows[0] ? Number(head.rows[0].revision) : null;
+    const header = {
+      revision: (parent ?? 0) + 1,
+      parent,
+      contentSha256: sha256(input.content),
+      cause: input.cause,
+      author: input.author,
+      note: input.note ?? null,
+      createdAt: new Date().toISOString(),
+      effectiveAt: input.effectiveAt?.toISOString() ?? null,
+      urgent: input.urgent ?? false,
+      restores: input.restores ?? null,
+      prevHash: head.rows[0]?.hash ?? POLICY_GENESIS_HASH,
+    };
+    const stored: StoredRevision = {
+      ...header,
+      content: input.content,
+      hash: hashRevision(header),
+    };
+    await client.query(
+      `INSERT INTO ${t('policy_revision')} (revision, parent, content, content_sha256, cause,
+         author, note, created_at, effective_at, urgent, restores, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        stored.revision,
+        stored.parent,
+        stored.content,
+        stored.contentSha256,
+        stored.cause,
+        stored.author,
+        stored.note,
+        stored.createdAt,
+        stored.effectiveAt,
+        stored.urgent,
+        stored.restores,
+        stored.prevHash,
+        stored.hash,
+      ],
+    );
+    return stored;
+  };
   return {
     pool,
     schema,
-    append: (input) =>
-      inTransaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [t('policy_revision')]);
-        const head = await client.query<{ revision: string; hash: string }>(
-          `SELECT revision, hash FROM ${t('policy_revision')} ORDER BY revision DESC LIMIT 1`,
-        );
-        const parent = head.rows[0] ? Number(head.rows[0].revision) : null;
-        const header = {
-          revision: (parent ?? 0) + 1,
-          parent,
-          contentSha256: sha256(input.content),
-          cause: input.cause,
-          author: input.author,
-          note: input.note ?? null,
-          createdAt: new Date().toISOString(),
-          effectiveAt: input.effectiveAt?.toISOString() ?? null,
-          urgent: input.urgent ?? false,
-          restores: input.restores ?? null,
-          prevHash: head.rows[0]?.hash ?? POLICY_GENESIS_HASH,
-        };
-        const stored: StoredRevision = {
-          ...header,
-          content: input.content,
-          hash: hashRevision(header),
-        };
-        await client.query(
-          `INSERT INTO ${t('policy_revision')} (revision, parent, content, content_sha256, cause,
-             author, note, created_at, effective_at, urgent, restores, prev_hash, hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-          [
-            stored.revision,
-            stored.parent,
-            stored.content,
-            stored.contentSha256,
-            stored.cause,
-            stored.author,
-            stored.note,
-            stored.createdAt,
-            stored.effectiveAt,
-            stored.urgent,
-            stored.restores,
-            stored.prevHash,
-            stored.hash,
-          ],
-        );
-        return stored;
-      }),
+    append: (input, client) =>
+      client ? appendOn(client, input) : inTransaction(pool, (own) => appendOn(own, input)),
     get: (revision) => one('WHERE revision = $1', [revision]),
     latest: (opts = {}) =>
       opts.effective ? one('WHERE effective_at IS NULL OR effective_at <= now()', []) : one('', []),

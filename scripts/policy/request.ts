@@ -45,6 +45,7 @@ const OPTIONS = {
   approve: { type: 'boolean' },
   'approve-in-part': { type: 'boolean' },
   refuse: { type: 'boolean' },
+  uphold: { type: 'boolean' },
   state: { type: 'string' },
   overdue: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -72,19 +73,27 @@ export const requestCommand: Command = {
     const token = values.token ?? process.env.TOKEN;
     if (!token) throw new UsageError('Say who is asking: --token <jwt> (or TOKEN).');
     const gateway = values.gateway ?? process.env.GATEWAY_URL ?? DEFAULT_GATEWAY_URL;
-    const response = await fetch(`${gateway.replace(/\/$/, '')}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        'x-purpose': values.purpose ?? 'data-sharing',
-      },
-      body: JSON.stringify({ query: step.operation, variables: step.variables(values, number) }),
-    });
-    const body = (await response.json()) as {
-      data?: unknown;
-      errors?: { message: string; extensions?: { code?: string } }[];
+    const post = async (operation: string, variables: Record<string, unknown>) => {
+      const response = await fetch(`${gateway.replace(/\/$/, '')}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'x-purpose': values.purpose ?? 'data-sharing',
+        },
+        body: JSON.stringify({ query: operation, variables }),
+      });
+      return (await response.json()) as {
+        data?: Record<string, unknown>;
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
     };
+    let body = await post(step.operation, step.variables(values, number));
+    if (!body.errors?.length && step.follow) {
+      const next = step.follow(body.data!);
+      const followed = await post(next.operation, next.variables);
+      body = { data: { ...body.data, ...followed.data }, errors: followed.errors };
+    }
     if (body.errors?.length) {
       return failed(
         body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('\n'),

@@ -1,6 +1,13 @@
-import { page, personReference, type DepartmentContext } from '../kit';
+import {
+  page,
+  personReference,
+  sharingReachField,
+  sharingReachResolver,
+  type DepartmentContext,
+} from '../kit';
 import { districtCodeArg } from '../kit';
 import { certificateNumberArg, dateArg } from './arguments';
+import { HEALTH_REACH } from './reach';
 import { listBirthCertificates, type BirthCertificateRow, type Loaders } from './store';
 
 type Context = DepartmentContext<Loaders>;
@@ -32,6 +39,7 @@ export const resolvers = {
       for (const row of rows) ctx.loaders.certificate.prime(row.certificateNumber, row);
       return rows;
     },
+    [sharingReachField('health')]: sharingReachResolver(HEALTH_REACH),
   },
   Person: {
     // Public security owns persons: every id resolves here, with no record meaning none.

@@ -1,4 +1,11 @@
-import { rowLoader, rowsLoader, type Caller, type Database, type Page } from '../kit';
+import {
+  rowLoader,
+  rowsLoader,
+  type Caller,
+  type Database,
+  type Page,
+  type RowFilter,
+} from '../kit';
 
 export interface BirthCertificateRow extends Record<string, unknown> {
   certificateNumber: string;
@@ -32,7 +39,7 @@ const CERTIFICATE = `SELECT certificate_number AS "certificateNumber", child_id 
   weight_grams AS "weightGrams", district_code AS "districtCode" FROM birth_certificate`;
 
 /** BirthCertificate fields a row condition may use, as columns of `birth_certificate`. */
-const CERTIFICATE_COLUMNS = {
+export const CERTIFICATE_COLUMNS = {
   certificateNumber: 'certificate_number',
   child: 'child_id',
   mother: 'mother_id',
@@ -40,7 +47,11 @@ const CERTIFICATE_COLUMNS = {
   districtCode: 'district_code',
 };
 
-type RowFilter = [type: string, columns: Readonly<Record<string, string>>, field?: string];
+/** The row filters of a person's vaccinations (the loader, and the persons a grant opens). */
+export const VACCINATION_FILTERS: readonly RowFilter[] = [
+  ['Person', { id: 'person_id' }, 'vaccinations'],
+  ['Vaccination', { vaccine: 'vaccine', clinic: 'clinic' }],
+];
 
 /**
  * The WHERE condition of a batch loader keeping only the rows every filter opens, and its
@@ -62,11 +73,7 @@ export function createLoaders(db: Database, caller: Caller) {
     ['Person', { id: 'child_id' }, 'birthCertificate'],
     ['BirthCertificate', CERTIFICATE_COLUMNS],
   );
-  const vaccinations = batchFilter(
-    caller,
-    ['Person', { id: 'person_id' }, 'vaccinations'],
-    ['Vaccination', { vaccine: 'vaccine', clinic: 'clinic' }],
-  );
+  const vaccinations = batchFilter(caller, ...VACCINATION_FILTERS);
   const visits = batchFilter(
     caller,
     ['Person', { id: 'person_id' }, 'medicalRecords'],

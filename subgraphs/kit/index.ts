@@ -56,3 +56,10 @@ export { MAX_IDENTIFIER_INPUT, normalizeIdentifier, stripFormatCharacters } from
 export { ENTITY_KEY_FORMATS, personReference, referenceKey } from './references';
 export type { SubjectsOf } from './subjects';
 export { personalIdentifierIn, withoutPersonalIdentifiers } from './personal-text';
+export {
+  REACH_PURPOSE,
+  countReach,
+  sharingReachField,
+  sharingReachResolver,
+} from './sharing-reach';
+export type { DraftScope, ReachSource, RowFilter } from './sharing-reach';

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { currentDatabase, ensureLoginRole, handOverSchema, withCredentials } from '../../postgres';
+import { appendOnlyTables } from './append-only';
 import { quoteIdent, type Database } from './database';
 import { schemaName } from './department';
 
@@ -61,8 +62,9 @@ export async function provisionDepartmentRoles(
 
 /**
  * Gives the runtime role what serving the department needs: reading and writing the rows of
- * its own schema's tables (the migrations' and the seed's bookkeeping read only), nothing in
- * any other schema, no DDL. Run by the owner after the migrations and the seed.
+ * its own schema's tables (the migrations' and the seed's bookkeeping read only; tables a
+ * migration marked append-only read and inserted into only), nothing in any other schema, no
+ * DDL. Run by the owner after the migrations and the seed.
  */
 export async function grantRuntime(owner: Database, role: string): Promise<void> {
   const schema = quoteIdent(owner.schema);
@@ -77,10 +79,17 @@ export async function grantRuntime(owner: Database, role: string): Promise<void>
       WHERE schemaname = $1 AND NOT tablename = ANY($2::text[])`,
     [owner.schema, BOOKKEEPING_TABLES],
   );
-  if (tables.length === 0) return;
-  await owner.query(
-    `GRANT INSERT, UPDATE, DELETE ON ${tables.map((t) => t.name).join(', ')} TO ${who}`,
-  );
+  const appendOnly = new Set(await appendOnlyTables(owner.pool));
+  const writable = tables.map((t) => t.name).filter((name) => !appendOnly.has(name));
+  if (writable.length > 0) {
+    await owner.query(`GRANT INSERT, UPDATE, DELETE ON ${writable.join(', ')} TO ${who}`);
+  }
+  if (appendOnly.size > 0) {
+    const names = [...appendOnly].join(', ');
+    await owner.query(
+      `REVOKE UPDATE, DELETE, TRUNCATE ON ${names} FROM ${who}; GRANT INSERT ON ${names} TO ${who}`,
+    );
+  }
 }
 
 /**

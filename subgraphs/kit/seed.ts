@@ -1,4 +1,5 @@
 import type { City } from '../../fixtures/city/types';
+import { appendOnlyTables } from './append-only';
 import { copyRows } from './copy';
 import type { Database } from './database';
 import type { Department } from './department';
@@ -12,7 +13,8 @@ export interface Dataset {
 /**
  * Makes the department's tables hold exactly the city given: skips when the recorded
  * dataset matches, otherwise empties the tables and bulk-loads, all in one transaction
- * (a failed load leaves the previous data intact).
+ * (a failed load leaves the previous data intact). An append-only table's triggers refuse
+ * TRUNCATE to every role: the seed, run as the owner, disables them for its TRUNCATE only.
  */
 export async function ensureSeeded<L>(
   department: Department<L>,
@@ -28,7 +30,12 @@ export async function ensureSeeded<L>(
          AND tablename NOT IN ('schema_migrations', 'dataset')`,
     );
     if (tables.rows.length > 0) {
-      await client.query(`TRUNCATE ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')}`);
+      const appendOnly = await appendOnlyTables(client);
+      const triggers = (on: 'ENABLE' | 'DISABLE') =>
+        appendOnly.map((t) => `ALTER TABLE ${t} ${on} TRIGGER USER;`).join(' ');
+      await client.query(
+        `${triggers('DISABLE')} TRUNCATE ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')}; ${triggers('ENABLE')}`,
+      );
     }
     await department.seed(city, (table, columns, rows) => copyRows(client, table, columns, rows));
     await client.query('DELETE FROM dataset');

@@ -6,8 +6,11 @@ import {
   PERSON_ID,
   referenceKey,
   residentIdArg,
+  sharingReachField,
+  sharingReachResolver,
   type DepartmentContext,
 } from '../kit';
+import { PUBLIC_SECURITY_REACH } from './reach';
 import type { HouseholdRow, Loaders, PersonRow } from './store';
 import { findPersonByIdNumber, listPersons } from './store';
 
@@ -15,6 +18,7 @@ type Context = DepartmentContext<Loaders>;
 
 export const resolvers = {
   Query: {
+    [sharingReachField('public-security')]: sharingReachResolver(PUBLIC_SECURITY_REACH),
     person: (_: unknown, args: { id: string }, ctx: Context) =>
       ctx.loaders.person.load(identifierArg('id', args.id, PERSON_ID)),
     personByIdNumber: async (_: unknown, args: { idNumber: string }, ctx: Context) => {

@@ -33,10 +33,14 @@ interface HeadRow extends PersonRow {
 }
 
 /** The fields a Person row condition may name, as columns of `person` aliased `p`. */
-const PERSON_ROW = { id: 'p.id', districtCode: 'p.district_code', household: 'p.household_id' };
+export const PERSON_ROW = {
+  id: 'p.id',
+  districtCode: 'p.district_code',
+  household: 'p.household_id',
+};
 
 /** The fields a Household row condition may name, as columns of `household` aliased `h`. */
-const HOUSEHOLD_ROW = { id: 'h.id', districtCode: 'h.district_code', head: 'h.head_id' };
+export const HOUSEHOLD_ROW = { id: 'h.id', districtCode: 'h.district_code', head: 'h.head_id' };
 
 const PERSON_COLUMNS = `p.id, p.id_number AS "idNumber", p.name, p.gender,
   p.birth_date AS "birthDate", p.ethnicity, p.district_code AS "districtCode", p.address, p.mobile,

@@ -63,6 +63,8 @@ describe('the auditor reads the policies through the graph, under the same polic
         },
         { id: 'health-doctor-medical-records', purposes: [{ code: 'medical-treatment' }] },
         { id: 'health-citizen-own-certificates', purposes: [{ code: 'self-service' }] },
+        { id: 'health-sharing-agency-counts-reach', purposes: [{ code: 'data-sharing' }] },
+        { id: 'health-data-authority-counts-reach', purposes: [{ code: 'data-sharing' }] },
       ],
     });
   });

@@ -10,7 +10,15 @@ export interface RequestStep {
   /** Whether the step takes the request number as its argument. */
   readonly numbered: boolean;
   variables(values: Values, number: string | undefined): Record<string, unknown>;
+  /** A second operation built from the first one's data (its data is merged in the output). */
+  follow?(data: Record<string, unknown>): {
+    operation: string;
+    variables: Record<string, unknown>;
+  };
 }
+
+/** A provider's reach field as the data bureau names it (kit sharingReachField), nothing else. */
+const REACH_FIELD = /^[a-z][A-Za-z0-9]*SharingReach$/;
 
 const REQUEST = `number state requester provider purpose replyDue workingDaysLeft overdue returned
   missing extensionDays approvedFields { coordinate access } refusalReason refusalExplanation
@@ -24,6 +32,14 @@ const text = (values: Values, key: string): string => {
   return value;
 };
 const list = (values: Values, key: string): string[] => (values[key] as string[] | undefined) ?? [];
+
+/** The one flag of `flags` given, as an enum value (approve-in-part → APPROVE_IN_PART). */
+function oneOf(values: Values, flags: readonly string[], verb: string): string {
+  const chosen = flags.filter((k) => values[k] === true);
+  if (chosen.length !== 1)
+    throw new UsageError(`${verb} with one of ${flags.map((f) => `--${f}`).join(', ')}.`);
+  return chosen[0]!.toUpperCase().replace(/-/g, '_');
+}
 
 /** --field Type.field or Type.field:masked, repeated. */
 function fields(values: Values) {
@@ -104,10 +120,7 @@ export const STEPS: Readonly<Record<string, RequestStep>> = {
     numbered: true,
     operation: `mutation($input: ReplySharingRequestInput!) { replySharingRequest(input: $input) { ${CHANGE} } }`,
     variables: (v, n) => {
-      const chosen = ['approve', 'approve-in-part', 'refuse'].filter((k) => v[k] === true);
-      if (chosen.length !== 1)
-        throw new UsageError('Reply with one of --approve, --approve-in-part, --refuse.');
-      const reply = chosen[0]!.toUpperCase().replace(/-/g, '_');
+      const reply = oneOf(v, ['approve', 'approve-in-part', 'refuse'], 'Reply');
       return {
         input: {
           number: n,
@@ -132,6 +145,32 @@ export const STEPS: Readonly<Record<string, RequestStep>> = {
     numbered: true,
     operation: `mutation($n: ID!, $note: String!) { advanceSharingDispute(number: $n, note: $note) { ${REQUEST} } }`,
     variables: (v, n) => ({ n, note: text(v, 'note') }),
+  },
+  'decide-dispute': {
+    summary:
+      'the data authority decides a dispute (art. 28): --uphold | --approve | --approve-in-part --field ..., --note',
+    numbered: true,
+    operation: `mutation($input: DecideSharingDisputeInput!) { decideSharingDispute(input: $input) { ${CHANGE} } }`,
+    variables: (v, n) => {
+      const outcome = oneOf(v, ['uphold', 'approve', 'approve-in-part'], 'Decide');
+      return {
+        input: {
+          number: n,
+          outcome,
+          ...(outcome === 'APPROVE_IN_PART' && { fields: fields(v) }),
+          note: text(v, 'note'),
+        },
+      };
+    },
+  },
+  narrow: {
+    summary:
+      'provider: narrow an approved grant and file it with the data authority (备案): [--field ...] [--row ...] --reason',
+    numbered: true,
+    operation: `mutation($input: FileSharingNarrowingInput!) { fileSharingNarrowing(input: $input) { ${CHANGE} } }`,
+    variables: (v, n) => ({
+      input: { number: n, fields: fields(v), rows: rows(v), reason: text(v, 'reason') },
+    }),
   },
   suspend: closing('suspendSharing', 'suspend the right at once, with a receipt: --reason'),
   resume: closing('resumeSharing', 'resume a suspended right: --reason'),
@@ -159,9 +198,23 @@ export const STEPS: Readonly<Record<string, RequestStep>> = {
     }),
   },
   impact: {
-    summary: 'preview what approving would open: [--days]',
+    summary:
+      'preview what approving would open (fields, denied attempts, the diff) and the distinct persons, counted by the provider: [--days]',
     numbered: true,
-    operation: `query($n: ID!, $d: Int) { sharingImpact(number: $n, days: $d) { opens deniedAttempts diff } }`,
+    operation: `query($n: ID!, $d: Int) { sharingImpact(number: $n, days: $d) { opens deniedAttempts diff fields rows reachField } }`,
     variables: (v, n) => ({ n, d: v.days === undefined ? null : Number(v.days) }),
+    follow: (data) => {
+      const impact = data.sharingImpact as
+        { fields: string[]; rows: string[]; reachField: string } | null | undefined;
+      if (!impact || !REACH_FIELD.test(impact.reachField)) {
+        throw new Error(
+          `The data bureau named no reach field of the provider: ${impact?.reachField}.`,
+        );
+      }
+      return {
+        operation: `query($f: [String!]!, $r: [String!]) { persons: ${impact.reachField}(fields: $f, rows: $r) }`,
+        variables: { f: impact.fields, r: impact.rows },
+      };
+    },
   },
 };

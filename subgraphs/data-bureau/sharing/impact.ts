@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../contracts/errors';
 import { createPolicyEngine, type PolicySet } from '../../../policies';
 import { diffPolicies } from '../../../policies/tooling';
-import { badInput, type Caller, type Database } from '../../kit';
+import { badInput, sharingReachField, type Caller, type Database } from '../../kit';
 import { governance } from '../policies/deployment';
 import { currentPolicies } from '../policies/live';
 import { awaitsReply } from './clock';
@@ -18,6 +18,11 @@ export interface Impact {
   opens: string[];
   deniedAttempts: number;
   diff: string[];
+  /** The draft's fields and rows (`Type.field=value`), as the provider's reach field takes them. */
+  fields: string[];
+  rows: string[];
+  /** The provider's root field counting the persons the draft opens (kit/sharing-reach.ts). */
+  reachField: string;
 }
 
 /** Fields of the draft the requester's role cannot read now under the request's purpose. */
@@ -104,5 +109,10 @@ export async function sharingImpact(
       (c) =>
         `${c.change} ${c.grant ?? 'catalogue'} ${c.what}${c.from ? ` from ${c.from}` : ''}${c.to ? ` to ${c.to}` : ''}`,
     ),
+    fields: request.fields.map((f) => f.coordinate),
+    rows: Object.entries(request.rows).flatMap(([type, conditions]) =>
+      Object.entries(conditions).map(([field, value]) => `${type}.${field}=${value}`),
+    ),
+    reachField: sharingReachField(request.provider),
   };
 }

@@ -167,7 +167,8 @@ export function submissionArg(
   };
 }
 
-function rowsArg(rows: readonly { type: string; field: string; value: string }[]) {
+/** Row conditions as given (`input.rows`), by type and field. */
+export function rowsArg(rows: readonly { type: string; field: string; value: string }[]) {
   const out: Record<string, Record<string, string>> = {};
   rows.forEach((r, i) => {
     const coordinate = identifierArg(`input.rows[${i}]`, `${r.type}.${r.field}`, COORDINATE);

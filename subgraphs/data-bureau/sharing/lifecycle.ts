@@ -1,11 +1,17 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../contracts/errors';
-import type { Database } from '../../kit';
 import { badInput } from '../../kit';
 import { MAX_EXTENSION_DAYS, extendedDue, replyDue, today } from './clock';
 import { grantOf, withGrant, withoutGrant } from './grant';
-import { amendPolicy } from './live-policy';
-import { DISPUTE_MOVERS, DISPUTE_STAGES, type DisputeStage, type Party } from './states';
+import type { FieldInput } from './input';
+import { approval } from './reply';
+import {
+  DISPUTE_MOVERS,
+  DISPUTE_STAGES,
+  type DisputeOutcome,
+  type DisputeStage,
+  type Party,
+} from './states';
 import type { StepOutcome } from './steps';
 import type { SharingRequestRow } from './store';
 
@@ -98,6 +104,12 @@ export function decideDisputeStep(
       `Request ${request.number} has no open dispute: openSharingDispute first.`,
     );
   }
+  if (stage === 'DECISION') {
+    throw badInput(
+      'number',
+      `The dispute on ${request.number} awaits the decision (art. 28): decideSharingDispute states its outcome.`,
+    );
+  }
   if (!parties.some((p) => DISPUTE_MOVERS[stage].includes(p))) {
     throw new GraphQLError(
       `The dispute on ${request.number} is in ${stage}: only the ${DISPUTE_MOVERS[stage].join(' or ')} moves it on (art. 28).`,
@@ -108,55 +120,95 @@ export function decideDisputeStep(
   return { patch: { disputeStage: next }, detail: { from: stage, to: next, note } };
 }
 
+/**
+ * The decision that ends a dispute (art. 28), for the government by the data authority: it
+ * states the outcome. UPHOLD leaves the request as it stands; APPROVE or APPROVE_IN_PART
+ * orders the approval, which goes the way of a reply's (approval in reply.ts: the grant in a
+ * live revision with this step's event, or neither).
+ */
+export function decideDisputeDecision(
+  official: { id: string },
+  request: SharingRequestRow,
+  decision: { outcome: DisputeOutcome; fields?: FieldInput[] | null; note: string },
+  now: Date,
+): StepOutcome {
+  if (request.disputeStage !== 'DECISION') {
+    throw badInput(
+      'input.number',
+      `Request ${request.number} has no dispute awaiting the decision (it is ${request.disputeStage ?? 'not in dispute'}): advanceSharingDispute first.`,
+    );
+  }
+  const resolved = {
+    from: 'DECISION',
+    to: 'RESOLVED',
+    outcome: decision.outcome,
+    note: decision.note,
+  };
+  if (decision.outcome === 'UPHOLD') {
+    if (decision.fields?.length) {
+      throw badInput('input.fields', 'UPHOLD orders no fields: the reply stands as it is.');
+    }
+    return { patch: { disputeStage: 'RESOLVED' }, detail: resolved };
+  }
+  const ordered = approval(
+    official,
+    request,
+    decision.outcome,
+    decision.fields,
+    now,
+    `dispute decision on ${request.number}: ${decision.outcome.toLowerCase()}`,
+  );
+  return {
+    ...ordered,
+    patch: {
+      ...ordered.patch,
+      disputeStage: 'RESOLVED',
+      refusalCode: null,
+      refusalExplanation: null,
+    },
+    detail: { ...resolved, ...ordered.detail },
+  };
+}
+
 /** Suspension or termination: an urgent revision without the grant (art. 27). */
-export async function decideClosing(
-  db: Database,
+export function decideClosing(
   author: string,
   request: SharingRequestRow,
   state: 'SUSPENDED' | 'TERMINATED',
   reason: string,
-  now: Date,
-): Promise<StepOutcome> {
+): StepOutcome {
   const grantId = request.grantId!;
-  const written =
-    request.state === 'SUSPENDED'
-      ? null // already out of force: termination only records the end
-      : await amendPolicy(
-          db,
-          (current) => withoutGrant(current, grantId),
-          {
-            cause: 'suspension',
-            author,
-            note: `${state.toLowerCase()} ${request.number}: ${reason}`.slice(0, 500),
-            urgent: true,
-          },
-          now,
-        );
   return {
-    patch: { state, ...(written && { revision: written.revision }) },
+    patch: { state },
     detail: { reason, grant: grantId },
-    written,
+    // Once suspended the grant is already out of force: termination only records the end.
+    ...(request.state !== 'SUSPENDED' && {
+      revise: {
+        change: (current) => withoutGrant(current, grantId),
+        input: {
+          cause: 'suspension',
+          author,
+          note: `${state.toLowerCase()} ${request.number}: ${reason}`.slice(0, 500),
+          urgent: true,
+        },
+      },
+    }),
   };
 }
 
 /** Resumption: the same grant back in a new revision. */
-export async function decideResume(
-  db: Database,
+export function decideResume(
   author: string,
   request: SharingRequestRow,
   reason: string,
-  now: Date,
-): Promise<StepOutcome> {
+): StepOutcome {
   const grant = grantOf(request, request.approvedFields!);
-  const written = await amendPolicy(
-    db,
-    (current) => withGrant(current, grant),
-    { cause: 'sharing-request', author, note: `resumes ${request.number}` },
-    now,
-  );
   return {
-    patch: { state: 'APPROVED', revision: written.revision },
+    patch: { state: 'APPROVED' },
     detail: { reason, grant: grant.id },
-    written,
+    revise: {
+      change: (current) => withGrant(current, grant),
+      input: { cause: 'sharing-request', author, note: `resumes ${request.number}` },
+    },
   };
 }

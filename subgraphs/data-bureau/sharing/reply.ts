@@ -9,10 +9,8 @@ import {
   type FieldInput,
   type RequestedField,
 } from './input';
-import { amendPolicy } from './live-policy';
 import type { StepOutcome } from './steps';
 import type { SharingRequestRow } from './store';
-import type { Database } from '../../kit';
 
 export type Reply = 'APPROVE' | 'APPROVE_IN_PART' | 'REFUSE';
 export const REFUSAL_REASONS = [
@@ -31,51 +29,51 @@ export interface ReplyInput {
   explanation?: string | null;
 }
 
-/** The fields an APPROVE_IN_PART grants: asked for, and no wider than asked (masked may replace full). */
-function partialFields(request: SharingRequestRow, input: ReplyInput): RequestedField[] {
-  const fields = fieldsArg(
-    'input.fields',
-    input.fields,
-    request.provider,
-    governance.classification,
-  );
+/** What narrowerFields says when a field is wider than its base, by the step's own words. */
+export interface NarrowingWords {
+  absent(coordinate: string): string;
+  masked(coordinate: string): string;
+  same: string;
+}
+
+const REPLY_WORDS: NarrowingWords = {
+  absent: (c) => `${c} was not asked for: a reply grants no more than the request.`,
+  masked: (c) => `${c} was asked masked: a reply cannot grant it in full.`,
+  same: 'APPROVE_IN_PART grants fewer fields or masks some; these are the fields asked: use APPROVE.',
+};
+
+/**
+ * Fields narrower than `base` (a request's asked, or its approved): each in `base`, none in
+ * full where `base` has it masked, and fewer or some masked. Throws in `words` otherwise.
+ */
+export function narrowerFields(
+  request: SharingRequestRow,
+  base: readonly RequestedField[],
+  input: FieldInput[] | null | undefined,
+  words: NarrowingWords,
+): RequestedField[] {
+  const fields = fieldsArg('input.fields', input, request.provider, governance.classification);
   for (const f of fields) {
-    const asked = request.fields.find((r) => r.coordinate === f.coordinate);
-    if (!asked) {
-      throw badInput(
-        'input.fields',
-        `${f.coordinate} was not asked for in ${request.number}: a reply grants no more than the request.`,
-      );
-    }
-    if (asked.access === 'masked' && f.access === 'full') {
-      throw badInput(
-        'input.fields',
-        `${f.coordinate} was asked masked: a reply cannot grant it in full.`,
-      );
+    const had = base.find((r) => r.coordinate === f.coordinate);
+    if (!had) throw badInput('input.fields', `${request.number}: ${words.absent(f.coordinate)}`);
+    if (had.access === 'masked' && f.access === 'full') {
+      throw badInput('input.fields', `${request.number}: ${words.masked(f.coordinate)}`);
     }
   }
   const narrower =
-    fields.length < request.fields.length ||
-    fields.some(
-      (f) => f.access !== request.fields.find((r) => r.coordinate === f.coordinate)!.access,
-    );
-  if (!narrower) {
-    throw badInput(
-      'input.fields',
-      'APPROVE_IN_PART grants fewer fields or masks some; these are the fields asked: use APPROVE.',
-    );
-  }
+    fields.length < base.length ||
+    fields.some((f) => f.access !== base.find((r) => r.coordinate === f.coordinate)!.access);
+  if (!narrower) throw badInput('input.fields', words.same);
   return fields;
 }
 
-/** The provider's reply (art. 21): an approval writes the grant into a live revision. */
-export async function decideReply(
-  db: Database,
+/** The provider's reply (art. 21): an approval writes the grant into a live revision (with its event). */
+export function decideReply(
   official: { id: string },
   request: SharingRequestRow,
   input: ReplyInput,
   now: Date,
-): Promise<StepOutcome> {
+): StepOutcome {
   requestNumberArg(input.number, 'input.number');
   if (input.reply === 'REFUSE') {
     if (!input.reason || !REFUSAL_REASONS.includes(input.reason)) {
@@ -99,15 +97,26 @@ export async function decideReply(
       detail: { reply: 'REFUSE', reason: input.reason, explanation },
     };
   }
+  return approval(official, request, input.reply, input.fields, now, `approves ${request.number}`);
+}
+
+/**
+ * An approval (a reply's, or one a dispute's decision orders): the grant derived from the
+ * request and the fields approved, written into a live revision with the step's event.
+ */
+export function approval(
+  official: { id: string },
+  request: SharingRequestRow,
+  reply: 'APPROVE' | 'APPROVE_IN_PART',
+  fields: FieldInput[] | null | undefined,
+  now: Date,
+  note: string,
+): StepOutcome {
   const approved =
-    input.reply === 'APPROVE_IN_PART' ? partialFields(request, input) : request.fields;
+    reply === 'APPROVE_IN_PART'
+      ? narrowerFields(request, request.fields, fields, REPLY_WORDS)
+      : request.fields;
   const grant = grantOf(request, approved);
-  const written = await amendPolicy(
-    db,
-    (current) => withGrant(current, grant),
-    { cause: 'sharing-request', author: official.id, note: `approves ${request.number}` },
-    now,
-  );
   return {
     patch: {
       state: 'APPROVED',
@@ -115,9 +124,11 @@ export async function decideReply(
       repliedAt: now,
       shareBy: shareBy(today(now)),
       grantId: grant.id,
-      revision: written.revision,
     },
-    detail: { reply: input.reply, grant: grant.id, fields: approved },
-    written,
+    detail: { reply, grant: grant.id, fields: approved },
+    revise: {
+      change: (current) => withGrant(current, grant),
+      input: { cause: 'sharing-request', author: official.id, note },
+    },
   };
 }

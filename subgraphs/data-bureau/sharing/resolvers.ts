@@ -8,12 +8,14 @@ import {
   reasonArg,
   requestNumberArg,
   submissionArg,
+  type FieldInput,
   type RequestedField,
   type SubmitInput,
 } from './input';
 import {
   decideClosing,
   decideDispute,
+  decideDisputeDecision,
   decideDisputeStep,
   decideExtension,
   decideExtensionRequest,
@@ -22,14 +24,23 @@ import {
   decideSupplement,
 } from './lifecycle';
 import { livePolicies } from '../policies/live';
+import { decideNarrowing, type NarrowingInput } from './filing';
 import { sharingImpact } from './impact';
 import { agencyOfficial } from './parties';
 import { decideReply, type ReplyInput } from './reply';
+import type { DisputeOutcome } from './states';
 import { takeStep } from './steps';
 import { findRequest, insertRequest, listRequests, type SharingRequestRow } from './store';
 
 type Context = DepartmentContext<Loaders>;
 type Role = 'REQUESTER' | 'PROVIDER' | 'AUTHORITY';
+
+interface DisputeDecisionInput {
+  number: string;
+  outcome: DisputeOutcome;
+  fields?: FieldInput[] | null;
+  note: string;
+}
 
 interface ListArgs {
   role: Role;
@@ -151,8 +162,8 @@ export const sharingResolvers = {
         )
       ).request,
     replySharingRequest: (_: unknown, { input }: { input: ReplyInput }, ctx: Context) =>
-      takeStep(ctx, requestNumberArg(input.number, 'input.number'), 'reply', (r) =>
-        decideReply(ctx.db, agencyOfficial(ctx.caller), r, input, new Date()),
+      takeStep(ctx, requestNumberArg(input.number, 'input.number'), 'reply', async (r) =>
+        decideReply(agencyOfficial(ctx.caller), r, input, new Date()),
       ),
     openSharingDispute: async (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
       (
@@ -166,24 +177,30 @@ export const sharingResolvers = {
           decideDisputeStep(r, parties, reason(a.note, 'note')),
         )
       ).request,
-    suspendSharing: (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
-      takeStep(ctx, requestNumberArg(a.number), 'suspend', (r) =>
-        decideClosing(ctx.db, ctx.caller.consumer.id, r, 'SUSPENDED', reason(a.reason), new Date()),
-      ),
-    resumeSharing: (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
-      takeStep(ctx, requestNumberArg(a.number), 'resume', (r) =>
-        decideResume(ctx.db, ctx.caller.consumer.id, r, reason(a.reason), new Date()),
-      ),
-    terminateSharing: (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
-      takeStep(ctx, requestNumberArg(a.number), 'terminate', (r) =>
-        decideClosing(
-          ctx.db,
-          ctx.caller.consumer.id,
+    decideSharingDispute: (_: unknown, { input }: { input: DisputeDecisionInput }, ctx: Context) =>
+      takeStep(ctx, requestNumberArg(input.number, 'input.number'), 'decide-dispute', async (r) =>
+        decideDisputeDecision(
+          agencyOfficial(ctx.caller),
           r,
-          'TERMINATED',
-          reason(a.reason),
+          { outcome: input.outcome, fields: input.fields, note: reason(input.note, 'input.note') },
           new Date(),
         ),
+      ),
+    fileSharingNarrowing: (_: unknown, { input }: { input: NarrowingInput }, ctx: Context) =>
+      takeStep(ctx, requestNumberArg(input.number, 'input.number'), 'file-narrowing', async (r) =>
+        decideNarrowing(agencyOfficial(ctx.caller), r, input, reason(input.reason, 'input.reason')),
+      ),
+    suspendSharing: (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
+      takeStep(ctx, requestNumberArg(a.number), 'suspend', async (r) =>
+        decideClosing(ctx.caller.consumer.id, r, 'SUSPENDED', reason(a.reason)),
+      ),
+    resumeSharing: (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
+      takeStep(ctx, requestNumberArg(a.number), 'resume', async (r) =>
+        decideResume(ctx.caller.consumer.id, r, reason(a.reason)),
+      ),
+    terminateSharing: (_: unknown, a: { number: string; reason: string }, ctx: Context) =>
+      takeStep(ctx, requestNumberArg(a.number), 'terminate', async (r) =>
+        decideClosing(ctx.caller.consumer.id, r, 'TERMINATED', reason(a.reason)),
       ),
     confirmSharingDisposal: async (
       _: unknown,

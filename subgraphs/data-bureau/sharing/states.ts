@@ -22,6 +22,8 @@ export type SharingAction =
   | 'reply'
   | 'open-dispute'
   | 'advance-dispute'
+  | 'decide-dispute'
+  | 'file-narrowing'
   | 'suspend'
   | 'resume'
   | 'terminate'
@@ -47,6 +49,10 @@ export const STEPS: Readonly<Record<SharingAction, Step>> = {
     from: ['REFUSED', 'APPROVED', 'SUSPENDED'],
     by: ['requester', 'provider', 'authority'],
   },
+  // The government's decision (art. 28), taken by the data authority for it.
+  'decide-dispute': { from: ['REFUSED', 'APPROVED', 'SUSPENDED'], by: ['authority'] },
+  // A provider narrows an approved grant and files it with the data authority (备案).
+  'file-narrowing': { from: ['APPROVED'], by: ['provider'] },
   suspend: { from: ['APPROVED'], by: ['provider', 'authority'] },
   resume: { from: ['SUSPENDED'], by: ['provider', 'authority'] },
   terminate: { from: ['APPROVED', 'SUSPENDED'], by: ['provider', 'authority'] },
@@ -72,10 +78,16 @@ export function stepRefusal(
 export const DISPUTE_STAGES = ['NEGOTIATION', 'COORDINATION', 'DECISION', 'RESOLVED'] as const;
 export type DisputeStage = (typeof DISPUTE_STAGES)[number];
 
-/** Who moves a dispute out of each stage: the parties negotiate; the authority coordinates and decides. */
+/**
+ * Who moves a dispute out of each stage: the parties negotiate; the authority coordinates and
+ * decides (out of DECISION by decideSharingDispute only, stating the outcome).
+ */
 export const DISPUTE_MOVERS: Readonly<Record<DisputeStage, readonly Party[]>> = {
   NEGOTIATION: ['requester', 'provider', 'authority'],
   COORDINATION: ['authority'],
   DECISION: ['authority'],
   RESOLVED: [],
 };
+
+/** What the decision of a dispute orders (art. 28): the reply stands, or approval (in part). */
+export type DisputeOutcome = 'UPHOLD' | 'APPROVE' | 'APPROVE_IN_PART';

@@ -34,9 +34,10 @@ const COLUMNS = `number, requester, requester_role AS "requesterRole", requested
   persons_per_official AS "personsPerOfficial", sharing_class AS "sharingClass", state,
   submitted_at AS "submittedAt", to_char(clock_start, 'YYYY-MM-DD') AS "clockStart",
   to_char(reply_due, 'YYYY-MM-DD') AS "replyDue", returned, missing,
-  extension_days AS "extensionDays", extension_decided AS "extensionDecided",
+  extension_days AS "extensionDays", extension_reason AS "extensionReason",
+  extension_decided AS "extensionDecided",
   approved_fields AS "approvedFields", refusal_code AS "refusalCode",
-  refusal_explanation AS "refusalExplanation", to_char(share_by, 'YYYY-MM-DD') AS "shareBy",
+  refusal_explanation AS "refusalExplanation", replied_at AS "repliedAt", to_char(share_by, 'YYYY-MM-DD') AS "shareBy",
   grant_id AS "grantId", revision, dispute_stage AS "disputeStage",
   disposal_method AS "disposalMethod"`;
 
@@ -59,6 +60,7 @@ const WRITABLE = {
   extensionReason: 'extension_reason',
   extensionDecided: 'extension_decided',
   approvedFields: 'approved_fields',
+  rows: 'rows',
   refusalCode: 'refusal_code',
   refusalExplanation: 'refusal_explanation',
   repliedAt: 'replied_at',

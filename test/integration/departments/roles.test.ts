@@ -176,3 +176,77 @@ describe('preparing a department with an owner role', () => {
     );
   });
 });
+
+describe("the data bureau's sharing request events, append-only under an insider", () => {
+  const EVENTS = 'data_bureau.sharing_request_event';
+  const runtime = departmentRoleNames({ name: 'data-bureau' }).runtime;
+  const asAdmin = async (sql: string) => {
+    const admin = new pg.Client({ connectionString: superuserUrl });
+    await admin.connect();
+    try {
+      return (await admin.query(sql)).rows;
+    } finally {
+      await admin.end();
+    }
+  };
+  const statements = [
+    ['UPDATE', `UPDATE ${EVENTS} SET actor = 'someone-else'`],
+    ['DELETE', `DELETE FROM ${EVENTS} WHERE seq = 1`],
+    ['TRUNCATE', `TRUNCATE ${EVENTS}`],
+  ] as const;
+
+  it('may read and append them (its grants), and holds no right to change them', async () => {
+    const [count] = (await asRuntime(
+      'data-bureau',
+      `SELECT count(*)::int AS n FROM ${EVENTS}`,
+    )) as {
+      n: number;
+    }[];
+    expect(count!.n).toBeGreaterThan(0);
+    const [rights] = await asAdmin(
+      `SELECT ARRAY(SELECT p FROM unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE','TRUNCATE']) p
+                     WHERE has_table_privilege('${runtime}', '${EVENTS}', p)) AS rights`,
+    );
+    expect(rights!.rights).toEqual(['SELECT', 'INSERT']);
+  });
+
+  it.each(statements)('is refused %s of them by privilege', async (_, sql) => {
+    await expect(asRuntime('data-bureau', sql)).rejects.toThrow(/permission denied/);
+  });
+
+  it.each(statements)(
+    'is refused %s by the triggers even when an insider granted it the privilege',
+    async (_, sql) => {
+      await asAdmin(`GRANT UPDATE, DELETE, TRUNCATE ON ${EVENTS} TO ${runtime}`);
+      try {
+        await expect(asRuntime('data-bureau', sql)).rejects.toThrow(
+          /sharing request events are append-only: (UPDATE|DELETE|TRUNCATE) on data_bureau\.sharing_request_event is refused/,
+        );
+      } finally {
+        await asAdmin(`REVOKE UPDATE, DELETE, TRUNCATE ON ${EVENTS} FROM ${runtime}`);
+      }
+      const [count] = (await asAdmin(`SELECT count(*)::int AS n FROM ${EVENTS}`)) as {
+        n: number;
+      }[];
+      expect(count!.n).toBeGreaterThan(0);
+    },
+  );
+
+  it('are emptied by a new seed only, run as the owner, with the triggers back on after', async () => {
+    const bureau = departments.find((d) => d.name === 'data-bureau')!;
+    const { ownerUrl, runtimeUrl } = roles.get('data-bureau')!;
+    const reseeded = await prepareDepartment(
+      bureau,
+      runtimeUrl,
+      createCity({ seed: 8, persons: 200 }),
+      { ownerUrl },
+    );
+    try {
+      await expect(reseeded.query('SELECT seed FROM dataset')).resolves.toEqual([{ seed: 8 }]);
+      await expect(asAdmin(`TRUNCATE ${EVENTS}`)).rejects.toThrow(/append-only: TRUNCATE/);
+      await expect(asAdmin(`DELETE FROM ${EVENTS}`)).rejects.toThrow(/append-only: DELETE/);
+    } finally {
+      await reseeded.close();
+    }
+  });
+});
