@@ -2,7 +2,13 @@ import { GraphRefusal } from '../graph';
 import { html, type Html } from '../html';
 import { label, type Label } from '../i18n';
 import { definePage, type PageContext } from '../page';
-import { IMPACT, REQUEST_PAGE, type ImpactView, type RequestView } from '../queries/requests';
+import {
+  IMPACT,
+  reachOperation,
+  REQUEST_PAGE,
+  type ImpactView,
+  type RequestView,
+} from '../queries/requests';
 import { stepForms } from '../requests/forms';
 import {
   DISPUTE_STAGES,
@@ -124,6 +130,7 @@ async function impactOf(context: PageContext, number: string): Promise<Html> {
   if (!impact) return html``;
   return html`<section aria-labelledby="impact" class="impact">
     <h2 id="impact">${label({ zh: '批准影响预览', en: 'Impact of approving' })}</h2>
+    ${await personsOf(context, impact)}
     <p>
       ${label({ zh: `近 ${IMPACT_DAYS} 天申请方被拒绝、批准后将可读取的尝试`, en: `Denied attempts in the last ${IMPACT_DAYS} days it would have opened` })}:
       <strong class="denied-attempts">${impact.deniedAttempts}</strong>
@@ -143,6 +150,29 @@ async function impactOf(context: PageContext, number: string): Promise<Html> {
       ${impact.diff.map((line) => html`<li><code>${line}</code></li>`)}
     </ul>
   </section>`;
+}
+
+/** The provider's count of the persons the draft opens, or why it is not shown. */
+async function personsOf(context: PageContext, impact: ImpactView): Promise<Html> {
+  const title = label({
+    zh: '批准后范围内的人数（提供方按草案授权计数）',
+    en: 'Distinct persons within the draft’s scope (counted by the provider)',
+  });
+  const operation = reachOperation(impact.reachField);
+  if (!operation) return html`<p>${title}: —</p>`;
+  try {
+    const { persons } = await context.graph<{ persons: number }>(operation, {
+      fields: impact.fields,
+      rows: impact.rows,
+    });
+    return html`<p>${title}: <strong class="persons">${persons}</strong></p>`;
+  } catch (error) {
+    if (!(error instanceof GraphRefusal)) throw error;
+    return html`<p class="problem" role="alert">
+      ${title}:
+      ${error.errors.map((e) => html`<code>${e.extensions?.code ?? 'ERROR'}</code> ${e.message} `)}
+    </p>`;
+  }
 }
 
 function timeline(r: RequestView): Html {

@@ -63,6 +63,9 @@ export interface ImpactView {
   opens: string[];
   deniedAttempts: number;
   diff: string[];
+  fields: string[];
+  rows: string[];
+  reachField: string;
 }
 
 /** The receipt of a step that wrote a policy revision. */
@@ -110,9 +113,26 @@ export const REQUEST_PAGE: Operation = {
 export const IMPACT: Operation = {
   name: 'ConsoleSharingImpact',
   document: `query ConsoleSharingImpact($number: ID!, $days: Int) {
-  sharingImpact(number: $number, days: $days) { opens deniedAttempts diff }
+  sharingImpact(number: $number, days: $days) { opens deniedAttempts diff fields rows reachField }
 }`,
 };
+
+/** A provider's root field counting the persons a draft opens: <department>SharingReach. */
+const REACH_FIELD = /^[a-z][A-Za-z]{0,60}SharingReach$/;
+
+/**
+ * The provider's count of the distinct persons the draft opens, asked of the root field the
+ * impact preview names; null when the name is not such a field (it is never spliced otherwise).
+ */
+export function reachOperation(field: string): Operation | null {
+  if (!REACH_FIELD.test(field)) return null;
+  return {
+    name: 'ConsoleSharingReach',
+    document: `query ConsoleSharingReach($fields: [String!]!, $rows: [String!]) {
+  persons: ${field}(fields: $fields, rows: $rows)
+}`,
+  };
+}
 
 /** File a request. */
 export const SUBMIT: Operation = {

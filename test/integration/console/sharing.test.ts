@@ -179,6 +179,8 @@ describe('the sharing-request pages', () => {
     expect(page.html).toContain('class="impact"');
     expect(page.html).toContain('<code>Person.vaccinations</code></li>');
     expect(Number(/class="denied-attempts">(\d+)</.exec(page.html)![1])).toBeGreaterThanOrEqual(1);
+    // The provider (health) counted the persons the draft opens in its own data.
+    expect(Number(/class="persons">(\d+)</.exec(page.html)?.[1])).toBeGreaterThan(0);
     for (const step of ['return', 'request-extension', 'reply'])
       expect(page.html).toContain(`step-${step}`);
     expect(page.html).not.toContain('step-supplement');
