@@ -19,11 +19,18 @@ export function chainRecords(
 ): StoredRecord[] {
   let { seq, hash } = head;
   return records.map((record) => {
-    const position = { id: randomUUID(), streamId, seq: seq + 1 };
-    const prevHash = hash;
-    seq = position.seq;
-    hash = hashRecord(prevHash, canonicalRecord({ ...record, ...position }));
-    return { ...record, ...position, prevHash, hash };
+    // canonicalRecord covers the content and position only, not the hashes.
+    const stored: StoredRecord = {
+      ...record,
+      id: randomUUID(),
+      streamId,
+      seq: seq + 1,
+      prevHash: hash,
+      hash: '',
+    };
+    seq = stored.seq;
+    hash = stored.hash = hashRecord(stored.prevHash, canonicalRecord(stored));
+    return stored;
   });
 }
 
