@@ -8,11 +8,15 @@ const schema = 'records_pipeline_test';
 let pool: pg.Pool;
 beforeAll(async () => {
   pool = await freshRecordsSchema(schema);
-  // A record the server refuses at INSERT (as a broken store would): its whole batch fails.
+  // A record the server refuses at INSERT (as a broken store would): its whole batch fails,
+  // 200 ms after it arrived, so the batch after it is surely sent, chained on it, meanwhile.
   await pool.query(`
     CREATE FUNCTION ${schema}.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      IF NEW.request_id = 'poison' THEN RAISE EXCEPTION 'poisoned batch'; END IF;
+      IF NEW.request_id = 'poison' THEN
+        PERFORM pg_sleep(0.2);
+        RAISE EXCEPTION 'poisoned batch';
+      END IF;
       RETURN NEW;
     END $$;
     CREATE TRIGGER poison BEFORE INSERT ON ${schema}.access_record
