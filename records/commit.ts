@@ -82,7 +82,7 @@ export async function commitBatch(
     progress.commitSent = true;
     await client.query({
       name: `append-records ${table}`,
-      text: `SELECT ${appendFunction(table)}($1::json, $2, $3, $4, $5, $6, $7)`,
+      text: `SELECT ${appendFunction(table)}($1::json, $2, $3, $4, $5, $6, $7, $8)`,
       values: [
         JSON.stringify(stored.map(toRow)),
         first.id,
@@ -91,6 +91,7 @@ export async function commitBatch(
         remaining,
         last.streamId,
         last.seq,
+        last.hash,
       ],
     });
     return stored;
@@ -144,9 +145,12 @@ function setDeadline(
   const first = stored[0]!;
   const last = stored[stored.length - 1]!;
   if (!/^[0-9a-f-]{36}$/.test(first.id)) throw new TypeError(`not a record id: ${first.id}`);
-  if (!/^[0-9a-f]{64}$/.test(after.hash)) throw new TypeError('not a record hash');
+  if (![after.hash, last.hash].every((h) => /^[0-9a-f]{64}$/.test(h))) {
+    throw new TypeError('not a record hash');
+  }
   return `SELECT set_config('access_records.commit_check', '${first.id}', true),
     set_config('access_records.chain_after', '${Math.floor(after.seq)}:${after.hash}', true),
+    set_config('access_records.chain_last', '${Math.floor(last.seq)}:${last.hash}', true),
     set_config('access_records.commit_by', least(to_timestamp(${Math.floor(commitBy)}::float8 / 1000),
       clock_timestamp() + ${Math.floor(remaining)} * interval '1 millisecond')::text, true),
     pg_advisory_xact_lock(hashtext(${client.escapeLiteral(last.streamId)}), ${Math.floor(last.seq) % 2147483647})`;

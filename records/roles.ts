@@ -27,7 +27,7 @@ export async function grantWriter(owner: Queryable, schema: string, role: string
      GRANT EXECUTE ON FUNCTION ${quoteIdent(schema)}.create_access_record_partition(timestamptz)
        TO ${who};
      GRANT EXECUTE ON FUNCTION
-       ${quoteIdent(schema)}.append_records(json, text, text, float8, integer, text, bigint) TO ${who};`,
+       ${quoteIdent(schema)}.append_records(json, text, text, float8, integer, text, bigint, text) TO ${who};`,
   );
 }
 

@@ -3,7 +3,8 @@
 -- no SQL text to parse, no literal to lex, the INSERT's plan kept by PL/pgSQL). The call is its
 -- own transaction: it sets what the batch's transaction set before (synchronous_commit on, the
 -- deadline and chain settings the deferred triggers of migrations 005 and 009 read at COMMIT,
--- the advisory lock of the batch's last record) and inserts the rows; COMMIT follows the
+-- the advisory lock of the batch's last record; and its last record's seq and hash, which
+-- migration 011 keeps as the stream's head) and inserts the rows; COMMIT follows the
 -- statement, so the triggers still decide at COMMIT. SECURITY INVOKER: the caller needs
 -- INSERT on the records, as before.
 
@@ -14,12 +15,14 @@ CREATE FUNCTION append_records(
   commit_by_ms float8,
   remaining_ms integer,
   lock_stream text,
-  lock_seq bigint
+  lock_seq bigint,
+  last_hash text
 ) RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
   PERFORM set_config('synchronous_commit', 'on', true),
     set_config('access_records.commit_check', commit_check, true),
     set_config('access_records.chain_after', chain_after, true),
+    set_config('access_records.chain_last', lock_seq || ':' || last_hash, true),
     set_config('access_records.commit_by', least(to_timestamp(commit_by_ms / 1000),
       clock_timestamp() + remaining_ms * interval '1 millisecond')::text, true),
     pg_advisory_xact_lock(hashtext(lock_stream), (lock_seq % 2147483647)::int);
@@ -39,4 +42,4 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION append_records(json, text, text, float8, integer, text, bigint) FROM PUBLIC;
+REVOKE ALL ON FUNCTION append_records(json, text, text, float8, integer, text, bigint, text) FROM PUBLIC;
