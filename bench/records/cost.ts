@@ -9,7 +9,15 @@
  * transactions. Medians over rounds.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
- *     node --import tsx bench/records/cost.ts [--records 4000] [--rounds 5] [--batches 1,5,20]
+ *     node --import tsx bench/records/cost.ts [--records 4000] [--rounds 5] [--batches 1,5,20] [--months 36]
+ *
+ * `--months N` adds N empty past months (partitions), as a store keeping three years has.
+ *
+ * `--encode N` measures only what the gateway computes for N records before anything is sent
+ * (validation of the record and its compensation, chaining and hashing in batches of 5, the
+ * rows' JSON; `--literal`: also escaped as a SQL literal, as the writer did before migration
+ * 010), no database needed. Its CPU time is noisy on a busy machine; its instruction count is
+ * not: run it under `valgrind --tool=callgrind` with N and with 0, and divide the difference.
  *
  * Needs a superuser DATABASE_URL (it creates the database `records_cost` and pg_walinspect)
  * and PostgreSQL on this machine (it reads the backends' /proc entries).
@@ -26,6 +34,10 @@ import {
   RECORDS_POOL_SIZE,
   type AccessRecord,
 } from '../../records';
+import { toRow } from '../../records/columns';
+import { chainRecords } from '../../records/commit';
+import { GENESIS_HASH } from '../../records/record';
+import { normaliseRecord } from '../../records/validate';
 import { recreateDatabase } from '../../test/support/database';
 import { percentile } from '../stats';
 import { compensationOf, shapedRecord, type RecordShape } from './shapes';
@@ -58,8 +70,15 @@ async function main(): Promise<void> {
       batches: { type: 'string', default: '1,5,20' },
       shapes: { type: 'string', default: 'enterprise,masked' },
       out: { type: 'string' },
+      encode: { type: 'string' },
+      literal: { type: 'boolean', default: false },
+      months: { type: 'string', default: '0' },
     },
   });
+  if (values.encode !== undefined) {
+    console.log(encodeCost(Number(values.encode), values.literal));
+    return;
+  }
   const server = process.env.DATABASE_URL;
   if (!server) throw new Error('Set DATABASE_URL to a superuser connection.');
   const records = Number(values.records);
@@ -72,6 +91,12 @@ async function main(): Promise<void> {
   await migrateRecords(admin);
   await admin.query('CREATE EXTENSION IF NOT EXISTS pg_walinspect');
   await ensurePartitions(admin, 'access_records', [monthOf(new Date())]);
+  // Past months, empty, as a store keeping three years has them (--months 36).
+  await admin.query(
+    `SELECT access_records.create_access_record_partition(now() - n * interval '1 month')
+       FROM generate_series(1, $1::int) n`,
+    [Number(values.months)],
+  );
   const pool = openStorePool(url, { max: RECORDS_POOL_SIZE, applicationName: APPLICATION });
   pool.on('error', () => undefined);
   const streamId = `records-cost-${process.pid}`;
@@ -137,9 +162,39 @@ async function main(): Promise<void> {
   await pool.end();
   await admin.end();
 
-  const table = summarise(results, shapes, batches, rounds, records);
+  const table = summarise(results, shapes, batches, rounds, records, Number(values.months));
   console.log(table);
   if (values.out) writeFileSync(values.out, JSON.stringify({ results, table }, null, 2));
+}
+
+/**
+ * The gateway's own work for `n` records of each shape, made beforehand: µs per record (a
+ * JSON line; the instruction count of a callgrind run is the steady measure).
+ */
+function encodeCost(n: number, literal: boolean): string {
+  const client = new pg.Client();
+  const costs: Record<string, number> = {};
+  for (const shape of ['enterprise', 'masked'] as const) {
+    const made = Array.from({ length: n }, (_, i) => {
+      const record = shapedRecord(shape, i);
+      return { record, compensation: compensationOf(shape, record) };
+    });
+    const started = process.cpuUsage();
+    let head = { seq: 0, hash: GENESIS_HASH };
+    for (let i = 0; i < n; i += 5) {
+      const batch = made.slice(i, i + 5).map(({ record, compensation }) => {
+        if (compensation) normaliseRecord(compensation);
+        return normaliseRecord(record);
+      });
+      const stored = chainRecords('records-cost', head, batch);
+      head = stored[stored.length - 1]!;
+      const rows = JSON.stringify(stored.map(toRow));
+      if (literal) client.escapeLiteral(rows);
+    }
+    const used = process.cpuUsage(started);
+    costs[shape] = n ? (used.user + used.system) / n : 0;
+  }
+  return JSON.stringify({ records: n, literal, usPerRecord: costs });
 }
 
 /** µs of CPU this script spends making one record and its compensation (subtracted). */
@@ -204,12 +259,13 @@ function summarise(
   batches: readonly number[],
   rounds: number,
   records: number,
+  months: number,
 ): string {
   const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
   const spread = (values: number[]) =>
     `${median(values).toFixed(1)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
   const lines = [
-    `Record cost, ${rounds} rounds × ${records} records per row, medians (min–max); ${new Date().toISOString()}`,
+    `Record cost, ${rounds} rounds × ${records} records per row, ${months + 2} monthly partitions, medians (min–max); ${new Date().toISOString()}`,
     '',
     '| record | batch | gateway CPU µs/record | PostgreSQL CPU µs/record | WAL B/record (+FPI) | WAL records/tx | append p50 ms |',
     '| --- | --: | --: | --: | --: | --: | --: |',
