@@ -236,6 +236,7 @@ async function walOf(
   seq: number,
   from: string,
 ): Promise<{ bytes: number; fpi: number; records: number }> {
+  // Other work on the server may have had the segments recycled already: not measured then.
   const { rows } = await admin.query<{ bytes: string; fpi: string; records: string }>(
     `WITH ours AS (
        SELECT DISTINCT xmin::text AS xid FROM access_records.access_record
@@ -245,7 +246,7 @@ async function walOf(
        FROM pg_get_wal_records_info($3::pg_lsn, pg_current_wal_flush_lsn())
       WHERE xid::text IN (SELECT xid FROM ours)`,
     [streamId, seq, from],
-  );
+  ).catch(() => ({ rows: [{ bytes: 'NaN', fpi: 'NaN', records: 'NaN' }] }));
   return {
     bytes: Number(rows[0]!.bytes),
     fpi: Number(rows[0]!.fpi),
@@ -261,7 +262,8 @@ function summarise(
   records: number,
   months: number,
 ): string {
-  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+  const median = (values: number[]) =>
+    percentile(values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b), 0.5);
   const spread = (values: number[]) =>
     `${median(values).toFixed(1)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
   const lines = [

@@ -72,8 +72,12 @@ BEGIN
   END IF;
   IF last IS NULL OR last !~ '^\d+:[0-9a-f]{64}$' THEN
     DELETE FROM stream_head WHERE stream_id = NEW.stream_id;
+  ELSIF kept.stream_id IS NOT NULL THEN
+    -- Under the stream's lock: no one else moves this row meanwhile (one WAL record, HOT).
+    UPDATE stream_head SET seq = split_part(last, ':', 1)::bigint, hash = split_part(last, ':', 2)
+     WHERE stream_id = NEW.stream_id;
   ELSE
-    INSERT INTO stream_head AS h (stream_id, seq, hash)
+    INSERT INTO stream_head (stream_id, seq, hash)
       VALUES (NEW.stream_id, split_part(last, ':', 1)::bigint, split_part(last, ':', 2))
       ON CONFLICT (stream_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash;
   END IF;
