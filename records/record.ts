@@ -240,7 +240,9 @@ function plain(value: unknown, keys: ReadonlySet<string>, least = keys.size): bo
   // Required keys (all but a field's grant and request) must be there.
   if (least === keys.size) return true;
   const o = value as Record<string, unknown>;
-  return typeof o.coordinate === 'string' && typeof o.pi === 'string' && typeof o.effect === 'string';
+  return (
+    typeof o.coordinate === 'string' && typeof o.pi === 'string' && typeof o.effect === 'string'
+  );
 }
 
 function textOrNull(value: unknown): boolean {

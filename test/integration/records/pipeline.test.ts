@@ -139,7 +139,7 @@ describe('the chain-order check of the server (migration 009)', () => {
     }
   });
 
-  it('keeps each stream\'s head (migration 011): the batch continuing it commits, a fork or a gap is still refused', async () => {
+  it("keeps each stream's head (migration 011): the batch continuing it commits, a fork or a gap is still refused", async () => {
     const client = await pool.connect();
     const head = async () =>
       (
@@ -181,7 +181,7 @@ describe('the chain-order check of the server (migration 009)', () => {
     }
   });
 
-  it('keeps the head out of the writer\'s reach: only committed, checked batches move it', async () => {
+  it("keeps the head out of the writer's reach: only committed, checked batches move it", async () => {
     const { rows } = await pool.query<{ definer: boolean }>(
       `SELECT prosecdef AS definer FROM pg_proc
         WHERE proname = 'refuse_broken_chain' AND pronamespace = '${schema}'::regnamespace`,

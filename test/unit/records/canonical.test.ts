@@ -155,7 +155,10 @@ describe('canonical serialisation', () => {
       { ...base, consumer: { ...base.consumer, id: odd, application: 'app' } },
       { ...base, operation: { name: null, hash: '' } },
       { ...base, fields: [], departments: [], subjects: [] },
-      { ...base, fields: [{ coordinate: odd, pi: 'NONE', effect: 'deny', grant: 'g', request: 'r' }] },
+      {
+        ...base,
+        fields: [{ coordinate: odd, pi: 'NONE', effect: 'deny', grant: 'g', request: 'r' }],
+      },
       { ...base, fields: [{ coordinate: 'A.b', pi: 'NONE', effect: 'deny', grant: null }] },
       { ...base, reason: 'token-expired', count: 3, traceId: 'a'.repeat(32), policyRevision: 0 },
       { ...base, documentId: 'd'.repeat(64), delayedUntil: '2027-01-01T00:00:00.000Z' },

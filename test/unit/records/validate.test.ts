@@ -1,10 +1,6 @@
 import { InvalidRecord } from '../../../records';
 import type { AccessRecord } from '../../../records';
-import {
-  normaliseBySchema,
-  normaliseRecord,
-  quickNormalise,
-} from '../../../records/validate';
+import { normaliseBySchema, normaliseRecord, quickNormalise } from '../../../records/validate';
 import { compensationOf, shapedRecord } from '../../../bench/records/shapes';
 
 const dispatcherReadsAppeal: AccessRecord = {
@@ -67,7 +63,7 @@ describe('normaliseRecord', () => {
     expect(() => normaliseRecord(bad)).toThrow(new RegExp(`${path.replace('.', '\\.')}:`));
   });
 
-  it('takes the quick way for the records the gateway writes, with the schema\'s result', () => {
+  it("takes the quick way for the records the gateway writes, with the schema's result", () => {
     for (const shape of ['enterprise', 'masked'] as const) {
       const record = shapedRecord(shape, 7);
       const compensation = compensationOf(shape, record);
@@ -156,7 +152,8 @@ describe('normaliseRecord', () => {
       } catch (error) {
         expected = error as Error;
       }
-      if (expected instanceof Error) expect({ change, quick }).toEqual({ change, quick: undefined });
+      if (expected instanceof Error)
+        expect({ change, quick }).toEqual({ change, quick: undefined });
       else if (quick) expect(quick).toStrictEqual(expected);
       expect(quick === undefined).toBe(
         ['+08:00', '2025-02-29', '13-01', 'T24', '0000-', '000z', 'time":1'].some((s) =>
