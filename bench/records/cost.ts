@@ -225,7 +225,8 @@ async function backendPids(admin: pg.Pool): Promise<number[]> {
 /** Nanoseconds the processes spent on a CPU (schedstat's first field). */
 function onCpuNs(pids: readonly number[]): number {
   let ns = 0;
-  for (const pid of pids) ns += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+  for (const pid of pids)
+    ns += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
   return ns;
 }
 
@@ -237,16 +238,18 @@ async function walOf(
   from: string,
 ): Promise<{ bytes: number; fpi: number; records: number }> {
   // Other work on the server may have had the segments recycled already: not measured then.
-  const { rows } = await admin.query<{ bytes: string; fpi: string; records: string }>(
-    `WITH ours AS (
+  const { rows } = await admin
+    .query<{ bytes: string; fpi: string; records: string }>(
+      `WITH ours AS (
        SELECT DISTINCT xmin::text AS xid FROM access_records.access_record
         WHERE stream_id = $1 AND seq > $2)
      SELECT coalesce(sum(record_length - fpi_length), 0)::text AS bytes,
             coalesce(sum(fpi_length), 0)::text AS fpi, count(*)::text AS records
        FROM pg_get_wal_records_info($3::pg_lsn, pg_current_wal_flush_lsn())
       WHERE xid::text IN (SELECT xid FROM ours)`,
-    [streamId, seq, from],
-  ).catch(() => ({ rows: [{ bytes: 'NaN', fpi: 'NaN', records: 'NaN' }] }));
+      [streamId, seq, from],
+    )
+    .catch(() => ({ rows: [{ bytes: 'NaN', fpi: 'NaN', records: 'NaN' }] }));
   return {
     bytes: Number(rows[0]!.bytes),
     fpi: Number(rows[0]!.fpi),
@@ -263,7 +266,10 @@ function summarise(
   months: number,
 ): string {
   const median = (values: number[]) =>
-    percentile(values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b), 0.5);
+    percentile(
+      values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b),
+      0.5,
+    );
   const spread = (values: number[]) =>
     `${median(values).toFixed(1)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
   const lines = [

@@ -34,7 +34,12 @@ export function shapedRecord(shape: RecordShape, n: number): AccessRecord {
         hash: '66e311731ef0aa3dd0b1f161ebc27bca2a11e02d33866033b289c31f677898fa',
       },
       fields: ['Query.enterprise', 'Enterprise.uscc', 'Enterprise.name', 'Enterprise.status'].map(
-        (coordinate) => ({ coordinate, pi: 'NONE' as const, effect: 'allow' as const, grant: null }),
+        (coordinate) => ({
+          coordinate,
+          pi: 'NONE' as const,
+          effect: 'allow' as const,
+          grant: null,
+        }),
       ),
       departments: ['market-regulation'],
       subjects: [],
