@@ -118,7 +118,11 @@ export function toRow(record: StoredRecord): RecordRow {
   };
 }
 
-/** `INSERT ... SELECT FROM json_to_recordset($1)`: a whole batch in one statement, one parameter. */
+/**
+ * `INSERT ... SELECT FROM json_to_recordset($1)`: a whole batch in one statement, one parameter.
+ * The function of migration 010 (append_records) inserts the same columns: a new column needs a
+ * migration that replaces that function too.
+ */
 export function insertStatement(table: string): string {
   return `INSERT INTO ${table} (stream_id, seq, id, format, occurred_at, request_id,
       consumer_kind, consumer_id, consumer_department, consumer_role, consumer_application,

@@ -19,11 +19,18 @@ export function chainRecords(
 ): StoredRecord[] {
   let { seq, hash } = head;
   return records.map((record) => {
-    const position = { id: randomUUID(), streamId, seq: seq + 1 };
-    const prevHash = hash;
-    seq = position.seq;
-    hash = hashRecord(prevHash, canonicalRecord({ ...record, ...position }));
-    return { ...record, ...position, prevHash, hash };
+    // canonicalRecord covers the content and position only, not the hashes.
+    const stored: StoredRecord = {
+      ...record,
+      id: randomUUID(),
+      streamId,
+      seq: seq + 1,
+      prevHash: hash,
+      hash: '',
+    };
+    seq = stored.seq;
+    hash = stored.hash = hashRecord(stored.prevHash, canonicalRecord(stored));
+    return stored;
   });
 }
 
@@ -51,10 +58,10 @@ export type BatchChain =
  * as remained then): a COMMIT that arrives late, after the writer answered "withheld", aborts
  * instead. The transaction names the record it continues, and the server refuses it unless that
  * record is stored and continued by no other (migration 009): a batch sent while the one before
- * it commits fails with it. A chained batch of up to ONE_MESSAGE_MAX_RECORDS is one round trip
- * (BEGIN to COMMIT in one message), a larger one three; one that reads the head takes four.
- * Resolves only after COMMIT; on any error the transaction is rolled back and nothing of the
- * batch is stored.
+ * it commits fails with it. A chained batch is one round trip (one call of a prepared statement,
+ * its own transaction; before migration 010, BEGIN to COMMIT in one message with the rows as a
+ * literal); one that reads the head takes four. Resolves only after COMMIT; on any error the
+ * transaction is rolled back and nothing of the batch is stored.
  */
 export async function commitBatch(
   client: pg.PoolClient,
@@ -65,31 +72,36 @@ export async function commitBatch(
   progress: BatchProgress = { commitSent: false },
 ): Promise<StoredRecord[]> {
   const remaining = Math.max(1, Math.floor(commitBy - Date.now()));
-  // synchronous_commit: the caller releases personal data once this resolves.
+  // A batch chained by the writer is one prepared call, its own transaction (migration 010):
+  // synchronous_commit on, the deadline and chain checks at its COMMIT. The caller releases
+  // personal data once this resolves.
+  if (batch.after) {
+    const { after, stored } = batch;
+    const first = stored[0]!;
+    const last = stored[stored.length - 1]!;
+    progress.commitSent = true;
+    await client.query({
+      name: `append-records ${table}`,
+      text: `SELECT ${appendFunction(table)}($1::json, $2, $3, $4, $5, $6, $7, $8)`,
+      values: [
+        JSON.stringify(stored.map(toRow)),
+        first.id,
+        `${Math.floor(after.seq)}:${after.hash}`,
+        Math.floor(commitBy),
+        remaining,
+        last.streamId,
+        last.seq,
+        last.hash,
+      ],
+    });
+    return stored;
+  }
   const begin = `BEGIN; SET LOCAL synchronous_commit TO on; SET LOCAL statement_timeout TO ${remaining}`;
   try {
-    if (batch.after && batch.stored.length <= ONE_MESSAGE_MAX_RECORDS) {
-      const { after, stored } = batch;
-      const rows = client.escapeLiteral(JSON.stringify(stored.map(toRow)));
-      progress.commitSent = true;
-      await client.query(
-        `${begin}; ${setDeadline(client, stored, after, commitBy, remaining)};
-         ${insertStatement(table).replace('$1::json', () => `${rows}::json`)}; COMMIT`,
-      );
-      return stored;
-    }
-    let stored: StoredRecord[];
-    if (batch.after) {
-      stored = batch.stored;
-      await client.query(
-        `${begin}; ${setDeadline(client, stored, batch.after, commitBy, remaining)}`,
-      );
-    } else {
-      await client.query(begin);
-      const after = await readHead(client, table, streamId);
-      stored = chainRecords(streamId, after, batch.records);
-      await client.query(setDeadline(client, stored, after, commitBy, remaining));
-    }
+    await client.query(begin);
+    const after = await readHead(client, table, streamId);
+    const stored = chainRecords(streamId, after, batch.records);
+    await client.query(setDeadline(client, stored, after, commitBy, remaining));
     await client.query(insertStatement(table), [JSON.stringify(stored.map(toRow))]);
     if (progress.shouldCommit && !progress.shouldCommit()) {
       progress.aborted = true;
@@ -104,12 +116,10 @@ export async function commitBatch(
   }
 }
 
-/**
- * Most records a chained batch sends as one message (BEGIN to COMMIT, the rows as a literal):
- * a gateway's batches are this small, and save two round trips; PostgreSQL parses a large
- * literal slower than a parameter, so a larger batch takes three round trips instead.
- */
-export const ONE_MESSAGE_MAX_RECORDS = 100;
+/** The batch function of migration 010 in the records table's schema. */
+function appendFunction(table: string): string {
+  return table.replace(/\.access_record$/, '.append_records');
+}
 
 /** The chain moved under a batch (the one before it failed): chain it again from the table. */
 export function chainMoved(error: unknown): boolean {
@@ -135,9 +145,12 @@ function setDeadline(
   const first = stored[0]!;
   const last = stored[stored.length - 1]!;
   if (!/^[0-9a-f-]{36}$/.test(first.id)) throw new TypeError(`not a record id: ${first.id}`);
-  if (!/^[0-9a-f]{64}$/.test(after.hash)) throw new TypeError('not a record hash');
+  if (![after.hash, last.hash].every((h) => /^[0-9a-f]{64}$/.test(h))) {
+    throw new TypeError('not a record hash');
+  }
   return `SELECT set_config('access_records.commit_check', '${first.id}', true),
     set_config('access_records.chain_after', '${Math.floor(after.seq)}:${after.hash}', true),
+    set_config('access_records.chain_last', '${Math.floor(last.seq)}:${last.hash}', true),
     set_config('access_records.commit_by', least(to_timestamp(${Math.floor(commitBy)}::float8 / 1000),
       clock_timestamp() + ${Math.floor(remaining)} * interval '1 millisecond')::text, true),
     pg_advisory_xact_lock(hashtext(${client.escapeLiteral(last.streamId)}), ${Math.floor(last.seq) % 2147483647})`;

@@ -25,7 +25,9 @@ export async function grantWriter(owner: Queryable, schema: string, role: string
      GRANT SELECT ON ${quoteIdent(schema)}.schema_migrations, ${quoteIdent(schema)}.store_identity,
        ${quoteIdent(schema)}.archived_month TO ${who};
      GRANT EXECUTE ON FUNCTION ${quoteIdent(schema)}.create_access_record_partition(timestamptz)
-       TO ${who};`,
+       TO ${who};
+     GRANT EXECUTE ON FUNCTION
+       ${quoteIdent(schema)}.append_records(json, text, text, float8, integer, text, bigint, text) TO ${who};`,
   );
 }
 

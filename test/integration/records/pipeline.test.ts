@@ -8,11 +8,15 @@ const schema = 'records_pipeline_test';
 let pool: pg.Pool;
 beforeAll(async () => {
   pool = await freshRecordsSchema(schema);
-  // A record the server refuses at INSERT (as a broken store would): its whole batch fails.
+  // A record the server refuses at INSERT (as a broken store would): its whole batch fails,
+  // 200 ms after it arrived, so the batch after it is surely sent, chained on it, meanwhile.
   await pool.query(`
     CREATE FUNCTION ${schema}.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      IF NEW.request_id = 'poison' THEN RAISE EXCEPTION 'poisoned batch'; END IF;
+      IF NEW.request_id = 'poison' THEN
+        PERFORM pg_sleep(0.2);
+        RAISE EXCEPTION 'poisoned batch';
+      END IF;
       RETURN NEW;
     END $$;
     CREATE TRIGGER poison BEFORE INSERT ON ${schema}.access_record
@@ -80,12 +84,15 @@ describe('the chain-order check of the server (migration 009)', () => {
     streamId: string,
     after: { seq: number; hash: string },
     time = '2025-03-01T02:00:00.000Z',
+    /** Names the batch's last record, as the writer does since migration 011 (an older one did not). */
+    namesLast = false,
   ) {
     const stored = chainRecords(streamId, after, [caseworkerChecksEligibility({ time })]);
     const last = stored.at(-1)!;
     await client.query(
       `BEGIN; SELECT set_config('access_records.commit_check', '${stored[0]!.id}', true),
          set_config('access_records.chain_after', '${after.seq}:${after.hash}', true),
+         set_config('access_records.chain_last', '${namesLast ? `${last.seq}:${last.hash}` : ''}', true),
          pg_advisory_xact_lock(hashtext('${streamId}'), ${last.seq})`,
     );
     await client.query(insertStatement(`${schema}.access_record`), [
@@ -130,5 +137,61 @@ describe('the chain-order check of the server (migration 009)', () => {
       one.release();
       two.release();
     }
+  });
+
+  it("keeps each stream's head (migration 011): the batch continuing it commits, a fork or a gap is still refused", async () => {
+    const client = await pool.connect();
+    const head = async () =>
+      (
+        await pool.query<{ seq: number; hash: string }>(
+          `SELECT seq::int AS seq, hash FROM ${schema}.stream_head WHERE stream_id = 'gw-head'`,
+        )
+      ).rows[0];
+    try {
+      const genesis = { seq: 0, hash: '0'.repeat(64) };
+      const first = await batch(client, 'gw-head', genesis, undefined, true);
+      await client.query('COMMIT');
+      expect(await head()).toEqual(first);
+      const second = await batch(client, 'gw-head', first, '2025-03-01T02:00:01.000Z', true);
+      await client.query('COMMIT');
+      expect(await head()).toEqual(second);
+      // A fork: continuing the first record again, although the second already did.
+      await batch(client, 'gw-head', first, '2025-03-01T02:00:02.000Z', true);
+      await expect(client.query('COMMIT')).rejects.toThrow(/seq 2 is already taken/);
+      // A gap: continuing a record that is not stored.
+      await batch(client, 'gw-head', { seq: 5, hash: 'a'.repeat(64) }, undefined, true);
+      await expect(client.query('COMMIT')).rejects.toThrow(/seq 5\) is not stored/);
+      expect(await head()).toEqual(second);
+      // A writer that does not name its last record leaves no head: the next batch is checked
+      // the long way, and still continues the right record.
+      const third = await batch(client, 'gw-head', second, '2025-03-01T02:00:03.000Z');
+      await client.query('COMMIT');
+      expect(await head()).toBeUndefined();
+      await batch(client, 'gw-head', second, '2025-03-01T02:00:04.000Z', true);
+      await expect(client.query('COMMIT')).rejects.toThrow(/seq 3 is already taken/);
+      await batch(client, 'gw-head', third, '2025-03-01T02:00:05.000Z', true);
+      await client.query('COMMIT');
+      expect(await requestsOf('gw-head')).toHaveLength(4);
+      await expect(verifyChains(pool, { schema, streamId: 'gw-head' })).resolves.toMatchObject({
+        ok: true,
+      });
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
+  });
+
+  it("keeps the head out of the writer's reach: only committed, checked batches move it", async () => {
+    const { rows } = await pool.query<{ definer: boolean }>(
+      `SELECT prosecdef AS definer FROM pg_proc
+        WHERE proname = 'refuse_broken_chain' AND pronamespace = '${schema}'::regnamespace`,
+    );
+    expect(rows).toEqual([{ definer: true }]);
+    const { rows: grants } = await pool.query(
+      `SELECT grantee FROM information_schema.role_table_grants
+        WHERE table_schema = $1 AND table_name = 'stream_head' AND grantee = 'PUBLIC'`,
+      [schema],
+    );
+    expect(grants).toEqual([]);
   });
 });

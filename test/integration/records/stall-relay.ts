@@ -20,6 +20,8 @@ export interface StallRelay {
 }
 
 const COMMIT = Buffer.from('COMMIT\0');
+/** A chained batch commits by calling the prepared statement of this name (migration 010). */
+const APPEND_CALL = Buffer.from('append-records ');
 
 interface Pipe {
   upstream: Socket;
@@ -70,7 +72,7 @@ export async function startStallRelay(target = new URL(testDatabaseUrl())): Prom
     client.on('data', (chunk) => {
       if (pipe.holding) return void pipe.holding.push(chunk);
       if (relay.mode === 'freeze') return void pipe.frozenUp.push(chunk);
-      if (chunk.includes(COMMIT)) {
+      if (chunk.includes(COMMIT) || chunk.includes(APPEND_CALL)) {
         if (relay.mode === 'hold-commit') return void (pipe.holding = [chunk]);
         if (relay.mode === 'lose-commit-ack') pipe.ackLost = true;
       }

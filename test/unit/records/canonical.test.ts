@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import type { AccessRecord } from '../../../records';
 import { canonicalJson, canonicalRecord, GENESIS_HASH, hashRecord } from '../../../records';
 import { chainRecords } from '../../../records/commit';
+import { canonicalRecordByKeys } from '../../../records/record';
+import { normaliseRecord } from '../../../records/validate';
+import { shapedRecord } from '../../../bench/records/shapes';
 
 const position = { id: '7d9f4c52-8a1e-4b7a-9a57-3f0c2b1d6e11', streamId: 'gw-1', seq: 1 };
 
@@ -138,6 +141,43 @@ describe('canonical serialisation', () => {
   it('ignores hashes a stored record carries', () => {
     const stored = { ...registrarReadsBirth, ...position, prevHash: 'a', hash: 'b' };
     expect(canonicalRecord(stored)).toBe(canonicalRecord({ ...registrarReadsBirth, ...position }));
+  });
+
+  it('writes the current format key by key with the text of the general way, for every shape', () => {
+    const base = { ...registrarReadsBirth, ...position };
+    const odd = 'quote " backslash \\ newline \n tab \t NUL-free \u0001 é 中文 😀 \u2028';
+    const records: (AccessRecord & typeof position)[] = [
+      base,
+      { ...shapedRecord('enterprise', 1), ...position },
+      { ...shapedRecord('masked', 2), ...position },
+      { ...normaliseRecord(shapedRecord('masked', 3)), ...position },
+      { ...base, purpose: odd, caseNumber: odd, requestId: odd, clientAddress: odd },
+      { ...base, consumer: { ...base.consumer, id: odd, application: 'app' } },
+      { ...base, operation: { name: null, hash: '' } },
+      { ...base, fields: [], departments: [], subjects: [] },
+      {
+        ...base,
+        fields: [{ coordinate: odd, pi: 'NONE', effect: 'deny', grant: 'g', request: 'r' }],
+      },
+      { ...base, fields: [{ coordinate: 'A.b', pi: 'NONE', effect: 'deny', grant: null }] },
+      { ...base, reason: 'token-expired', count: 3, traceId: 'a'.repeat(32), policyRevision: 0 },
+      { ...base, documentId: 'd'.repeat(64), delayedUntil: '2027-01-01T00:00:00.000Z' },
+      { ...base, durationMs: 0, seq: 9_007_199_254_740_991 },
+      // The general way for these: extra keys, missing keys, undefined values, odd types.
+      { ...base, consumer: { ...base.consumer, extra: 'x' } as never },
+      { ...base, operation: { name: 'N' } as never },
+      { ...base, fields: [{ coordinate: 'A.b', pi: 'NONE', effect: 'allow', extra: 1 } as never] },
+      { ...base, fields: [{ coordinate: 'A.b', pi: 'NONE', effect: 'allow', grant: undefined }] },
+      { ...base, consumer: { ...base.consumer, role: undefined } as never },
+      { ...base, purpose: undefined as never, count: null as never },
+      { ...base, caseNumber: { b: 1, a: 2 } as never },
+      { ...base, subjects: ['p', 1] as never, policyRevision: undefined },
+      { ...base, durationMs: '12' as never },
+    ];
+    for (const record of records) {
+      expect(canonicalRecord(record)).toBe(canonicalRecordByKeys(record));
+    }
+    expect(() => canonicalRecord({ ...base, durationMs: Number.NaN })).toThrow(TypeError);
   });
 
   it('refuses numbers JSON cannot carry', () => {
