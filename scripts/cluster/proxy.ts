@@ -26,6 +26,11 @@ export interface RoundRobinProxy {
 /** How often one idempotent request is sent again after a 503 with Retry-After: 0. */
 const MAX_RESENDS = 3;
 
+/** Timed-out readiness probes in a row after which a replica leaves the rotation. */
+const SLOW_PROBES_TO_LEAVE = 3;
+/** Poll intervals a request waits for a ready replica before it is answered 503. */
+const WAIT_FOR_READY = 20;
+
 /**
  * A small round-robin HTTP proxy for the cluster on one machine. Only replicas whose /readyz
  * answered 200 at the last poll get requests, so one that received SIGTERM leaves the rotation
@@ -34,7 +39,9 @@ const MAX_RESENDS = 3;
  * the next ready replica only when it is idempotent (GET, HEAD, queries: reading twice is safe,
  * and each read leaves its own record); a mutation is never retried and gets 502. An idempotent
  * request answered 503 with Retry-After: 0 (a replica swapping its graph at that moment) is sent
- * again, up to MAX_RESENDS times, as load balancers retry such answers.
+ * again, up to MAX_RESENDS times, as load balancers retry such answers. A request that finds no
+ * ready replica waits up to WAIT_FOR_READY polls for one (a rolling restart on a loaded machine)
+ * before it is answered 503.
  */
 export async function startProxy(options: { pollMs: number }): Promise<RoundRobinProxy> {
   const backends = new Map<string, boolean>();
@@ -49,15 +56,34 @@ export async function startProxy(options: { pollMs: number }): Promise<RoundRobi
     return candidates[next];
   };
 
+  // Probes that timed out in a row, per replica: a replica that answers "not ready" or refuses
+  // the connection leaves the rotation at once; one that is only slow to answer (a loaded
+  // machine) leaves after SLOW_PROBES_TO_LEAVE probes in a row, as load balancers' unhealthy
+  // thresholds do.
+  const slow = new Map<string, number>();
   const poll = async () => {
     await Promise.all(
       [...backends.keys()].map(async (url) => {
-        const up = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(options.pollMs * 5) })
-          .then((r) => r.status === 200)
-          .catch(() => false);
-        if (backends.has(url)) backends.set(url, up);
+        const probe = await fetch(`${url}/readyz`, {
+          signal: AbortSignal.timeout(options.pollMs * 5),
+        })
+          .then((r) => (r.status === 200 ? 'up' : 'down'))
+          .catch((error: Error) => (error.name === 'TimeoutError' ? 'slow' : 'down'));
+        if (!backends.has(url)) return;
+        const misses = probe === 'slow' ? (slow.get(url) ?? 0) + 1 : 0;
+        slow.set(url, misses);
+        if (probe !== 'slow') backends.set(url, probe === 'up');
+        else if (misses >= SLOW_PROBES_TO_LEAVE) backends.set(url, false);
       }),
     );
+  };
+  /** The next ready replica not in `exclude`, waiting up to WAIT_FOR_READY polls for one. */
+  const pickOrWait = async (exclude: Set<string>) => {
+    for (let waited = 0; ; waited += 1) {
+      const target = pick(exclude);
+      if (target || waited >= WAIT_FOR_READY) return target;
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+    }
   };
   let polling = true;
   const loop = (async () => {
@@ -79,7 +105,7 @@ export async function startProxy(options: { pollMs: number }): Promise<RoundRobi
     const tried = new Set<string>();
     let resent = 0;
     for (;;) {
-      const target = pick(tried);
+      const target = tried.size === 0 ? await pickOrWait(tried) : pick(tried);
       if (!target) {
         stats.failed += 1;
         return answer(res, 503, 'no ready gateway replica');
