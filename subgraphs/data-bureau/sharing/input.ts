@@ -117,7 +117,7 @@ export function submissionArg(
   const provider = knownNameArg('input.provider', input.provider, 'a department', owners)!;
   const fields = fieldsArg('input.fields', input.fields, provider, classification);
   const periodEnd = String(input.periodEnd ?? '');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(periodEnd) || Number.isNaN(Date.parse(periodEnd))) {
+  if (!isCalendarDay(periodEnd)) {
     throw badInput(
       'input.periodEnd',
       'input.periodEnd must be the last day of use, e.g. 2027-06-30.',
@@ -165,6 +165,13 @@ export function submissionArg(
       ? 'CONDITIONAL'
       : 'UNCONDITIONAL',
   };
+}
+
+/** An ISO date naming a day of the calendar: '2027-02-30' parses in JavaScript but is not one. */
+function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
 function rowsArg(rows: readonly { type: string; field: string; value: string }[]) {
