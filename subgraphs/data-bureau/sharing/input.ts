@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../contracts/errors';
 import type { Access, Classification } from '../../../policies';
+import { loadCatalogue, type SharingCatalogue } from '../../../policies/tooling';
 import { badInput, identifierArg, identifierFormat, withoutPersonalIdentifiers } from '../../kit';
 import { CONSUMER_NAME, COORDINATE, knownNameArg, requiredText } from '../arguments';
 import { today } from './clock';
@@ -159,7 +160,7 @@ export function submissionArg(
       "the agency head's consent, by document number",
     ),
     fields,
-    rows: rowsArg(input.rows ?? []),
+    rows: rowsArg(input.rows ?? [], provider, fields, classification),
     personsPerOfficial: quota,
     sharingClass: fields.some((f) => classification.get(f.coordinate)!.sharing === 'CONDITIONAL')
       ? 'CONDITIONAL'
@@ -174,13 +175,56 @@ function isCalendarDay(value: string): boolean {
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
-function rowsArg(rows: readonly { type: string; field: string; value: string }[]) {
+/** The values a row condition may take besides a literal: placeholders every official has. */
+const OFFICIAL_PLACEHOLDERS = ['$jurisdiction', '$department'];
+
+/**
+ * Rows only narrow (art. 15): each condition is on a type the request asks fields of, by a
+ * field the catalogue states for the provider, with a literal or a placeholder an official
+ * has; and once rows are given, every type asked is limited, so none stays open city-wide
+ * beside a limited one.
+ */
+function rowsArg(
+  rows: readonly { type: string; field: string; value: string }[],
+  provider: string,
+  fields: readonly RequestedField[],
+  classification: Classification,
+) {
+  const asked = new Set(fields.map((f) => f.coordinate.split('.')[0]!));
+  const allowed = sharingCatalogue().departments[provider]?.rows ?? [];
   const out: Record<string, Record<string, string>> = {};
   rows.forEach((r, i) => {
-    const coordinate = identifierArg(`input.rows[${i}]`, `${r.type}.${r.field}`, COORDINATE);
+    const argument = `input.rows[${i}]`;
+    const coordinate = identifierArg(argument, `${r.type}.${r.field}`, COORDINATE);
     const [type, field] = coordinate.split('.') as [string, string];
-    const value = requiredText(`input.rows[${i}].value`, r.value, 100, 'the value rows must have');
+    if (!classification.has(coordinate))
+      throw badInput(argument, `${coordinate} is not a field of the graph.`);
+    if (!asked.has(type))
+      throw badInput(argument, `${type} rows limit nothing: the request asks no field of ${type}.`);
+    if (!allowed.includes(field))
+      throw badInput(
+        argument,
+        `The catalogue limits ${provider}'s rows only by ${allowed.join(', ') || 'nothing'} (art. 15).`,
+      );
+    const value = requiredText(`${argument}.value`, r.value, 100, 'the value rows must have');
+    if (value.startsWith('$') && !OFFICIAL_PLACEHOLDERS.includes(value))
+      throw badInput(
+        `${argument}.value`,
+        `A row value is a literal, ${OFFICIAL_PLACEHOLDERS.join(' or ')}.`,
+      );
     out[type] = { ...out[type], [field]: value };
   });
+  const open = [...asked].filter((type) => rows.length > 0 && !(type in out));
+  if (open.length > 0)
+    throw badInput(
+      'input.rows',
+      `The rows limit some types but not ${open.join(', ')}: limit every type asked, or none.`,
+    );
   return out;
+}
+
+let catalogue: SharingCatalogue | undefined;
+function sharingCatalogue(): SharingCatalogue {
+  catalogue ??= loadCatalogue();
+  return catalogue;
 }
