@@ -1,4 +1,7 @@
+import pg from 'pg';
 import { startSharingConsole } from '../../support/console';
+import { testDatabaseUrl } from '../../support/database';
+import { schemaName } from '../../../subgraphs/kit';
 import type { SharingStack } from '../sharing/support';
 
 // Sharing requests attacked through the graph, as an outside official with an ordinary token
@@ -54,6 +57,9 @@ async function file(consumer: string, input: Record<string, unknown>): Promise<s
   expect(response.errors).toBeUndefined();
   return response.data.submitSharingRequest.number;
 }
+
+/** The advisory lock appends of sharing events take (subgraphs/data-bureau/sharing/events.ts). */
+const CHAIN_LOCK = 7_150_016;
 
 const codeOf = (response: any): string | undefined => response.errors?.[0]?.extensions?.code;
 
@@ -262,5 +268,45 @@ describe('free text with identifiers after Unicode tricks', () => {
     const number = await file('caseworker', vaccinationRequest());
     const response = await stack.as('doctor', RETURN, { n: number, m: ['材料'.repeat(5_000)] });
     expect(codeOf(response)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('a database insider cutting the tail off the events chain', () => {
+  const CHAIN = `{ sharingEventChain { ok events firstBreak } }`;
+
+  it('a request whose last steps were deleted breaks the chain, though every link left verifies', async () => {
+    const number = await file('caseworker', vaccinationRequest());
+    const approved = await stack.as('doctor', REPLY, { input: { number, reply: 'APPROVE' } });
+    expect(approved.errors).toBeUndefined();
+    expect((await stack.as('auditor', CHAIN)).data.sharingEventChain.ok).toBe(true);
+    const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
+    const client = await pool.connect();
+    // Hold the chain's append lock throughout, so no other test appends onto the cut chain.
+    await client.query('SELECT pg_advisory_lock($1)', [CHAIN_LOCK]);
+    const table = `${schemaName({ name: 'data-bureau' })}.sharing_request_event`;
+    const { rows } = await client.query(`SELECT * FROM ${table} ORDER BY seq DESC LIMIT 1`);
+    const last = rows[0];
+    expect(last.number).toBe(number);
+    const triggers = async (on: boolean) =>
+      client.query(`ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER USER`);
+    try {
+      await triggers(false);
+      await client.query(`DELETE FROM ${table} WHERE seq = $1`, [last.seq]);
+      await triggers(true);
+      const chain = (await stack.as('auditor', CHAIN)).data.sharingEventChain;
+      expect(chain.ok).toBe(false);
+      expect(chain.firstBreak).toBe(Number(last.seq));
+    } finally {
+      const columns = Object.keys(last);
+      await client.query(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        columns.map((c) => last[c]),
+      );
+      await triggers(true);
+      await client.query('SELECT pg_advisory_unlock($1)', [CHAIN_LOCK]);
+      client.release();
+      await pool.end();
+    }
+    expect((await stack.as('auditor', CHAIN)).data.sharingEventChain.ok).toBe(true);
   });
 });
