@@ -388,6 +388,13 @@ describe('personal values in error pages and masked views', () => {
   const probes: [ConsoleSignInRole, string][] = [
     ['privacy-officer', `/console/records?personId=${ID}`],
     ['privacy-officer', `/console/records?consumerId=${MOBILE}&policyRevision=${ID}`],
+    ['privacy-officer', `/console/records?outcome=${ID}`],
+    ['privacy-officer', `/console/records?from=${MOBILE}&to=${ID}`],
+    ['privacy-officer', `/console/records?field=${ID}&department=${MOBILE}`],
+    ['privacy-contact', `/console/records?personId=${ID}&calledDepartment=${MOBILE}`],
+    ['privacy-officer', `/console/person?id=${APPLICANT}&after=${ID}`],
+    ['privacy-officer', `/console/compliance?from=${ID}`],
+    ['privacy-officer', `/console/incidents?status=${ID}`],
     ['privacy-officer', `/console/person?id=${ID}`],
     ['privacy-officer', `/console/official?id=${MOBILE}`],
     ['privacy-officer', `/console/incident?id=${ID}`],

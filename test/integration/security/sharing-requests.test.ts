@@ -310,3 +310,31 @@ describe('a database insider cutting the tail off the events chain', () => {
     expect((await stack.as('auditor', CHAIN)).data.sharingEventChain.ok).toBe(true);
   });
 });
+
+describe('an invalid variable is refused without repeating its value', () => {
+  const ID = '11010519491231002X';
+  const MOBILE = '13800138000';
+  const invalid: [string, string, Record<string, unknown>][] = [
+    [
+      'an ID number as an enum value',
+      `query($r: SharingRole!) { sharingRequests(role: $r) { number } }`,
+      { r: ID },
+    ],
+    [
+      'a mobile as a whole number',
+      `query($n: ID!, $d: Int) { sharingImpact(number: $n, days: $d) { opens } }`,
+      { n: 'SHR00000001', d: MOBILE },
+    ],
+    [
+      'an ID number inside an input object',
+      SUBMIT,
+      { input: vaccinationRequest({ method: ID }) },
+    ],
+  ];
+  it.each(invalid)('%s', async (_how, query, variables) => {
+    const response = await stack.as('caseworker', query, variables);
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors![0]!.message).toMatch(/^Variable "\$\w+" got an invalid value/);
+    expect(JSON.stringify(response.errors)).not.toMatch(/11010519491231002X|13800138000/);
+  });
+});
