@@ -11,7 +11,7 @@ import {
   type ConsoleSignInRole,
 } from '../../support/console';
 import type { Federation } from '../../support/federation';
-import { testSigningKey } from '../../support/security';
+import { as, testSigningKey } from '../../support/security';
 import type { SharingStack } from '../sharing/support';
 
 // The oversight console attacked from outside with ordinary tokens: pages and posts a role
@@ -106,7 +106,12 @@ describe('a role reaches only its pages', () => {
 });
 
 describe('a session cookie the console did not write', () => {
-  const officer = { sub: 'demo-privacy-officer', kind: 'official', dept: 'data-bureau', role: 'privacy-officer' };
+  const officer = {
+    sub: 'demo-privacy-officer',
+    kind: 'official',
+    dept: 'data-bureau',
+    role: 'privacy-officer',
+  };
   const forged: [string, () => Promise<string>][] = [
     [
       'an unsigned token (alg none) claiming the privacy officer',
@@ -127,17 +132,27 @@ describe('a session cookie the console did not write', () => {
     [
       'a token for another audience',
       async () =>
-        mintToken(officer as never, { signingKey: await testSigningKey(), audience: 'another-app' }),
+        mintToken(officer as never, {
+          signingKey: await testSigningKey(),
+          audience: 'another-app',
+        }),
     ],
     [
       'a token with a re-written payload (the caseworker made privacy officer)',
       async () => {
         const token = await mintToken(
-          { sub: 'demo-caseworker', kind: 'official', dept: 'civil-affairs', role: 'caseworker' } as never,
+          {
+            sub: 'demo-caseworker',
+            kind: 'official',
+            dept: 'civil-affairs',
+            role: 'caseworker',
+          } as never,
           { signingKey: await testSigningKey() },
         );
         const [head, , signature] = token.split('.');
-        const payload = Buffer.from(JSON.stringify({ ...officer, exp: 4_102_444_800 })).toString('base64url');
+        const payload = Buffer.from(JSON.stringify({ ...officer, exp: 4_102_444_800 })).toString(
+          'base64url',
+        );
         return `${head}.${payload}.${signature}`;
       },
     ],
@@ -145,7 +160,11 @@ describe('a session cookie the console did not write', () => {
   it.each(forged)('%s: no record, no person, no step', async (_how, token) => {
     await caseworkerReads(federation, APPLICANT, `MZ-${randomUUID().slice(0, 8)}`);
     const cookie = sessionOf(await token(), 'privacy-oversight');
-    for (const path of ['/console/records', `/console/person?id=${APPLICANT}`, '/console/records/export?format=csv']) {
+    for (const path of [
+      '/console/records',
+      `/console/person?id=${APPLICANT}`,
+      '/console/records/export?format=csv',
+    ]) {
       const answer = await consolePage(federation, cookie, path);
       expect(answer.status).toBeGreaterThanOrEqual(400);
       expect(answer.html).not.toMatch(FULL_ID_OR_MOBILE);
@@ -156,7 +175,10 @@ describe('a session cookie the console did not write', () => {
 
   it.each([
     ['garbage', `${SESSION_COOKIE}=%%%`],
-    ['JSON without a token', `${SESSION_COOKIE}=${Buffer.from('{"purpose":"audit"}').toString('base64url')}`],
+    [
+      'JSON without a token',
+      `${SESSION_COOKIE}=${Buffer.from('{"purpose":"audit"}').toString('base64url')}`,
+    ],
     ['a huge cookie', `${SESSION_COOKIE}=${'A'.repeat(12_000)}`],
   ])('%s: back to the sign-in page', async (_how, cookie) => {
     const answer = await consolePage(federation, cookie, '/console/records');
@@ -171,8 +193,14 @@ describe('cross-site posts and state-changing GETs', () => {
     ['Origin: null', () => ({ origin: 'null' })],
     ['another Origin', () => ({ origin: 'https://evil.example' })],
     ['a look-alike Origin', (url) => ({ origin: `${url}.evil.example` })],
-    ['Sec-Fetch-Site: cross-site with a good Origin', (url) => ({ origin: url, 'sec-fetch-site': 'cross-site' })],
-    ['Sec-Fetch-Site: same-site (a sibling host)', (url) => ({ origin: url, 'sec-fetch-site': 'same-site' })],
+    [
+      'Sec-Fetch-Site: cross-site with a good Origin',
+      (url) => ({ origin: url, 'sec-fetch-site': 'cross-site' }),
+    ],
+    [
+      'Sec-Fetch-Site: same-site (a sibling host)',
+      (url) => ({ origin: url, 'sec-fetch-site': 'same-site' }),
+    ],
     ['Sec-Fetch-Site: none (typed in the address bar)', () => ({ 'sec-fetch-site': 'none' })],
   ];
   it.each(forgeries)('%s: a step is refused and the request unchanged', async (_how, headers) => {
@@ -187,10 +215,16 @@ describe('cross-site posts and state-changing GETs', () => {
   });
 
   it.each(forgeries)('%s: sign-in (login CSRF) and sign-out are refused', async (_how, headers) => {
-    const signInAnswer = await post('/console/sign-in', headers(federation.url), { consumer: 'privacy-officer' });
+    const signInAnswer = await post('/console/sign-in', headers(federation.url), {
+      consumer: 'privacy-officer',
+    });
     expect(signInAnswer.status).toBe(403);
     expect(signInAnswer.headers.get('set-cookie')).toBeNull();
-    const signOut = await post('/console/sign-out', { cookie: cookies.auditor, ...headers(federation.url) }, {});
+    const signOut = await post(
+      '/console/sign-out',
+      { cookie: cookies.auditor, ...headers(federation.url) },
+      {},
+    );
     expect(signOut.headers.get('set-cookie')).toBeNull();
   });
 
@@ -210,28 +244,43 @@ describe('cross-site posts and state-changing GETs', () => {
 
 describe('stored script in every free text shown back', () => {
   it('a request, a return list and a refusal with markup are shown as text on every page', async () => {
-    const filed = await consolePage(federation, cookies['sharing-civil-affairs'], '/console/request/new', {
-      provider: 'health',
-      purpose: 'social-assistance-eligibility',
-      legalBasis: `法 ${SCRIPT}`,
-      scenario: `场景 ${SCRIPT}`,
-      scope: `范围 ${SCRIPT}`,
-      method: 'INTERFACE',
-      periodEnd: '2027-06-30',
-      consent: `函 ${SCRIPT}`,
-      fields: 'Person.vaccinations FULL',
-    });
+    const filed = await consolePage(
+      federation,
+      cookies['sharing-civil-affairs'],
+      '/console/request/new',
+      {
+        provider: 'health',
+        purpose: 'social-assistance-eligibility',
+        legalBasis: `法 ${SCRIPT}`,
+        scenario: `场景 ${SCRIPT}`,
+        scope: `范围 ${SCRIPT}`,
+        method: 'INTERFACE',
+        periodEnd: '2027-06-30',
+        consent: `函 ${SCRIPT}`,
+        fields: 'Person.vaccinations FULL',
+      },
+    );
     expect(filed.status).toBe(303);
-    const number = new URL(filed.headers.get('location')!, federation.url).searchParams.get('number')!;
+    const number = new URL(filed.headers.get('location')!, federation.url).searchParams.get(
+      'number',
+    )!;
     const act = (form: Record<string, string>) =>
-      consolePage(federation, cookies['sharing-health'], '/console/request/act', { number, ...form });
+      consolePage(federation, cookies['sharing-health'], '/console/request/act', {
+        number,
+        ...form,
+      });
     expect((await act({ action: 'return', missing: `材料 ${SCRIPT}` })).status).toBe(303);
     await consolePage(federation, cookies['sharing-civil-affairs'], '/console/request/act', {
       number,
       action: 'supplement',
       note: `补充 ${SCRIPT}`,
     });
-    const refused = await act({ action: 'reply', reply: 'REFUSE', reason: 'OTHER', explanation: `不必要 ${SCRIPT}` });
+    const refused = await act({
+      action: 'reply',
+      reply: 'REFUSE',
+      reason: 'OTHER',
+      explanation: `不必要 ${SCRIPT}`,
+    });
     expect([200, 303]).toContain(refused.status);
     const pages: [ConsoleSignInRole, string][] = [
       ['sharing-health', `/console/request?number=${number}`],
@@ -247,16 +296,74 @@ describe('stored script in every free text shown back', () => {
       expect(answer.status).toBe(200);
       expect(answer.html).not.toMatch(RAW_MARKUP);
     }
-    const page = await consolePage(federation, cookies['sharing-health'], `/console/request?number=${number}`);
+    const page = await consolePage(
+      federation,
+      cookies['sharing-health'],
+      `/console/request?number=${number}`,
+    );
+    expect(page.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('stored script in a citizen’s challenge and an incident comment', () => {
+  it('is shown as text to the privacy contact and the privacy officer', async () => {
+    const person = 'PCYGN28R6';
+    await caseworkerReads(federation, person, `MZ-${randomUUID().slice(0, 8)}`);
+    const citizen = await as('citizen', 'self-service', person);
+    const mine = await federation.query<any>(
+      '{ myAccessRecords(first: 1) { records { id } } }',
+      {},
+      citizen,
+    );
+    const flagged = await federation.query<any>(
+      'mutation Flag($input: ChallengeDisclosureInput!) { challengeDisclosure(input: $input) { id } }',
+      { input: { recordId: mine.data.myAccessRecords.records[0].id, reason: `不认识 ${SCRIPT}` } },
+      citizen,
+    );
+    expect(flagged.errors).toBeUndefined();
+    const id = flagged.data.challengeDisclosure.id;
+    const commented = await consolePage(
+      federation,
+      cookies['privacy-contact'],
+      '/console/incident/act',
+      {
+        id,
+        action: 'comment',
+        text: `核查 ${SCRIPT}`,
+      },
+    );
+    expect(commented.status).toBe(303);
+    for (const role of ['privacy-contact', 'privacy-officer'] as const) {
+      for (const path of [`/console/incident?id=${id}`, '/console/incidents']) {
+        const answer = await consolePage(federation, cookies[role], path);
+        expect(answer.status).toBe(200);
+        expect(answer.html).not.toMatch(RAW_MARKUP);
+      }
+    }
+    const page = await consolePage(
+      federation,
+      cookies['privacy-officer'],
+      `/console/incident?id=${id}`,
+    );
     expect(page.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
 
 describe('reflected script through every query parameter', () => {
   const p = encodeURIComponent(SCRIPT);
-  const input = encodeURIComponent(JSON.stringify({ provider: SCRIPT, scenario: SCRIPT, fields: [{ coordinate: SCRIPT, access: SCRIPT }], rows: [{ type: SCRIPT, field: SCRIPT, value: SCRIPT }] }));
+  const input = encodeURIComponent(
+    JSON.stringify({
+      provider: SCRIPT,
+      scenario: SCRIPT,
+      fields: [{ coordinate: SCRIPT, access: SCRIPT }],
+      rows: [{ type: SCRIPT, field: SCRIPT, value: SCRIPT }],
+    }),
+  );
   const reflected: [ConsoleSignInRole, string][] = [
-    ['privacy-officer', `/console/records?consumerId=${p}&department=${p}&purpose=${p}&field=${p}&caseNumber=${p}&from=${p}&outcome=${p}`],
+    [
+      'privacy-officer',
+      `/console/records?consumerId=${p}&department=${p}&purpose=${p}&field=${p}&caseNumber=${p}&from=${p}&outcome=${p}`,
+    ],
     ['privacy-officer', `/console/person?id=${p}`],
     ['privacy-officer', `/console/person?id=${APPLICANT}&after=${p}`],
     ['privacy-officer', `/console/records/export?format=${p}`],
@@ -311,7 +418,10 @@ describe('exports: formula cells and header injection', () => {
       `/console/records/export?format=csv&caseNumber=${encodeURIComponent(caseNumber)}`,
     );
     expect(answer.status).toBe(200);
-    const rows = answer.html.split('\r\n').slice(1).filter((l) => l && !l.startsWith('#'));
+    const rows = answer.html
+      .split('\r\n')
+      .slice(1)
+      .filter((l) => l && !l.startsWith('#'));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row).toContain(`,'${caseNumber},`);
@@ -346,7 +456,11 @@ describe('oversized and malformed input', () => {
     const response = await fetch(`${federation.url}/console/request/act`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { cookie: cookies['sharing-health'], origin: federation.url, 'content-type': 'application/json' },
+      headers: {
+        cookie: cookies['sharing-health'],
+        origin: federation.url,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ number: 'SHR00000001', action: 'suspend' }),
     });
     expect(response.status).toBe(400);
@@ -355,7 +469,12 @@ describe('oversized and malformed input', () => {
   it.each([
     ['not JSON', '{'],
     ['an array', '[]'],
-    ['too many fields', JSON.stringify({ fields: Array.from({ length: 101 }, () => ({ coordinate: 'Person.name', access: 'FULL' })) })],
+    [
+      'too many fields',
+      JSON.stringify({
+        fields: Array.from({ length: 101 }, () => ({ coordinate: 'Person.name', access: 'FULL' })),
+      }),
+    ],
     ['a text too long', JSON.stringify({ scenario: 'x'.repeat(2_001) })],
     ['a quota that is not a number', JSON.stringify({ personsPerOfficial: '1; DROP' })],
     ['an ID number in a wrong place', JSON.stringify({ provider: 110105194912310020 })],
@@ -430,14 +549,24 @@ describe('personal values in error pages and masked views', () => {
 describe('another department’s request through the console (IDOR)', () => {
   it('its page is not shown and its steps are refused', async () => {
     const number = await strangersRequest();
-    const page = await consolePage(federation, cookies['sharing-civil-affairs'], `/console/request?number=${number}`);
+    const page = await consolePage(
+      federation,
+      cookies['sharing-civil-affairs'],
+      `/console/request?number=${number}`,
+    );
     expect(page.status).toBeGreaterThanOrEqual(400);
-    for (const form of [
+    const steps: Record<string, string>[] = [
       { action: 'reply', reply: 'APPROVE' },
       { action: 'return', missing: '材料' },
       { action: 'request-extension', workingDays: '5', reason: '评估' },
-    ]) {
-      const answer = await consolePage(federation, cookies['sharing-health'], '/console/request/act', { number, ...form });
+    ];
+    for (const form of steps) {
+      const answer = await consolePage(
+        federation,
+        cookies['sharing-health'],
+        '/console/request/act',
+        { number, ...form },
+      );
       expect(answer.status).toBeGreaterThanOrEqual(400);
     }
     expect(await requestState(number)).toBe('SUBMITTED');

@@ -80,7 +80,11 @@ describe("another department's request", () => {
   const steps: [string, string, (n: string) => Record<string, unknown>][] = [
     ['reply APPROVE', REPLY, (n) => ({ input: { number: n, reply: 'APPROVE' } })],
     ['return for supplement', RETURN, (n) => ({ n, m: ['同意文件'] })],
-    ['read it', `query($n: ID!) { sharingRequest(number: $n) { number scenario } }`, (n) => ({ n })],
+    [
+      'read it',
+      `query($n: ID!) { sharingRequest(number: $n) { number scenario } }`,
+      (n) => ({ n }),
+    ],
     [
       'preview its impact',
       `query($n: ID!) { sharingImpact(number: $n) { opens } }`,
@@ -96,11 +100,38 @@ describe("another department's request", () => {
       // Refused, or (a read) answered as if the request did not exist.
       if (response.errors) expect(['NOT_FOUND', 'FORBIDDEN']).toContain(codeOf(response));
     }
-    const after = await stack.as('auditor', `query($n: ID!) { sharingRequest(number: $n) { state } }`, {
-      n: number,
-    });
+    const after = await stack.as(
+      'auditor',
+      `query($n: ID!) { sharingRequest(number: $n) { state } }`,
+      {
+        n: number,
+      },
+    );
     expect(after.data.sharingRequest.state).toBe('SUBMITTED');
   });
+});
+
+describe('inboxes list only requests of the caller’s department', () => {
+  it.each([['AUTHORITY'], ['REQUESTER'], ['PROVIDER']])(
+    'role %s as a department: none of two other departments',
+    async (role) => {
+      let seen = 0;
+      for (const [consumer, department] of [
+        ['caseworker', 'civil-affairs'],
+        ['doctor', 'health'],
+      ]) {
+        const response = await stack.as(
+          consumer!,
+          `query($r: SharingRole!) { sharingRequests(role: $r, limit: 100) { number requester provider } }`,
+          { r: role },
+        );
+        const listed = response.data?.sharingRequests ?? [];
+        for (const r of listed) expect([r.requester, r.provider]).toContain(department);
+        seen += listed.length;
+      }
+      expect(seen).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('self-approval and approving wider than asked', () => {
@@ -131,9 +162,13 @@ describe('self-approval and approving wider than asked', () => {
       input: { number, reply: 'APPROVE_IN_PART', fields },
     });
     expect(['BAD_USER_INPUT', 'FORBIDDEN']).toContain(codeOf(response));
-    const after = await stack.as('doctor', `query($n: ID!) { sharingRequest(number: $n) { state grantId } }`, {
-      n: number,
-    });
+    const after = await stack.as(
+      'doctor',
+      `query($n: ID!) { sharingRequest(number: $n) { state grantId } }`,
+      {
+        n: number,
+      },
+    );
     expect(after.data.sharingRequest).toEqual({ state: 'SUBMITTED', grantId: null });
   });
 });
@@ -198,7 +233,9 @@ describe('steps out of order and at once', () => {
     const number = await file('caseworker', vaccinationRequest());
     const [a, b] = await Promise.all([
       stack.as('doctor', REPLY, { input: { number, reply: 'APPROVE' } }),
-      stack.as('doctor', REPLY, { input: { number, reply: 'REFUSE', reason: 'OTHER', explanation: '不必要' } }),
+      stack.as('doctor', REPLY, {
+        input: { number, reply: 'REFUSE', reason: 'OTHER', explanation: '不必要' },
+      }),
     ]);
     const ok = [a, b].filter((r) => r.errors === undefined);
     expect(ok).toHaveLength(1);
@@ -238,12 +275,18 @@ describe('free text with identifiers after Unicode tricks', () => {
   // A valid resident ID number and a mobile, hidden various ways.
   const ID = '11010519491231002X';
   const hidden: [string, string][] = [
-    ['full-width digits', ID.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))],
+    [
+      'full-width digits',
+      ID.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+    ],
     ['zero-width spaces between digits', ID.split('').join('\u200b')],
     ['spaces and hyphens', `${ID.slice(0, 6)} ${ID.slice(6, 14)}-${ID.slice(14)}`],
     ['Arabic-Indic digits', ID.replace(/[0-9]/g, (c) => String.fromCharCode(0x660 + Number(c)))],
     ['Devanagari digits', ID.replace(/[0-9]/g, (c) => String.fromCharCode(0x966 + Number(c)))],
-    ['mathematical bold digits', ID.replace(/[0-9]/g, (c) => String.fromCodePoint(0x1d7ce + Number(c)))],
+    [
+      'mathematical bold digits',
+      ID.replace(/[0-9]/g, (c) => String.fromCodePoint(0x1d7ce + Number(c))),
+    ],
     ['a mobile in full-width with a bidi override', '\u202e１３８００１３８０００'],
   ];
   it.each(hidden)('a scenario with an ID number in %s is refused', async (_how, text) => {
@@ -256,11 +299,18 @@ describe('free text with identifiers after Unicode tricks', () => {
 
   it.each(hidden)('a return listing %s as missing is refused', async (_how, text) => {
     const number = await file('caseworker', vaccinationRequest());
-    const response = await stack.as('doctor', RETURN, { n: number, m: ['同意文件', `${text} 的户籍证明`] });
-    expect(codeOf(response)).toBe('BAD_USER_INPUT');
-    const after = await stack.as('caseworker', `query($n: ID!) { sharingRequest(number: $n) { state missing } }`, {
+    const response = await stack.as('doctor', RETURN, {
       n: number,
+      m: ['同意文件', `${text} 的户籍证明`],
     });
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    const after = await stack.as(
+      'caseworker',
+      `query($n: ID!) { sharingRequest(number: $n) { state missing } }`,
+      {
+        n: number,
+      },
+    );
     expect(after.data.sharingRequest).toEqual({ state: 'SUBMITTED', missing: null });
   });
 
@@ -325,11 +375,7 @@ describe('an invalid variable is refused without repeating its value', () => {
       `query($n: ID!, $d: Int) { sharingImpact(number: $n, days: $d) { opens } }`,
       { n: 'SHR00000001', d: MOBILE },
     ],
-    [
-      'an ID number inside an input object',
-      SUBMIT,
-      { input: vaccinationRequest({ method: ID }) },
-    ],
+    ['an ID number inside an input object', SUBMIT, { input: vaccinationRequest({ method: ID }) }],
   ];
   it.each(invalid)('%s', async (_how, query, variables) => {
     const response = await stack.as('caseworker', query, variables);
