@@ -206,7 +206,10 @@ function rowsArg(
         argument,
         `The catalogue limits ${provider}'s rows only by ${allowed.join(', ') || 'nothing'} (art. 15).`,
       );
-    const value = requiredText(`${argument}.value`, r.value, 100, 'the value rows must have');
+    const value = withoutPersonalIdentifiers(
+      `${argument}.value`,
+      requiredText(`${argument}.value`, r.value, 100, 'the value rows must have'),
+    );
     if (value.startsWith('$') && !OFFICIAL_PLACEHOLDERS.includes(value))
       throw badInput(
         `${argument}.value`,

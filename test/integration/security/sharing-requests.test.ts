@@ -205,6 +205,14 @@ describe('rows a requester chooses narrow, never widen', () => {
       { rows: [{ type: 'Person', field: 'districtCode', value: '$anything' }] },
     ],
     [
+      'an ID number as the row value',
+      {
+        rows: [
+          { type: 'Person', field: 'districtCode', value: '１１０１０５１９４９１２３１００２Ｘ' },
+        ],
+      },
+    ],
+    [
       'a placeholder no official has',
       { rows: [{ type: 'Person', field: 'districtCode', value: '$personId' }] },
     ],
