@@ -187,6 +187,23 @@ describe('a session cookie the console did not write', () => {
   });
 });
 
+describe('the session cookie', () => {
+  const signInWith = (headers: Record<string, string>) =>
+    post('/console/sign-in', { origin: federation.url, ...headers }, { consumer: 'auditor' });
+
+  it('is HttpOnly, SameSite=Strict and for the console’s path only', async () => {
+    const cookie = (await signInWith({})).headers.get('set-cookie')!;
+    expect(cookie).toMatch(/; Path=\/console;/);
+    expect(cookie).toContain('; HttpOnly');
+    expect(cookie).toContain('; SameSite=Strict');
+  });
+
+  it('is Secure when the browser reached the console over HTTPS (a TLS-terminating proxy)', async () => {
+    const cookie = (await signInWith({ 'x-forwarded-proto': 'https' })).headers.get('set-cookie')!;
+    expect(cookie).toContain('; Secure');
+  });
+});
+
 describe('cross-site posts and state-changing GETs', () => {
   const forgeries: [string, (url: string) => Record<string, string>][] = [
     ['no Origin and no Sec-Fetch-Site', () => ({})],
