@@ -11,6 +11,7 @@ import {
   type ConsoleSignInRole,
 } from '../../support/console';
 import type { Federation } from '../../support/federation';
+import { rawRequest } from '../../support/raw-http';
 import { as, testSigningKey } from '../../support/security';
 import type { SharingStack } from '../sharing/support';
 
@@ -201,6 +202,21 @@ describe('the session cookie', () => {
   it('is Secure when the browser reached the console over HTTPS (a TLS-terminating proxy)', async () => {
     const cookie = (await signInWith({ 'x-forwarded-proto': 'https' })).headers.get('set-cookie')!;
     expect(cookie).toContain('; Secure');
+  });
+});
+
+describe('DNS rebinding against the development sign-in', () => {
+  it('a page of another name resolved to this machine cannot sign in', async () => {
+    const { port } = new URL(federation.url);
+    const body = 'consumer=privacy-officer';
+    const answer = await rawRequest(federation.url, [
+      `POST /console/sign-in HTTP/1.1\r\nHost: rebind.evil.example:${port}\r\n` +
+        `Origin: http://rebind.evil.example:${port}\r\nSec-Fetch-Site: same-origin\r\n` +
+        `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    ]);
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.headers['set-cookie']).toBeUndefined();
   });
 });
 
