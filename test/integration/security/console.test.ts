@@ -624,6 +624,29 @@ describe('asset path tricks', () => {
   });
 });
 
+describe('a compliance period of a century', () => {
+  it.each([
+    ['/console/compliance?from=0001-01-01&to=9999-12-31'],
+    ['/console/compliance/export?from=1926-01-01&to=2026-01-01'],
+    ['/console/compliance?from=2025-01-01&to=2026-01-03'],
+  ])('%s: refused before the records are read page by page', async (path) => {
+    const before = federation.statements();
+    const answer = await consolePage(federation, cookies['privacy-officer'], path);
+    expect(answer.status).toBe(400);
+    expect(answer.html).toContain('366 days');
+    expect(federation.statements()).toBe(before);
+  });
+
+  it('a year is a period', async () => {
+    const answer = await consolePage(
+      federation,
+      cookies['privacy-officer'],
+      '/console/compliance?from=2025-01-01&to=2026-01-01',
+    );
+    expect(answer.status).toBe(200);
+  });
+});
+
 describe('parameters that would make a page slow', () => {
   const slow: [ConsoleSignInRole, string][] = [
     ['privacy-officer', '/console/compliance?from=0001-01-01&to=9999-12-31'],
