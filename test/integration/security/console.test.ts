@@ -606,6 +606,28 @@ describe('another department’s request through the console (IDOR)', () => {
   });
 });
 
+describe('a step named by a form field', () => {
+  it.each([['__proto__'], ['constructor'], ['toString'], ['hasOwnProperty'], ['SUSPEND'], ['']])(
+    'action=%j is refused and changes nothing',
+    async (action) => {
+      const number = await strangersRequest();
+      const answer = await consolePage(
+        federation,
+        cookies['data-authority'],
+        '/console/request/act',
+        {
+          number,
+          action,
+          approve: 'true',
+          reason: '同意',
+        },
+      );
+      expect(answer.status).toBe(400);
+      expect(await requestState(number)).toBe('SUBMITTED');
+    },
+  );
+});
+
 describe('asset path tricks', () => {
   it.each([
     '/console/assets/../session.ts',

@@ -237,17 +237,71 @@ describe('rows a requester chooses narrow, never widen', () => {
 });
 
 describe('steps out of order and at once', () => {
-  it('two approvals at once: one wins, the other is refused, one grant', async () => {
+  const outOfOrder: [string, string, string][] = [
+    [
+      'supplement before any return',
+      'caseworker',
+      `mutation($n: ID!) { supplementSharingRequest(number: $n, note: "补充") { state } }`,
+    ],
+    [
+      'decide an extension never asked',
+      'auditor',
+      `mutation($n: ID!) { decideSharingExtension(number: $n, approve: true, reason: "同意") { state } }`,
+    ],
+    [
+      'resume what was never suspended',
+      'doctor',
+      `mutation($n: ID!) { resumeSharing(number: $n, reason: "恢复") { request { state } } }`,
+    ],
+    [
+      'terminate what was never approved',
+      'auditor',
+      `mutation($n: ID!) { terminateSharing(number: $n, reason: "终止") { request { state } } }`,
+    ],
+    [
+      'confirm disposal of a pending request',
+      'caseworker',
+      `mutation($n: ID!) { confirmSharingDisposal(number: $n, method: "已删除") { state } }`,
+    ],
+    [
+      'open a dispute before any reply',
+      'caseworker',
+      `mutation($n: ID!) { openSharingDispute(number: $n, reason: "异议") { state } }`,
+    ],
+  ];
+  it.each(outOfOrder)('%s: refused, the request still SUBMITTED', async (_how, consumer, query) => {
     const number = await file('caseworker', vaccinationRequest());
-    const [a, b] = await Promise.all([
-      stack.as('doctor', REPLY, { input: { number, reply: 'APPROVE' } }),
-      stack.as('doctor', REPLY, {
-        input: { number, reply: 'REFUSE', reason: 'OTHER', explanation: '不必要' },
-      }),
-    ]);
-    const ok = [a, b].filter((r) => r.errors === undefined);
-    expect(ok).toHaveLength(1);
-    expect(codeOf([a, b].find((r) => r.errors)!)).toBe('BAD_USER_INPUT');
+    const response = await stack.as(consumer, query, { n: number });
+    expect(['BAD_USER_INPUT', 'FORBIDDEN']).toContain(codeOf(response));
+    const after = await stack.as(
+      'auditor',
+      `query($n: ID!) { sharingRequest(number: $n) { state grantId } }`,
+      { n: number },
+    );
+    expect(after.data.sharingRequest).toEqual({ state: 'SUBMITTED', grantId: null });
+  });
+
+  it.each([
+    ['two approvals', 'APPROVE'],
+    ['an approval and a refusal', 'REFUSE'],
+  ])('%s at once: one wins, the other is refused, one reply on record', async (_how, second) => {
+    const number = await file('caseworker', vaccinationRequest());
+    const other =
+      second === 'APPROVE'
+        ? { number, reply: 'APPROVE' }
+        : { number, reply: 'REFUSE', reason: 'OTHER', explanation: '不必要' };
+    const replies = await Promise.all(
+      [{ number, reply: 'APPROVE' }, other].map((input) => stack.as('doctor', REPLY, { input })),
+    );
+    expect(replies.filter((r) => r.errors === undefined)).toHaveLength(1);
+    expect(codeOf(replies.find((r) => r.errors))).toBe('BAD_USER_INPUT');
+    const after = await stack.as(
+      'auditor',
+      `query($n: ID!) { sharingRequest(number: $n) { timeline { kind } } }`,
+      { n: number },
+    );
+    const kinds = after.data.sharingRequest.timeline.map((e: { kind: string }) => e.kind);
+    expect(kinds.filter((k: string) => k === 'reply')).toHaveLength(1);
   });
 
   it('approve and suspend at once on a pending request: suspension refused', async () => {
