@@ -67,9 +67,18 @@ export function requestNumberArg(value: unknown, argument = 'number'): string {
 }
 
 /** A free text that must be given and holds no person's identifiers. */
-export function reasonArg(argument: string, value: string | null | undefined, what: string) {
-  return withoutPersonalIdentifiers(argument, requiredText(argument, value, TEXT_MAX, what));
+export function reasonArg(
+  argument: string,
+  value: string | null | undefined,
+  what: string,
+  max = TEXT_MAX,
+) {
+  return withoutPersonalIdentifiers(argument, requiredText(argument, value, max, what));
 }
+
+/** The longest legal basis and consent, as the table stores them (004_sharing_requests.sql). */
+const LEGAL_BASIS_MAX = 500;
+const CONSENT_MAX = 200;
 
 /**
  * Fields of `provider` a request may ask for: each must exist, belong to the provider, and
@@ -149,7 +158,12 @@ export function submissionArg(
       'a purpose code of the catalogue',
       purposes,
     )!,
-    legalBasis: reasonArg('input.legalBasis', input.legalBasis, '使用依据: the law behind the use'),
+    legalBasis: reasonArg(
+      'input.legalBasis',
+      input.legalBasis,
+      '使用依据: the law behind the use',
+      LEGAL_BASIS_MAX,
+    ),
     scenario: reasonArg('input.scenario', input.scenario, '使用场景: what the data is used for'),
     scope: reasonArg('input.scope', input.scope, '使用范围: who and what the use covers'),
     method: input.method,
@@ -158,6 +172,7 @@ export function submissionArg(
       'input.consent',
       input.consent,
       "the agency head's consent, by document number",
+      CONSENT_MAX,
     ),
     fields,
     rows: rowsArg(input.rows ?? [], provider, fields, classification),

@@ -446,3 +446,17 @@ describe('an invalid variable is refused without repeating its value', () => {
     expect(JSON.stringify(response.errors)).not.toMatch(/11010519491231002X|13800138000/);
   });
 });
+
+describe('texts at the edges of what is stored', () => {
+  it.each([
+    ['legalBasis', 501],
+    ['consent', 201],
+    ['scenario', 2_001],
+    ['scope', 2_001],
+  ])('a %s of %d characters is bad input, not an internal error', async (field, length) => {
+    const response = await stack.as('caseworker', SUBMIT, {
+      input: vaccinationRequest({ [field]: '依'.repeat(length) }),
+    });
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+  });
+});
