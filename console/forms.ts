@@ -33,8 +33,18 @@ export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-/** Whether the request comes from this machine (development sign-in only). */
+/**
+ * Whether the request comes from this machine, to this machine by a loopback name
+ * (development sign-in only). The name matters: a page of another site whose name was
+ * rebound to 127.0.0.1 (DNS rebinding) comes from the loopback address, and is same-origin
+ * with itself, but does not ask for localhost.
+ */
 export function fromLoopback(req: IncomingMessage): boolean {
   const address = req.socket?.remoteAddress ?? '';
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+  const local =
+    address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+  return local && LOOPBACK_HOST.test(req.headers.host ?? '');
 }
+
+const LOOPBACK_HOST =
+  /^(localhost|[\w-]+\.localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d{1,5})?$/i;

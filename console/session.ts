@@ -69,10 +69,23 @@ export function viewerOf(token: string): Viewer | null {
   };
 }
 
-/** Set-Cookie for a new session: HttpOnly, SameSite=Strict, the console's path only. */
-export function sessionCookie(token: string, purpose: string): string {
+/**
+ * Set-Cookie for a new session: HttpOnly, SameSite=Strict, the console's path only, and
+ * Secure when the browser came over HTTPS (so the token is never sent in clear text).
+ */
+export function sessionCookie(token: string, purpose: string, secure = false): string {
   const value = Buffer.from(JSON.stringify({ token, purpose })).toString('base64url');
-  return `${SESSION_COOKIE}=${value}; Path=${CONSOLE_PATH}; HttpOnly; SameSite=Strict`;
+  return `${SESSION_COOKIE}=${value}; Path=${CONSOLE_PATH}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+}
+
+/**
+ * Whether the browser reached the console over HTTPS: this connection is TLS, or a proxy
+ * says it terminated TLS. Trusting the header only ever makes the cookie stricter.
+ */
+export function overHttps(req: IncomingMessage): boolean {
+  const proto = req.headers['x-forwarded-proto'];
+  const first = (Array.isArray(proto) ? proto[0] : proto)?.split(',')[0]?.trim().toLowerCase();
+  return Boolean((req.socket as { encrypted?: boolean }).encrypted) || first === 'https';
 }
 
 /** Set-Cookie that ends the session. */

@@ -5,7 +5,7 @@ import { label, zh } from './i18n';
 import { layout } from './layout';
 import { htmlResponse, redirect } from './respond';
 import { CONSOLE_SIGN_IN_CHOICES, consoleRole, ROLE_LABELS } from './roles';
-import { clearedSessionCookie, CONSOLE_PATH, sessionCookie, viewerOf } from './session';
+import { clearedSessionCookie, CONSOLE_PATH, overHttps, sessionCookie, viewerOf } from './session';
 import type { ConsoleResponse, ConsoleSignIn } from './types';
 
 const TITLE = { zh: '登录', en: 'Sign in' };
@@ -33,7 +33,10 @@ export async function serveSignIn(
       'This token and purpose are not for a console role (privacy officer, privacy contact, auditor, citizen, or a sharing agency or the data authority under data-sharing).',
       403,
     );
-  return redirect(`${CONSOLE_PATH}/`, sessionCookie(signedIn.token, signedIn.purpose));
+  return redirect(
+    `${CONSOLE_PATH}/`,
+    sessionCookie(signedIn.token, signedIn.purpose, overHttps(req)),
+  );
 }
 
 /** POST /console/sign-out: the session cookie is cleared. */

@@ -8,7 +8,8 @@ const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
  * (or none) is masked: its message may carry internals; the log keeps the detail.
  */
 export function maskError(development: boolean) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (error: GraphQLFormattedError): GraphQLFormattedError => {
+    const formatted = withoutVariableValue(error);
     const code = formatted.extensions?.code;
     if (
       typeof code === 'string' &&
@@ -36,4 +37,21 @@ function isGraphQLValidation(code: unknown): boolean {
     code === 'PERSISTED_QUERY_NOT_FOUND' ||
     code === 'OPERATION_RESOLUTION_FAILURE'
   );
+}
+
+const INVALID_VARIABLE = /^Variable "(\$\w+)" got invalid value /;
+
+/**
+ * A variable's invalid value is not repeated (graphql-js writes it, twice, into the message):
+ * it may be a person's ID number or mobile typed in the wrong field, and messages reach pages,
+ * logs and traces. The variable and the path inside it are kept.
+ */
+export function withoutVariableValue(error: GraphQLFormattedError): GraphQLFormattedError {
+  const variable = INVALID_VARIABLE.exec(error.message)?.[1];
+  if (!variable) return error;
+  const at = / at "([\w.[\]]+)"; /.exec(error.message)?.[1];
+  return {
+    ...error,
+    message: `Variable "${variable}" got an invalid value${at ? ` at "${at}"` : ''} (not repeated here): check the type the schema gives it.`,
+  };
 }

@@ -39,6 +39,9 @@ export async function complianceReport(
   return { ...period, records: records.length, cut, tallies: tally(records), chain, policyChanges };
 }
 
+/** The longest period one report covers, in days (a leap year). */
+export const MAX_PERIOD_DAYS = 366;
+
 /** The period from the URL: `from` and `to` (exclusive) as dates, by default this month so far. */
 export function periodOf(params: URLSearchParams): { from: string; to: string } {
   const date = /^\d{4}-\d{2}-\d{2}$/;
@@ -47,5 +50,9 @@ export function periodOf(params: URLSearchParams): { from: string; to: string } 
   const to = params.get('to') || new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10);
   if (!date.test(from) || !date.test(to)) throw new RangeError('Dates are YYYY-MM-DD.');
   if (from >= to) throw new RangeError('The period must end after it begins.');
+  // Every record of the period is read page by page: a century would hold the page for long.
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (!(days <= MAX_PERIOD_DAYS))
+    throw new RangeError(`A report covers at most ${MAX_PERIOD_DAYS} days: split a longer period.`);
   return { from, to };
 }

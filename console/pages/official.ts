@@ -49,7 +49,8 @@ export const officialPage = definePage({
     const { officialProfile: p } = await graph<{ officialProfile: ProfileView | null }>(PROFILE, {
       id,
     });
-    if (!p) throw new RangeError(`No profile of ${id} is open to you.`);
+    // The id is not repeated: what was typed may be a person's mobile or ID number.
+    if (!p) throw new RangeError('No profile of that account is open to you.');
     const most = p.measures.find((m) => m.name === 'maxPersonsPerDay')?.value ?? 0;
     return html`<p>
         <strong>${p.officialId}</strong> · ${p.department}/${p.role} · ${p.from.slice(0, 10)} –

@@ -27,7 +27,8 @@ export const requestActionPage = definePage({
   async render({ form, graph }) {
     const number = requestNumber(form?.get('number'));
     const action = form?.get('action') ?? '';
-    const operation = STEP_OPERATIONS[action];
+    // Own keys only: 'constructor' or '__proto__' names no step.
+    const operation = Object.hasOwn(STEP_OPERATIONS, action) ? STEP_OPERATIONS[action] : undefined;
     if (!operation || !form) throw new RangeError('Choose a step of the request.');
     const data = await graph<Record<string, unknown>>(
       operation,

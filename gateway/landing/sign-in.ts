@@ -81,11 +81,18 @@ export async function serveDevToken(
   return answer(200, await signIn.mint(consumer.name, person as string | undefined));
 }
 
-// A gateway bound to a public interface with the development key must not mint for the network.
+// A gateway bound to a public interface with the development key must not mint for the network,
+// nor for a page of another site whose name was rebound to 127.0.0.1 (DNS rebinding): it
+// connects from the loopback address and is same-origin with itself, but names another host.
 function fromLoopback(req: IncomingMessage): boolean {
   const address = req.socket?.remoteAddress ?? '';
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+  const local =
+    address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+  return local && LOOPBACK_NAME.test(req.headers.host ?? '');
 }
+
+const LOOPBACK_NAME =
+  /^(localhost|[\w-]+\.localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d{1,5})?$/i;
 
 function sameOrigin(req: IncomingMessage): boolean {
   const site = req.headers['sec-fetch-site'];

@@ -18,7 +18,7 @@ const ACCOUNT = /SI[0-9]{14}/i;
  * and spaced-out digits do not hide an ID number, a mobile number or an account number.
  */
 export function personalIdentifierIn(text: string): Found | null {
-  const compact = normalizeIdentifier(text).replace(SEPARATORS_BETWEEN_DIGITS, '');
+  const compact = asciiDigits(normalizeIdentifier(text)).replace(SEPARATORS_BETWEEN_DIGITS, '');
   for (const [run] of compact.matchAll(DIGIT_RUN)) {
     for (let i = 0; i + 18 <= run.length; i++) {
       if (isValidResidentId(run.slice(i, i + 18).toUpperCase())) return 'a resident ID number';
@@ -29,6 +29,23 @@ export function personalIdentifierIn(text: string): Found | null {
   }
   return ACCOUNT.test(compact) ? 'a social insurance account number' : null;
 }
+
+/**
+ * Every decimal digit as its ASCII digit: NFKC leaves Arabic-Indic, Devanagari and the other
+ * scripts' digits alone, and they read as a number all the same.
+ */
+function asciiDigits(text: string): string {
+  return text.replace(/\p{Nd}/gu, (digit) => {
+    // Unicode keeps each script's digits 0-9 in runs of ten, run after run: the value is
+    // the distance from the start of the digits' block, modulo ten.
+    const code = digit.codePointAt(0)!;
+    let start = code;
+    while (DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    return String((code - start) % 10);
+  });
+}
+
+const DIGIT = /^\p{Nd}$/u;
 
 /**
  * Refuses a free text (a reason, a note) that carries a person's identifier: such texts are

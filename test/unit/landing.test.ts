@@ -164,7 +164,7 @@ describe('sign-in', () => {
     const req = Readable.from([Buffer.from(body)]) as unknown as IncomingMessage;
     Object.assign(req, {
       method,
-      headers: { host: 'gateway.test', 'content-type': 'application/json', ...headers },
+      headers: { host: 'localhost:4000', 'content-type': 'application/json', ...headers },
       socket: { remoteAddress },
     });
     return req;
@@ -197,6 +197,15 @@ describe('sign-in', () => {
       403,
     ],
     ['another machine', request('POST', '{"consumer":"caseworker"}', {}, '10.0.0.7'), 403],
+    [
+      'a page of another name rebound to this machine (DNS rebinding)',
+      request('POST', '{"consumer":"caseworker"}', {
+        host: 'rebind.evil.test:4000',
+        origin: 'http://rebind.evil.test:4000',
+        'sec-fetch-site': 'same-origin',
+      }),
+      403,
+    ],
     ['a sandboxed frame', request('POST', '{"consumer":"caseworker"}', { origin: 'null' }), 403],
     ['a form post', request('POST', 'consumer=caseworker', { 'content-type': 'text/plain' }), 415],
     ['a GET', request('GET', ''), 405],

@@ -94,7 +94,10 @@ export async function timelines(
   return byNumber;
 }
 
-/** Walks the whole chain: the first event whose link or hash does not verify. */
+/**
+ * Walks the whole chain: the first event whose link or hash does not verify, or, when the
+ * tail was cut, the seq after the last one left.
+ */
 export async function verifyEvents(
   db: Database,
 ): Promise<{ ok: boolean; events: number; firstBreak: number | null }> {
@@ -109,7 +112,24 @@ export async function verifyEvents(
     }
     prev = hash;
   }
+  // Every link left may verify when the chain's tail was cut: the requests remember their
+  // last step (a step writes the row and its event in one transaction, at the same time).
+  if (await tailCut(db)) {
+    return { ok: false, events: rows.length, firstBreak: (rows.at(-1)?.seq ?? 0) + 1 };
+  }
   return { ok: true, events: rows.length, firstBreak: null };
+}
+
+/** Whether a request changed after its last event, or has none: events were deleted. */
+async function tailCut(db: Database): Promise<boolean> {
+  const rows = await db.query<{ number: string }>(
+    `SELECT r.number FROM sharing_request r
+       LEFT JOIN (SELECT number, max(at) AS last FROM sharing_request_event GROUP BY number) e
+         USING (number)
+      WHERE e.last IS NULL OR e.last < r.updated_at
+      LIMIT 1`,
+  );
+  return rows.length > 0;
 }
 
 function iso(row: SharingEventRow): SharingEventRow {

@@ -41,7 +41,7 @@ export function decideNarrowing(
   const fields = input.fields?.length
     ? narrowerFields(request, approved, input.fields, FILING_WORDS)
     : approved;
-  const added = rowsArg(input.rows ?? []);
+  const added = rowsArg(input.rows ?? [], governance.classification);
   const rows: Record<string, Record<string, string>> = { ...request.rows };
   for (const [type, conditions] of Object.entries(added)) {
     for (const [field, value] of Object.entries(conditions)) {

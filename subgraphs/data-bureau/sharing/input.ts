@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../contracts/errors';
 import type { Access, Classification } from '../../../policies';
+import { loadCatalogue, type SharingCatalogue } from '../../../policies/tooling';
 import { badInput, identifierArg, identifierFormat, withoutPersonalIdentifiers } from '../../kit';
 import { CONSUMER_NAME, COORDINATE, knownNameArg, requiredText } from '../arguments';
 import { today } from './clock';
@@ -66,9 +67,18 @@ export function requestNumberArg(value: unknown, argument = 'number'): string {
 }
 
 /** A free text that must be given and holds no person's identifiers. */
-export function reasonArg(argument: string, value: string | null | undefined, what: string) {
-  return withoutPersonalIdentifiers(argument, requiredText(argument, value, TEXT_MAX, what));
+export function reasonArg(
+  argument: string,
+  value: string | null | undefined,
+  what: string,
+  max = TEXT_MAX,
+) {
+  return withoutPersonalIdentifiers(argument, requiredText(argument, value, max, what));
 }
+
+/** The longest legal basis and consent, as the table stores them (004_sharing_requests.sql). */
+const LEGAL_BASIS_MAX = 500;
+const CONSENT_MAX = 200;
 
 /**
  * Fields of `provider` a request may ask for: each must exist, belong to the provider, and
@@ -117,7 +127,7 @@ export function submissionArg(
   const provider = knownNameArg('input.provider', input.provider, 'a department', owners)!;
   const fields = fieldsArg('input.fields', input.fields, provider, classification);
   const periodEnd = String(input.periodEnd ?? '');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(periodEnd) || Number.isNaN(Date.parse(periodEnd))) {
+  if (!isCalendarDay(periodEnd)) {
     throw badInput(
       'input.periodEnd',
       'input.periodEnd must be the last day of use, e.g. 2027-06-30.',
@@ -148,7 +158,12 @@ export function submissionArg(
       'a purpose code of the catalogue',
       purposes,
     )!,
-    legalBasis: reasonArg('input.legalBasis', input.legalBasis, '使用依据: the law behind the use'),
+    legalBasis: reasonArg(
+      'input.legalBasis',
+      input.legalBasis,
+      '使用依据: the law behind the use',
+      LEGAL_BASIS_MAX,
+    ),
     scenario: reasonArg('input.scenario', input.scenario, '使用场景: what the data is used for'),
     scope: reasonArg('input.scope', input.scope, '使用范围: who and what the use covers'),
     method: input.method,
@@ -157,9 +172,10 @@ export function submissionArg(
       'input.consent',
       input.consent,
       "the agency head's consent, by document number",
+      CONSENT_MAX,
     ),
     fields,
-    rows: rowsArg(input.rows ?? []),
+    rows: submissionRows(input.rows ?? [], provider, fields, classification),
     personsPerOfficial: quota,
     sharingClass: fields.some((f) => classification.get(f.coordinate)!.sharing === 'CONDITIONAL')
       ? 'CONDITIONAL'
@@ -167,14 +183,92 @@ export function submissionArg(
   };
 }
 
-/** Row conditions as given (`input.rows`), by type and field. */
-export function rowsArg(rows: readonly { type: string; field: string; value: string }[]) {
+/** An ISO date naming a day of the calendar: '2027-02-30' parses in JavaScript but is not one. */
+function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
+/** The values a row condition may take besides a literal: placeholders every official has. */
+const OFFICIAL_PLACEHOLDERS = ['$jurisdiction', '$department'];
+
+/**
+ * Rows only narrow (art. 15): each condition is on a type the request asks fields of, by a
+ * field the catalogue states for the provider, with a literal or a placeholder an official
+ * has; and once rows are given, every type asked is limited, so none stays open city-wide
+ * beside a limited one.
+ */
+function submissionRows(
+  rows: readonly { type: string; field: string; value: string }[],
+  provider: string,
+  fields: readonly RequestedField[],
+  classification: Classification,
+) {
+  const asked = new Set(fields.map((f) => f.coordinate.split('.')[0]!));
+  const allowed = sharingCatalogue().departments[provider]?.rows ?? [];
   const out: Record<string, Record<string, string>> = {};
   rows.forEach((r, i) => {
-    const coordinate = identifierArg(`input.rows[${i}]`, `${r.type}.${r.field}`, COORDINATE);
-    const [type, field] = coordinate.split('.') as [string, string];
-    const value = requiredText(`input.rows[${i}].value`, r.value, 100, 'the value rows must have');
+    const argument = `input.rows[${i}]`;
+    const { type, field, value } = rowCondition(r, argument, classification);
+    if (!asked.has(type))
+      throw badInput(argument, `${type} rows limit nothing: the request asks no field of ${type}.`);
+    if (!allowed.includes(field))
+      throw badInput(
+        argument,
+        `The catalogue limits ${provider}'s rows only by ${allowed.join(', ') || 'nothing'} (art. 15).`,
+      );
+    out[type] = { ...out[type], [field]: value };
+  });
+  const open = [...asked].filter((type) => rows.length > 0 && !(type in out));
+  if (open.length > 0)
+    throw badInput(
+      'input.rows',
+      `The rows limit some types but not ${open.join(', ')}: limit every type asked, or none.`,
+    );
+  return out;
+}
+
+/**
+ * One row condition as given: a field of the graph, and a literal (no person's identifier) or
+ * a placeholder every official has.
+ */
+function rowCondition(
+  r: { type: string; field: string; value: string },
+  argument: string,
+  classification: Classification,
+) {
+  const coordinate = identifierArg(argument, `${r.type}.${r.field}`, COORDINATE);
+  const [type, field] = coordinate.split('.') as [string, string];
+  if (!classification.has(coordinate))
+    throw badInput(argument, `${coordinate} is not a field of the graph.`);
+  const value = withoutPersonalIdentifiers(
+    `${argument}.value`,
+    requiredText(`${argument}.value`, r.value, 100, 'the value rows must have'),
+  );
+  if (value.startsWith('$') && !OFFICIAL_PLACEHOLDERS.includes(value))
+    throw badInput(
+      `${argument}.value`,
+      `A row value is a literal, ${OFFICIAL_PLACEHOLDERS.join(' or ')}.`,
+    );
+  return { type, field, value };
+}
+
+/** Row conditions as given (`input.rows`), by type and field, each checked as rowCondition. */
+export function rowsArg(
+  rows: readonly { type: string; field: string; value: string }[],
+  classification: Classification,
+) {
+  const out: Record<string, Record<string, string>> = {};
+  rows.forEach((r, i) => {
+    const { type, field, value } = rowCondition(r, `input.rows[${i}]`, classification);
     out[type] = { ...out[type], [field]: value };
   });
   return out;
+}
+
+let catalogue: SharingCatalogue | undefined;
+function sharingCatalogue(): SharingCatalogue {
+  catalogue ??= loadCatalogue();
+  return catalogue;
 }

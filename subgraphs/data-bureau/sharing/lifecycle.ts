@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../contracts/errors';
-import { badInput } from '../../kit';
+import { badInput, withoutPersonalIdentifiers } from '../../kit';
+import { optionalText } from '../arguments';
+import { TEXT_MAX } from './input';
 import { MAX_EXTENSION_DAYS, extendedDue, replyDue, today } from './clock';
 import { grantOf, withGrant, withoutGrant } from './grant';
 import type { FieldInput } from './input';
@@ -15,6 +17,9 @@ import {
 import type { StepOutcome } from './steps';
 import type { SharingRequestRow } from './store';
 
+/** The most items a return lists. */
+const MAX_MISSING = 50;
+
 /** Return for supplement: once, listing everything missing (art. 21). */
 export function decideReturn(request: SharingRequestRow, missing: readonly string[]): StepOutcome {
   if (request.returned) {
@@ -23,7 +28,12 @@ export function decideReturn(request: SharingRequestRow, missing: readonly strin
       { extensions: { code: ErrorCode.BAD_USER_INPUT, argument: 'number' } },
     );
   }
-  const items = missing.map((m) => m.trim()).filter((m) => m !== '');
+  if (missing.length > MAX_MISSING) throw badInput('missing', `List at most ${MAX_MISSING} items.`);
+  // Each item is a free text shown to the requester and auditors: bounded, no identifiers.
+  const items = missing.flatMap((m, i) => {
+    const text = optionalText(`missing[${i}]`, m, TEXT_MAX);
+    return text === null ? [] : [withoutPersonalIdentifiers(`missing[${i}]`, text)];
+  });
   if (items.length === 0) throw badInput('missing', 'List everything missing, at once (art. 21).');
   return {
     patch: { state: 'RETURNED', returned: true, missing: items },
