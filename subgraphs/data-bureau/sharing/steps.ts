@@ -135,7 +135,11 @@ async function reviseAfter(
     const stored = await appendRevision(ctx.db, committed.outcome.revise!, now);
     await ctx.db.transaction(async (client) => {
       await patchRequest(client, number, { revision: stored.revision }, now);
-      await appendEvent(client, event({ revision: stored.revision, of: action }, 'revision'));
+      // The row and its event at the same time: the chain's tail check compares them.
+      await appendEvent(client, {
+        ...event({ revision: stored.revision, of: action }, 'revision'),
+        at: now,
+      });
     });
     return stored;
   } catch (error) {
@@ -144,13 +148,13 @@ async function reviseAfter(
     );
     await ctx.db.transaction(async (client) => {
       await patchRequest(client, number, restored, now);
-      await appendEvent(
-        client,
-        event(
+      await appendEvent(client, {
+        ...event(
           { of: action, restored: committed.before.state, why: causeOf(error) },
           'revision-failed',
         ),
-      );
+        at: now,
+      });
     });
     throw new GraphQLError(
       `Request ${number}: the ${action} was recorded, but its policy revision was not written, so the request is back to ${committed.before.state} (a revision-failed event says so): ${causeOf(error)}`,

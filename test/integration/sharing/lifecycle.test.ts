@@ -745,6 +745,10 @@ describe('sharing requests walk the Regulation, over the real federation and liv
         expect(request.state).toBe('APPROVED');
         expect(await revisionsHolding(marked)).toEqual([request.revision]);
         expect(request.timeline.map((e: any) => e.kind).slice(-2)).toEqual(['reply', 'revision']);
+        // Each later step wrote its row and its event at one time: the chain's tail check
+        // (a request changed after its last event) finds nothing cut.
+        const chain = await stack.as('auditor', `{ sharingEventChain { ok firstBreak } }`);
+        expect(chain.data.sharingEventChain).toEqual({ ok: true, firstBreak: null });
       } finally {
         delete process.env.POLICY_DATABASE_URL;
       }
