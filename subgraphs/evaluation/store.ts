@@ -1,5 +1,12 @@
 import type { Evaluation, RatingLevel, ServiceItem } from '../../fixtures/city/types';
-import { rowLoader, rowsLoader, type Caller, type Database, type Page } from '../kit';
+import {
+  rowLoader,
+  rowsLoader,
+  type Caller,
+  type Database,
+  type Page,
+  type RowFilter,
+} from '../kit';
 import { departmentSummaryLoader, serviceItemSummaryLoader } from './ratings';
 
 export interface ServiceItemRow extends Record<string, unknown> {
@@ -39,11 +46,17 @@ const EVALUATION_COLUMNS = `e.id, e.service_item_code AS "serviceItemCode", e.ev
 const SERVICE_ITEM_ROW = { code: 'code', department: 'department_code' };
 
 /** The fields an Evaluation row condition may name, as columns of `evaluation` aliased `e`. */
-const EVALUATION_ROW = {
+export const EVALUATION_ROW = {
   id: 'e.id',
   evaluator: 'e.evaluator_id',
   serviceItem: 'e.service_item_code',
 };
+
+/** The relation fields reaching ratings, each as the row filter of its parent (the loaders'). */
+export const EVALUATION_PATHS = {
+  ofServiceItem: ['ServiceItem', { code: 'e.service_item_code' }, 'evaluations'],
+  byEvaluator: ['Person', { id: 'e.evaluator_id' }, 'evaluations'],
+} as const satisfies Record<string, RowFilter>;
 
 // Keys are 'limit:code'; each key keeps its own newest `limit` rows that `where` keeps (one
 // statement per batch).
@@ -84,15 +97,12 @@ export function createLoaders(db: Database, caller: Caller) {
     (params) => caller.rowFilter('Department', { code: 'department_code' }, params, 'serviceItems'),
     serviceItems,
   );
-  const newest = rowFilters(
-    (params) =>
-      caller.rowFilter('ServiceItem', { code: 'e.service_item_code' }, params, 'evaluations'),
-    evaluations,
-  );
-  const byEvaluator = rowFilters(
-    (params) => caller.rowFilter('Person', { id: 'e.evaluator_id' }, params, 'evaluations'),
-    evaluations,
-  );
+  const parents =
+    ([type, columns, field]: RowFilter) =>
+    (params: unknown[]) =>
+      caller.rowFilter(type, columns, params, field);
+  const newest = rowFilters(parents(EVALUATION_PATHS.ofServiceItem), evaluations);
+  const byEvaluator = rowFilters(parents(EVALUATION_PATHS.byEvaluator), evaluations);
   return {
     serviceItem: rowLoader<ServiceItemRow>(
       db,

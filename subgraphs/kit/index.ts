@@ -59,6 +59,7 @@ export { personalIdentifierIn, withoutPersonalIdentifiers } from './personal-tex
 export {
   REACH_PURPOSE,
   countReach,
+  rootPath,
   sharingReachField,
   sharingReachResolver,
 } from './sharing-reach';
