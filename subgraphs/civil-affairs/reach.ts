@@ -1,19 +1,12 @@
-import { rootPath, type ReachSource } from '../kit';
+import type { ReachSource } from '../kit';
 import { PARTIES, RECORD_COLUMNS } from './marriages';
-import { ALLOWANCE_COLUMNS, MEMBER_ALLOWANCE_FILTERS } from './store';
-
-// A case's fields are about its household: every member (the applicant is one of them).
-const HOUSEHOLD = {
-  from: 'allowance a JOIN allowance_member m USING (case_number)',
-  persons: ['m.person_id', 'a.applicant_id'],
-};
+import { ALLOWANCE_COLUMNS } from './store';
 
 /**
  * Where the persons behind civil affairs' shareable fields are, for counting those a draft
- * grant opens (kit/sharing-reach.ts): one source per loader path, with its tables and row
- * filters. Person.maritalStatus has no source: it answers for every person of the city (SINGLE
- * without a registration), and civil affairs holds no list of them, so a count naming it is
- * refused rather than short.
+ * grant opens (kit/sharing-reach.ts): the loaders' tables and row filters. Person.maritalStatus
+ * has no source: it answers for every person of the city (SINGLE without a registration) and
+ * civil affairs holds no list of them, so a count naming it is refused rather than short.
  */
 export const CIVIL_AFFAIRS_REACH: readonly ReachSource[] = [
   {
@@ -27,13 +20,11 @@ export const CIVIL_AFFAIRS_REACH: readonly ReachSource[] = [
     ],
   },
   {
-    serves: ['Person.subsistenceAllowance', 'SubsistenceAllowance'],
-    ...HOUSEHOLD,
-    filters: MEMBER_ALLOWANCE_FILTERS,
-  },
-  {
-    serves: ['Query.subsistenceAllowances', 'SubsistenceAllowance'],
-    ...HOUSEHOLD,
-    filters: [rootPath('subsistenceAllowances'), ['SubsistenceAllowance', ALLOWANCE_COLUMNS]],
+    // A case's fields are about its household: every member (the applicant is one of them),
+    // whichever path reaches the case.
+    serves: ['Query.subsistenceAllowances', 'Person.subsistenceAllowance', 'SubsistenceAllowance'],
+    from: 'allowance a JOIN allowance_member m USING (case_number)',
+    persons: ['m.person_id', 'a.applicant_id'],
+    filters: [['SubsistenceAllowance', ALLOWANCE_COLUMNS]],
   },
 ];

@@ -1,4 +1,4 @@
-import { rowLoader, type Caller, type Database, type Page, type RowFilter } from '../kit';
+import { rowLoader, type Caller, type Database, type Page } from '../kit';
 import { partiesLoader } from './marriages';
 
 export type MarriageRecordKind = 'MARRIAGE' | 'DIVORCE';
@@ -41,18 +41,16 @@ export const ALLOWANCE_COLUMNS = {
   districtCode: 'a.district_code',
 };
 
-/** The row filters of a member's allowance (`allowance_member m JOIN allowance a`). */
-export const MEMBER_ALLOWANCE_FILTERS: readonly RowFilter[] = [
-  ['Person', { id: 'm.person_id' }, 'subsistenceAllowance'],
-  ['SubsistenceAllowance', ALLOWANCE_COLUMNS],
-];
-
 /** Per-request loaders, their SQL restricted to the rows the caller's rules open. */
 export function createLoaders(db: Database, caller: Caller) {
   const params: unknown[] = [null]; // $1: the batch's person ids
-  const [personOpen, allowanceOpen] = MEMBER_ALLOWANCE_FILTERS.map(([type, columns, field]) =>
-    caller.rowFilter(type, columns, params, field),
+  const personOpen = caller.rowFilter(
+    'Person',
+    { id: 'm.person_id' },
+    params,
+    'subsistenceAllowance',
   );
+  const allowanceOpen = caller.rowFilter('SubsistenceAllowance', ALLOWANCE_COLUMNS, params);
   return {
     /** Each person's registrations, oldest first, and their marital status (see `marriages`). */
     parties: partiesLoader(db, caller),

@@ -1,12 +1,5 @@
 import type { Evaluation, RatingLevel, ServiceItem } from '../../fixtures/city/types';
-import {
-  rowLoader,
-  rowsLoader,
-  type Caller,
-  type Database,
-  type Page,
-  type RowFilter,
-} from '../kit';
+import { rowLoader, rowsLoader, type Caller, type Database, type Page } from '../kit';
 import { departmentSummaryLoader, serviceItemSummaryLoader } from './ratings';
 
 export interface ServiceItemRow extends Record<string, unknown> {
@@ -52,12 +45,6 @@ export const EVALUATION_ROW = {
   serviceItem: 'e.service_item_code',
 };
 
-/** The relation fields reaching ratings, each as the row filter of its parent (the loaders'). */
-export const EVALUATION_PATHS = {
-  ofServiceItem: ['ServiceItem', { code: 'e.service_item_code' }, 'evaluations'],
-  byEvaluator: ['Person', { id: 'e.evaluator_id' }, 'evaluations'],
-} as const satisfies Record<string, RowFilter>;
-
 // Keys are 'limit:code'; each key keeps its own newest `limit` rows that `where` keeps (one
 // statement per batch).
 const newestEvaluations = (where: string) => `
@@ -97,12 +84,15 @@ export function createLoaders(db: Database, caller: Caller) {
     (params) => caller.rowFilter('Department', { code: 'department_code' }, params, 'serviceItems'),
     serviceItems,
   );
-  const parents =
-    ([type, columns, field]: RowFilter) =>
-    (params: unknown[]) =>
-      caller.rowFilter(type, columns, params, field);
-  const newest = rowFilters(parents(EVALUATION_PATHS.ofServiceItem), evaluations);
-  const byEvaluator = rowFilters(parents(EVALUATION_PATHS.byEvaluator), evaluations);
+  const newest = rowFilters(
+    (params) =>
+      caller.rowFilter('ServiceItem', { code: 'e.service_item_code' }, params, 'evaluations'),
+    evaluations,
+  );
+  const byEvaluator = rowFilters(
+    (params) => caller.rowFilter('Person', { id: 'e.evaluator_id' }, params, 'evaluations'),
+    evaluations,
+  );
   return {
     serviceItem: rowLoader<ServiceItemRow>(
       db,

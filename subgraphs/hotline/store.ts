@@ -6,7 +6,6 @@ import {
   type Caller,
   type Database,
   type Page,
-  type RowFilter,
 } from '../kit';
 
 export type { AppealStage };
@@ -62,13 +61,6 @@ export const APPEAL_ROW = {
   assignedTo: 'a.assigned_to',
 };
 
-/** The relation fields reaching appeals, each as the row filter of its parent (the loaders'). */
-export const APPEAL_PATHS = {
-  bySubmitter: ['Person', { id: 'a.submitter_id' }, 'appeals'],
-  aboutEnterprise: ['Enterprise', { uscc: 'a.enterprise_uscc' }, 'appeals'],
-  assignedTo: ['Department', { code: 'a.assigned_to' }, 'appealsAssigned'],
-} as const satisfies Record<string, RowFilter>;
-
 /** A statement's row filters, ANDed, with parameters numbered after its own first `own`. */
 function rowFilters(own: number, ...filters: ((params: unknown[]) => string)[]) {
   const params: unknown[] = Array.from({ length: own });
@@ -89,18 +81,25 @@ export function createLoaders(db: Database, caller: Caller) {
   const appeals = (params: unknown[]) => caller.rowFilter('Appeal', APPEAL_ROW, params);
   // The parent rows whose rules open the one relation field a loader serves.
   const parents =
-    ([type, columns, field]: RowFilter) =>
-    (params: unknown[]) =>
-      caller.rowFilter(type, columns, params, field);
+    (type: string, key: string, column: string, field: string) => (params: unknown[]) =>
+      caller.rowFilter(type, { [key]: column }, params, field);
   const appeal = rowFilters(1, appeals);
   const timeline = rowFilters(
     1,
     (params) => caller.rowFilter('Appeal', APPEAL_ROW, params, 'timeline'),
     (params) => caller.rowFilter('AppealEvent', { department: 'e.department_code' }, params),
   );
-  const bySubmitter = rowFilters(1, parents(APPEAL_PATHS.bySubmitter), appeals);
-  const aboutEnterprise = rowFilters(2, parents(APPEAL_PATHS.aboutEnterprise), appeals);
-  const assignedTo = rowFilters(2, parents(APPEAL_PATHS.assignedTo), appeals);
+  const bySubmitter = rowFilters(1, parents('Person', 'id', 'a.submitter_id', 'appeals'), appeals);
+  const aboutEnterprise = rowFilters(
+    2,
+    parents('Enterprise', 'uscc', 'a.enterprise_uscc', 'appeals'),
+    appeals,
+  );
+  const assignedTo = rowFilters(
+    2,
+    parents('Department', 'code', 'a.assigned_to', 'appealsAssigned'),
+    appeals,
+  );
   return {
     appeal: rowLoader<AppealRow>(
       db,

@@ -59,7 +59,6 @@ export { personalIdentifierIn, withoutPersonalIdentifiers } from './personal-tex
 export {
   REACH_PURPOSE,
   countReach,
-  rootPath,
   sharingReachField,
   sharingReachResolver,
 } from './sharing-reach';

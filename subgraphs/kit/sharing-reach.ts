@@ -12,14 +12,6 @@ export type RowFilter = readonly [
   field?: string,
 ];
 
-/**
- * The path a root field opens: a source reached only through `Query.<field>` counts only when
- * the draft opens that field (the gateway checks root fields; there is no row to limit).
- */
-export function rootPath(field: string): RowFilter {
-  return ['Query', {}, field];
-}
-
 /** Where the persons behind some of a department's fields are, as its loaders read them. */
 export interface ReachSource {
   /** The coordinates it serves: `Type.field`, or `Type` for every field of the type. */
