@@ -203,6 +203,49 @@ describe('every providing department counts the persons a draft grant opens, in 
     });
   });
 
+  it("answers the data bureau's impact preview of a request to another provider: the draft's own fields and rows", async () => {
+    const { district, submitters } = await one(
+      `SELECT district_code AS district, count(DISTINCT submitter_id)::int AS submitters
+         FROM hotline.appeal GROUP BY 1 ORDER BY 2, 1 LIMIT 1`,
+    );
+    const filed = await stack.as(
+      'caseworker',
+      `mutation($input: SubmitSharingRequestInput!) { submitSharingRequest(input: $input) { number } }`,
+      {
+        input: {
+          provider: 'hotline',
+          purpose: 'social-assistance-eligibility',
+          legalBasis: '《社会救助暂行办法》第十一条',
+          scenario: '低保申请人诉求记录核对',
+          scope: '一个区的诉求人',
+          method: 'INTERFACE',
+          periodEnd: '2027-06-30',
+          consent: '武民函〔2026〕13号',
+          fields: [
+            { coordinate: 'Person.appeals', access: 'FULL' },
+            { coordinate: 'Appeal.subject', access: 'FULL' },
+          ],
+          rows: [{ type: 'Appeal', field: 'districtCode', value: district }],
+        },
+      },
+    );
+    expect(filed.errors).toBeUndefined();
+    const impact = await stack.as(
+      'dispatcher',
+      `query($n: ID!) { sharingImpact(number: $n) { fields rows reachField } }`,
+      { n: filed.data.submitSharingRequest.number },
+    );
+    expect(impact.errors).toBeUndefined();
+    const { fields, rows, reachField } = impact.data.sharingImpact;
+    expect({ rows, reachField }).toEqual({
+      rows: [`Appeal.districtCode=${district}`],
+      reachField: 'hotlineSharingReach',
+    });
+    const counted = await ask('dispatcher', 'hotline', fields, rows);
+    expect(counted.errors).toBeUndefined();
+    expect(counted.data.hotlineSharingReach).toBe(submitters);
+  });
+
   it('refuses the same count under another purpose, and to another department', async () => {
     const other = await ask(
       officer('tax'),
