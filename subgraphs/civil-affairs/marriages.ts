@@ -24,14 +24,14 @@ export interface PartyRow extends Record<string, unknown> {
 }
 
 /** MarriageRecord fields a row condition may use, as columns of `r` below. */
-const RECORD_COLUMNS = {
+export const RECORD_COLUMNS = {
   registrationNumber: 'r.registration_number',
   spouse: 'r.spouse_id',
   districtCode: 'r.district_code',
 };
 
 // Each registration names two parties: seen from either, the other one is the spouse.
-const PARTIES = `
+export const PARTIES = `
   SELECT party_a_id AS person_id, party_b_id AS spouse_id, registration_number, kind, registered_on,
          district_code FROM marriage_record
   UNION ALL

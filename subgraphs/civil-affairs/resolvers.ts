@@ -1,7 +1,15 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../contracts/errors';
-import { districtCodeArg, page, personReference, type DepartmentContext } from '../kit';
+import {
+  districtCodeArg,
+  page,
+  personReference,
+  sharingReachField,
+  sharingReachResolver,
+  type DepartmentContext,
+} from '../kit';
 import { marriages } from './marriages';
+import { CIVIL_AFFAIRS_REACH } from './reach';
 import {
   listAllowances,
   type AllowanceRow,
@@ -43,6 +51,7 @@ export const resolvers = {
         { districtCode: districtCodeArg(args.districtCode), status: args.status ?? null },
         page(args),
       ),
+    [sharingReachField('civil-affairs')]: sharingReachResolver(CIVIL_AFFAIRS_REACH),
   },
   Person: {
     // Public security owns persons: every id resolves here, with no record meaning none.

@@ -35,7 +35,7 @@ const ALLOWANCE = `a.case_number AS "caseNumber", a.applicant_id AS "applicantId
   a.district_code AS "districtCode", a.approved_on AS "approvedOn", a.review_due AS "reviewDue"`;
 
 /** SubsistenceAllowance fields a row condition may use, as columns of `allowance a`. */
-const ALLOWANCE_COLUMNS = {
+export const ALLOWANCE_COLUMNS = {
   caseNumber: 'a.case_number',
   applicant: 'a.applicant_id',
   districtCode: 'a.district_code',

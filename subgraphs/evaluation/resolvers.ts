@@ -6,8 +6,11 @@ import {
   personReference,
   referenceKey,
   SERVICE_ITEM_CODE,
+  sharingReachField,
+  sharingReachResolver,
   type DepartmentContext,
 } from '../kit';
+import { EVALUATION_REACH } from './reach';
 import { rectificationOf } from './rectification';
 import {
   listServiceItems,
@@ -35,6 +38,7 @@ interface PersonRef {
 
 export const resolvers = {
   Query: {
+    [sharingReachField('evaluation')]: sharingReachResolver(EVALUATION_REACH),
     serviceItem: (_: unknown, args: { code: string }, ctx: Context) =>
       ctx.loaders.serviceItem.load(identifierArg('code', args.code, SERVICE_ITEM_CODE)),
     serviceItems: async (_: unknown, args: ServiceItemsArgs, ctx: Context) => {

@@ -39,7 +39,7 @@ const EVALUATION_COLUMNS = `e.id, e.service_item_code AS "serviceItemCode", e.ev
 const SERVICE_ITEM_ROW = { code: 'code', department: 'department_code' };
 
 /** The fields an Evaluation row condition may name, as columns of `evaluation` aliased `e`. */
-const EVALUATION_ROW = {
+export const EVALUATION_ROW = {
   id: 'e.id',
   evaluator: 'e.evaluator_id',
   serviceItem: 'e.service_item_code',

@@ -5,10 +5,13 @@ import {
   page,
   personReference,
   referenceKey,
+  sharingReachField,
+  sharingReachResolver,
   USCC,
   type DepartmentContext,
 } from '../kit';
 import { appealNumberArg } from './arguments';
+import { HOTLINE_REACH } from './reach';
 import type { AppealCountsRow, AppealEventRow, AppealRow, AppealStage, Loaders } from './store';
 import { listAppeals } from './store';
 
@@ -40,6 +43,7 @@ function appealSummary(counts: AppealCountsRow | null) {
 
 export const resolvers = {
   Query: {
+    [sharingReachField('hotline')]: sharingReachResolver(HOTLINE_REACH),
     appeal: (_: unknown, args: { number: string }, ctx: Context) =>
       ctx.loaders.appeal.load(appealNumberArg(args.number)),
     appeals: async (_: unknown, args: AppealsArgs, ctx: Context) => {

@@ -53,7 +53,7 @@ const APPEAL_COLUMNS = `number, channel, category, subject, content, submitter_i
 const NEWEST_FIRST = 'submitted_at DESC, number DESC';
 
 /** The fields an Appeal row condition may name, as columns of `appeal` aliased `a`. */
-const APPEAL_ROW = {
+export const APPEAL_ROW = {
   number: 'a.number',
   submitter: 'a.submitter_id',
   districtCode: 'a.district_code',

@@ -1,11 +1,20 @@
-import { personReference, referenceKey, USCC, type DepartmentContext } from '../kit';
+import {
+  personReference,
+  referenceKey,
+  sharingReachField,
+  sharingReachResolver,
+  USCC,
+  type DepartmentContext,
+} from '../kit';
 import { accountNumberArg } from './arguments';
+import { HUMAN_RESOURCES_REACH } from './reach';
 import type { AccountRow, EmployerRow, Loaders } from './store';
 
 type Context = DepartmentContext<Loaders>;
 
 export const resolvers = {
   Query: {
+    [sharingReachField('human-resources')]: sharingReachResolver(HUMAN_RESOURCES_REACH),
     socialInsuranceAccount: async (_: unknown, args: { accountNumber: string }, ctx: Context) => {
       const account = await ctx.loaders.account.load(accountNumberArg(args.accountNumber));
       if (account) ctx.loaders.accountOfHolder.prime(account.holderId, account);

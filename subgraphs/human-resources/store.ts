@@ -23,14 +23,14 @@ export interface EmployerRow extends Record<string, unknown> {
 }
 
 /** The fields a SocialInsuranceAccount row condition may name (`social_insurance_account a`). */
-const ACCOUNT_ROW = {
+export const ACCOUNT_ROW = {
   accountNumber: 'a.account_number',
   holder: 'a.holder_id',
   employer: 'a.employer_uscc',
 };
 
 /** A Person row condition here: the account holder's id. */
-const HOLDER_ROW = { id: 'a.holder_id' };
+export const HOLDER_ROW = { id: 'a.holder_id' };
 
 /** The fields an Enterprise row condition may name (`employer e`). */
 const EMPLOYER_ROW = { uscc: 'e.uscc' };

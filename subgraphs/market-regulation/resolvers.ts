@@ -3,10 +3,13 @@ import {
   page,
   personReference,
   referenceKey,
+  sharingReachField,
+  sharingReachResolver,
   USCC,
   usccArg,
   type DepartmentContext,
 } from '../kit';
+import { MARKET_REGULATION_REACH } from './reach';
 import { listEnterprises, type EnterpriseRow, type Loaders, type PenaltyRow } from './store';
 
 type Context = DepartmentContext<Loaders>;
@@ -21,6 +24,7 @@ interface EnterprisesArgs {
 
 export const resolvers = {
   Query: {
+    [sharingReachField('market-regulation')]: sharingReachResolver(MARKET_REGULATION_REACH),
     enterprise: (_: unknown, args: { uscc: string }, ctx: Context) =>
       ctx.loaders.enterprise.load(usccArg('uscc', args.uscc)),
     enterprises: async (_: unknown, args: EnterprisesArgs, ctx: Context) => {

@@ -30,7 +30,7 @@ export interface EnterpriseFilter {
 }
 
 /** The fields an Enterprise row condition may name, as columns of `enterprise` aliased `e`. */
-const ENTERPRISE_ROW = {
+export const ENTERPRISE_ROW = {
   uscc: 'e.uscc',
   districtCode: 'e.district_code',
   legalRepresentative: 'e.legal_representative_id',
@@ -40,7 +40,7 @@ const ENTERPRISE_ROW = {
 const PENALTY_ROW = { decisionNumber: 'pe.decision_number', authority: 'pe.authority_code' };
 
 /** A Person row condition here: the legal representative's id. */
-const REPRESENTATIVE_ROW = { id: 'e.legal_representative_id' };
+export const REPRESENTATIVE_ROW = { id: 'e.legal_representative_id' };
 
 const ENTERPRISE = `SELECT e.uscc, e.name, e.kind, e.status, e.registered_capital AS "registeredCapital",
   e.established_on AS "establishedOn", e.district_code AS "districtCode", e.address,

@@ -1,5 +1,14 @@
-import { page, personReference, referenceKey, USCC, type DepartmentContext } from '../kit';
+import {
+  page,
+  personReference,
+  referenceKey,
+  sharingReachField,
+  sharingReachResolver,
+  USCC,
+  type DepartmentContext,
+} from '../kit';
 import { ratingYearArg } from './arguments';
+import { TAX_REACH } from './reach';
 import {
   listTaxpayersByCredit,
   type Loaders,
@@ -18,6 +27,7 @@ interface ByCreditArgs {
 
 export const resolvers = {
   Query: {
+    [sharingReachField('tax')]: sharingReachResolver(TAX_REACH),
     enterprisesByTaxCredit: async (_: unknown, args: ByCreditArgs, ctx: Context) => {
       const rows = await listTaxpayersByCredit(
         ctx.db,

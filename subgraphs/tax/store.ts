@@ -1,4 +1,11 @@
-import { rowLoader, rowsLoader, type Caller, type Database, type Page } from '../kit';
+import {
+  rowLoader,
+  rowsLoader,
+  type Caller,
+  type Database,
+  type Page,
+  type RowFilter,
+} from '../kit';
 
 export type TaxCreditLevel = 'A' | 'B' | 'M' | 'C' | 'D';
 
@@ -15,6 +22,12 @@ export interface IncomeRow extends Record<string, unknown> {
   year: number;
   amount: number;
 }
+
+/** The row filters of a person's incomes (the loader, and the persons a grant opens). */
+export const INCOME_FILTERS: readonly RowFilter[] = [
+  ['Person', { id: 'person_id' }, 'annualIncomes'],
+  ['PersonalIncome', { year: 'year' }],
+];
 
 /**
  * Selects the taxpayers the caller may read, each with the latest rating the caller may read
@@ -42,8 +55,9 @@ function taxpayers(caller: Caller, params: unknown[]) {
 export function createLoaders(db: Database, caller: Caller) {
   const taxpayerParams: unknown[] = [null]; // $1: the batch's USCCs
   const incomeParams: unknown[] = [null]; // $1: the batch's person ids
-  const personOpen = caller.rowFilter('Person', { id: 'person_id' }, incomeParams, 'annualIncomes');
-  const incomeOpen = caller.rowFilter('PersonalIncome', { year: 'year' }, incomeParams);
+  const [personOpen, incomeOpen] = INCOME_FILTERS.map(([type, columns, field]) =>
+    caller.rowFilter(type, columns, incomeParams, field),
+  );
   return {
     taxpayer: rowLoader<TaxpayerRow>(
       db,

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { testDatabaseUrl } from '../../support/database';
 import { as } from '../../support/security';
 import { run } from '../../../scripts/policy';
-import { SHARING_POLICY_SCHEMA, startSharingStack, type SharingStack } from './support';
+import { SHARING_POLICY_SCHEMA, sql, startSharingStack, type SharingStack } from './support';
 
 const PERSON = 'PCYGN28R6';
 const VACCINATIONS = `query($id: ID!) { person(id: $id) { vaccinations { vaccine dose } } }`;
@@ -20,17 +20,6 @@ const CLOSE = (
 ) => `mutation($n: ID!) { ${step}(number: $n, reason: "超出批准范围使用") {
   request { ${REQUEST} } receipt { revision inForceEverywhereAt live lagging } } }`;
 const DISPOSE = `mutation($n: ID!) { confirmSharingDisposal(number: $n, method: "已删除本地副本") { ${REQUEST} } }`;
-
-/** Runs one statement on the test database as its superuser; its rows. */
-async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const vaccinationRequest = (overrides: Record<string, unknown> = {}) => ({
   provider: 'health',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { createLogger } from '../../../gateway/logger';
 import { startLivePolicy, type LivePolicyHolder } from '../../../gateway/live-policy';
 import { loadPolicies } from '../../../policies';
@@ -82,4 +83,15 @@ export async function startSharingStack(
       await store.close();
     },
   };
+}
+
+/** Runs one statement on the test database as its superuser; its rows. */
+export async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
 }
