@@ -99,7 +99,8 @@ export async function caseworkerReads(
 }
 
 /** A full resident ID number or a mobile number anywhere in a page (none may appear). */
-export const FULL_ID_OR_MOBILE = /(?<!\d)(\d{17}[\dX]|1[3-9]\d{9})(?!\d)/;
+// Not inside a run of hex (a hash, a UUID): 11 digits in a row occur in SHA-256 hex by chance.
+export const FULL_ID_OR_MOBILE = /(?<![\da-fA-F])(\d{17}[\dX]|1[3-9]\d{9})(?![\da-fA-F])/;
 
 /** The visible text of a page, tags and entities stripped (for assertions). */
 export function textOf(html: string): string {

@@ -82,6 +82,29 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
+/**
+ * The inbox page (following `page=`) that lists `number`, or null: other test files file
+ * requests to the same departments meanwhile, and an inbox is ordered by reply due date.
+ */
+async function inboxListing(
+  federation: Federation,
+  cookie: string,
+  path: string,
+  number: string,
+): Promise<string | null> {
+  for (let page = 1; page <= 200; page += 1) {
+    const answer = await consolePage(
+      federation,
+      cookie,
+      `${path}${path.includes('?') ? '&' : '?'}page=${page}`,
+    );
+    expect(answer.status).toBe(200);
+    if (answer.html.includes(`data-request="${number}"`)) return answer.html;
+    if (!answer.html.includes('data-request=')) return null;
+  }
+  return null;
+}
+
 describe('the sharing-request pages', () => {
   it("offer the sharing agencies' officials and the data authority at sign-in, under data-sharing", async () => {
     const page = await consolePage(federation, null, '/console/sign-in');
@@ -160,21 +183,18 @@ describe('the sharing-request pages', () => {
   });
 
   it("list it in the provider's inbox with its clock, and show the provider the impact preview", async () => {
-    const inbox = await consolePage(
+    const inbox = await inboxListing(
       federation,
       provider,
       '/console/requests?side=PROVIDER&state=SUBMITTED',
+      number,
     );
-    expect(inbox.status).toBe(200);
-    const row = inbox.html.split(`data-request="${number}"`)[1]!.split('</tr>')[0]!;
+    const row = inbox!.split(`data-request="${number}"`)[1]!.split('</tr>')[0]!;
     expect(textOf(row)).toContain('剩 10 个工作日');
     expect(textOf(row)).toContain('civil-affairs / caseworker');
-    const requesterInbox = await consolePage(
-      federation,
-      requester,
-      '/console/requests?side=PROVIDER',
-    );
-    expect(requesterInbox.html).not.toContain(`data-request="${number}"`);
+    expect(
+      await inboxListing(federation, requester, '/console/requests?side=PROVIDER', number),
+    ).toBeNull();
     const page = await requestPage(provider);
     expect(page.html).toContain('class="impact"');
     expect(page.html).toContain('<code>Person.vaccinations</code></li>');
@@ -232,12 +252,14 @@ describe('the sharing-request pages', () => {
       await act(provider, 'request-extension', { workingDays: '5', reason: '需要开展安全评估' }),
       '申请延期',
     );
-    const inbox = await consolePage(
-      federation,
-      authority,
-      '/console/requests?state=EXTENSION_REQUESTED',
-    );
-    expect(inbox.html).toContain(`data-request="${number}"`);
+    expect(
+      await inboxListing(
+        federation,
+        authority,
+        '/console/requests?state=EXTENSION_REQUESTED',
+        number,
+      ),
+    ).not.toBeNull();
     const page = await requestPage(authority);
     expect(page.html).toContain('step-decide-extension');
     await act(authority, 'decide-extension', { approve: 'true', reason: '同意延期' });
@@ -355,9 +377,13 @@ describe('the sharing-request pages', () => {
       '/console/requests/statistics?from=yesterday',
     );
     expect(bad.status).toBe(400);
-    const inbox = await consolePage(federation, requester, '/console/requests?side=REQUESTER');
-    expect(inbox.html).toContain(`data-request="${number}"`);
-    expect(inbox.html).toContain('aria-current="page"');
+    const inbox = await inboxListing(
+      federation,
+      requester,
+      '/console/requests?side=REQUESTER',
+      number,
+    );
+    expect(inbox).toContain('aria-current="page"');
     expect((await consolePage(federation, authority, '/console/requests?page=0')).status).toBe(400);
     const first = await consolePage(federation, authority, '/console/requests');
     const second = await consolePage(federation, authority, '/console/requests?page=2');
