@@ -9,7 +9,7 @@ const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
  */
 export function maskError(development: boolean) {
   return (error: GraphQLFormattedError): GraphQLFormattedError => {
-    const formatted = withoutVariableValue(error);
+    const formatted = withoutEchoedValue(error);
     const code = formatted.extensions?.code;
     if (
       typeof code === 'string' &&
@@ -40,18 +40,32 @@ function isGraphQLValidation(code: unknown): boolean {
 }
 
 const INVALID_VARIABLE = /^Variable "(\$\w+)" got invalid value /;
+/** graphql-js's scalar and enum refusals end with the value: "Int cannot represent ...: <value>". */
+const CANNOT_REPRESENT = /^(.{1,200}? cannot represent [^:]{0,80}?value): [\s\S]*$/;
+const EXPECTED_TYPE = /^Expected value of type "([^"]{1,200})", found [\s\S]*$/;
+/** The lexer names a token with its text: 'found String "<value>"', 'Unexpected Int "<value>"'. */
+const TOKEN_TEXT = /\b(String|BlockString|Int|Float|Name) "(?:[^"\\]|\\.)*"/g;
 
 /**
- * A variable's invalid value is not repeated (graphql-js writes it, twice, into the message):
- * it may be a person's ID number or mobile typed in the wrong field, and messages reach pages,
- * logs and traces. The variable and the path inside it are kept.
+ * A value from the request is not repeated in an error (graphql-js writes it into variable,
+ * literal and syntax errors): it may be a person's ID number or mobile typed in the wrong
+ * place, and messages reach pages, logs and traces. What was wrong, and where, is kept.
  */
-export function withoutVariableValue(error: GraphQLFormattedError): GraphQLFormattedError {
-  const variable = INVALID_VARIABLE.exec(error.message)?.[1];
-  if (!variable) return error;
-  const at = / at "([\w.[\]]+)"; /.exec(error.message)?.[1];
-  return {
-    ...error,
-    message: `Variable "${variable}" got an invalid value${at ? ` at "${at}"` : ''} (not repeated here): check the type the schema gives it.`,
-  };
+export function withoutEchoedValue(error: GraphQLFormattedError): GraphQLFormattedError {
+  const message = echoless(error.message);
+  return message === error.message ? error : { ...error, message };
+}
+
+function echoless(message: string): string {
+  const variable = INVALID_VARIABLE.exec(message)?.[1];
+  if (variable) {
+    const at = / at "([\w.[\]]+)"; /.exec(message)?.[1];
+    return `Variable "${variable}" got an invalid value${at ? ` at "${at}"` : ''} (not repeated here): check the type the schema gives it.`;
+  }
+  const scalar = CANNOT_REPRESENT.exec(message)?.[1];
+  if (scalar) return `${scalar} (the value is not repeated here).`;
+  const expected = EXPECTED_TYPE.exec(message)?.[1];
+  if (expected)
+    return `Expected value of type "${expected}"; the value given is not repeated here.`;
+  return message.replace(TOKEN_TEXT, '$1');
 }

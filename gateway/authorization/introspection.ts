@@ -12,6 +12,7 @@ import {
 import type { Classification, PolicyAbility } from '../../policies';
 import { ErrorCode } from '../../contracts/errors';
 import { visibleSchema, visibleView } from './visible-schema';
+import { withoutEchoedValue } from '../errors';
 
 /** Distinct visible graphs kept built (consumers that see the same fields share one). */
 export const VISIBLE_SCHEMA_CACHE_SIZE = 200;
@@ -91,7 +92,11 @@ export function validationErrorsFor(
 }
 
 function validationError(error: GraphQLError): GraphQLFormattedError {
-  return { ...error.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  // Restated after formatError ran: the value a literal held is taken out here too.
+  return withoutEchoedValue({
+    ...error.toJSON(),
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+  });
 }
 
 function nothingReadable(): GraphQLError {

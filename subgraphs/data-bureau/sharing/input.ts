@@ -190,6 +190,9 @@ function isCalendarDay(value: string): boolean {
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
+/** Operation types: no rows to limit. */
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
 /** The values a row condition may take besides a literal: placeholders every official has. */
 const OFFICIAL_PLACEHOLDERS = ['$jurisdiction', '$department'];
 
@@ -220,7 +223,10 @@ function submissionRows(
       );
     out[type] = { ...out[type], [field]: value };
   });
-  const open = [...asked].filter((type) => rows.length > 0 && !(type in out));
+  // The root types hold no rows: their fields lead to the types the rows limit.
+  const open = [...asked].filter(
+    (type) => rows.length > 0 && !ROOT_TYPES.has(type) && !(type in out),
+  );
   if (open.length > 0)
     throw badInput(
       'input.rows',

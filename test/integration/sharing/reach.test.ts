@@ -222,7 +222,7 @@ describe('every providing department counts the persons a draft grant opens, in 
           periodEnd: '2027-06-30',
           consent: '武民函〔2026〕13号',
           fields: [
-            { coordinate: 'Person.appeals', access: 'FULL' },
+            { coordinate: 'Query.appeals', access: 'FULL' },
             { coordinate: 'Appeal.subject', access: 'FULL' },
           ],
           rows: [{ type: 'Appeal', field: 'districtCode', value: district }],
