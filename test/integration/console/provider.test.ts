@@ -104,7 +104,7 @@ describe("civil affairs' privacy contact, as provider", () => {
     expect(textOf(home.html)).toContain('作为使用方和提供方');
   });
 
-  it("does not open the provider rule to another department's contact (tax has no such grant)", async () => {
+  it("shows another department's contact none of these records (tax neither read nor provided)", async () => {
     const response = await federation().query<{ accessRecords: { records: unknown[] } }>(
       'query A($filter: AccessRecordFilter) { accessRecords(filter: $filter, first: 5) { records { id } } }',
       { filter: { caseNumber: provided } },
@@ -114,5 +114,21 @@ describe("civil affairs' privacy contact, as provider", () => {
       ),
     );
     expect(response.data?.accessRecords?.records ?? []).toEqual([]);
+    // Public security's contact sees it: their department's registrar read it.
+    const own = await federation().query<{ accessRecords: { records: unknown[] } }>(
+      'query A($filter: AccessRecordFilter) { accessRecords(filter: $filter, first: 5) { records { id } } }',
+      { filter: { caseNumber: provided } },
+      await as(
+        {
+          sub: 'public-security-privacy-contact-9',
+          kind: 'official',
+          dept: 'public-security',
+          role: 'privacy-contact',
+        },
+        'privacy-oversight',
+      ),
+    );
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.accessRecords.records).toHaveLength(1);
   });
 });
