@@ -1,17 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Federation } from '../support/federation';
+import { caseworkerReads, newCaseNumber, startConsole } from '../support/console';
 import {
-  caseworkerReads,
-  FULL_ID_OR_MOBILE,
-  newCaseNumber,
-  startConsole,
-} from '../support/console';
-import {
-  accessibilityViolations,
+  checkPage,
   describeInBrowser,
   openBrowser,
   recordPageFailures,
-  screenshot,
   signInAs,
 } from '../support/browser';
 
@@ -34,12 +28,7 @@ describeInBrowser('the citizen browser test')('a citizen challenges a read in Ch
     await federation?.stop();
   });
 
-  async function checked(name: string) {
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshot(page, name);
-    expect(await page.content()).not.toMatch(FULL_ID_OR_MOBILE);
-    expect(failed).toEqual([]);
-  }
+  const checked = (name: string) => checkPage(page, failed, name);
 
   it('flag → answer → rating → the department’s evaluation summary', async () => {
     const { idNumber } = await caseworkerReads(federation, 'PCYGN28R6', newCaseNumber());

@@ -8,20 +8,14 @@ import {
 } from '../../subgraphs/data-bureau/incidents/runner';
 import { testDatabaseUrl } from '../support/database';
 import type { Federation } from '../support/federation';
-import {
-  caseworkerReads,
-  FULL_ID_OR_MOBILE,
-  newCaseNumber,
-  startConsole,
-} from '../support/console';
+import { caseworkerReads, newCaseNumber, startConsole } from '../support/console';
 import { probe } from '../support/oversight';
 import { as } from '../support/security';
 import {
-  accessibilityViolations,
+  checkPage,
   describeInBrowser,
   openBrowser,
   recordPageFailures,
-  screenshot,
   signInAs,
 } from '../support/browser';
 
@@ -55,12 +49,7 @@ describeInBrowser('the incidents browser test')('incidents and challenges in Chr
     await federation?.stop();
   });
 
-  async function checked(name: string) {
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshot(page, name);
-    expect(await page.content()).not.toMatch(FULL_ID_OR_MOBILE);
-    expect(failed).toEqual([]);
-  }
+  const checked = (name: string) => checkPage(page, failed, name);
 
   it('incident triage: an explained probing incident is assigned, commented, confirmed and closed, its evidence exported', async () => {
     await probe(federation, PROBER, 9);

@@ -1,14 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import type { SharingStack } from '../integration/sharing/support';
-import { FULL_ID_OR_MOBILE, startSharingConsole } from '../support/console';
+import { startSharingConsole } from '../support/console';
 import type { Federation } from '../support/federation';
 import { as } from '../support/security';
 import {
-  accessibilityViolations,
+  checkPage,
   describeInBrowser,
   openBrowser,
   recordPageFailures,
-  screenshot,
   signInAs,
 } from '../support/browser';
 
@@ -36,12 +35,7 @@ describeInBrowser('the sharing browser test')('sharing requests in Chromium', ()
     await stack?.stop();
   });
 
-  async function checked(name: string) {
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshot(page, name);
-    expect(await page.content()).not.toMatch(FULL_ID_OR_MOBILE);
-    expect(failed).toEqual([]);
-  }
+  const checked = (name: string) => checkPage(page, failed, name);
 
   const readVaccinations = async () =>
     federation.query<any>(

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT_DIR } from '../../schema/load-manifest';
+import { FULL_ID_OR_MOBILE } from './console';
 
 /** Debian's Chromium (apt-get install -y chromium fonts-noto-cjk), or CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -86,4 +87,16 @@ export async function signInAs(page: Page, baseUrl: string, role: string): Promi
   await Promise.all([page.waitForNavigation(), page.click('form.sign-in button')]);
   if (page.url() !== `${baseUrl}/console/`)
     throw new Error(`Sign-in as ${role} ended at ${page.url()}: ${await page.textContent('main')}`);
+}
+
+/**
+ * What every console page a browser test reaches must pass: no axe violation, no full ID
+ * number or mobile in its HTML, no CSP violation or HTTP error recorded (recordPageFailures);
+ * and a screenshot named `name` to look at.
+ */
+export async function checkPage(page: Page, failed: readonly string[], name: string) {
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await screenshot(page, name);
+  expect(await page.content()).not.toMatch(FULL_ID_OR_MOBILE);
+  expect(failed).toEqual([]);
 }
