@@ -175,6 +175,18 @@ export const STEP_OPERATIONS: Record<string, Operation & { receipt: boolean }> =
     '$number: ID!, $note: String!',
     'number: $number, note: $note',
   ),
+  'decide-dispute': step(
+    'decideSharingDispute',
+    '$input: DecideSharingDisputeInput!',
+    'input: $input',
+    true,
+  ),
+  'file-narrowing': step(
+    'fileSharingNarrowing',
+    '$input: FileSharingNarrowingInput!',
+    'input: $input',
+    true,
+  ),
   suspend: step(
     'suspendSharing',
     '$number: ID!, $reason: String!',

@@ -116,6 +116,8 @@ function formOf(r: RequestView, step: string): Html {
       ${button({ zh: '不同意', en: 'Refuse' }, 'approve', 'false')}`,
     );
   if (step === 'reply') return replyForms(r);
+  if (step === 'decide-dispute') return decisionForm(r);
+  if (step === 'file-narrowing') return narrowingForm(r);
   return html``;
 }
 
@@ -132,41 +134,7 @@ function replyForms(r: RequestView): Html {
     r,
     'reply',
     { zh: '部分同意（减少数据项或脱敏）', en: 'Approve in part (fewer items, or masked)' },
-    html`<input type="hidden" name="reply" value="APPROVE_IN_PART" />
-      <table class="fields">
-        <thead>
-          <tr>
-            <th scope="col">${label({ zh: '数据项', en: 'Field' })}</th>
-            <th scope="col">${label({ zh: '方式', en: 'Access' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${r.fields.map(
-            (f) =>
-              html`<tr>
-                <td>
-                  <label
-                    ><input type="checkbox" name="field" value="${f.coordinate}" checked />
-                    <code>${f.coordinate}</code></label
-                  >
-                </td>
-                <td>
-                  <label
-                    ><span class="visually-hidden">${f.coordinate}</span>
-                    <select name="access:${f.coordinate}">
-                      <option value="FULL" ${f.access === 'FULL' ? html`selected` : ''}>
-                        明文 full
-                      </option>
-                      <option value="MASKED" ${f.access === 'MASKED' ? html`selected` : ''}>
-                        脱敏 masked
-                      </option>
-                    </select></label
-                  >
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+    html`<input type="hidden" name="reply" value="APPROVE_IN_PART" /> ${fieldChoices(r.fields)}
       ${button({ zh: '部分同意', en: 'Approve in part' })}`,
   );
   const refuse = stepForm(
@@ -186,6 +154,76 @@ function replyForms(r: RequestView): Html {
       ${button({ zh: '不予共享', en: 'Refuse' })}`,
   );
   return html`${approve} ${part} ${refuse}`;
+}
+
+/** Each field with a box to keep it and its access (full or masked): fewer, or masked. */
+function fieldChoices(fields: RequestView['fields']): Html {
+  return html`<table class="fields">
+    <thead>
+      <tr>
+        <th scope="col">${label({ zh: '数据项', en: 'Field' })}</th>
+        <th scope="col">${label({ zh: '方式', en: 'Access' })}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${fields.map(
+        (f) =>
+          html`<tr>
+            <td>
+              <label
+                ><input type="checkbox" name="field" value="${f.coordinate}" checked />
+                <code>${f.coordinate}</code></label
+              >
+            </td>
+            <td>
+              <label
+                ><span class="visually-hidden">${f.coordinate}</span>
+                <select name="access:${f.coordinate}">
+                  <option value="FULL" ${f.access === 'FULL' ? html`selected` : ''}>
+                    明文 full
+                  </option>
+                  <option value="MASKED" ${f.access === 'MASKED' ? html`selected` : ''}>
+                    脱敏 masked
+                  </option>
+                </select></label
+              >
+            </td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** The data authority's decision of a dispute (art. 28), and the provider's filing (备案). */
+function decisionForm(r: RequestView): Html {
+  return stepForm(
+    r,
+    'decide-dispute',
+    { zh: '争议决定（第二十八条）', en: 'Decide the dispute (art. 28)' },
+    html`<label
+        >${label({ zh: '决定', en: 'Outcome' })}
+        <select name="outcome" required>
+          <option value="UPHOLD">维持答复 UPHOLD</option>
+          <option value="APPROVE">同意共享 APPROVE</option>
+          <option value="APPROVE_IN_PART">部分同意 APPROVE_IN_PART</option>
+        </select></label
+      >
+      ${fieldChoices(r.fields)} ${text('note', { zh: '决定理由', en: 'Reasons' })}
+      ${button({ zh: '作出决定', en: 'Decide' })}`,
+  );
+}
+
+function narrowingForm(r: RequestView): Html {
+  return stepForm(
+    r,
+    'file-narrowing',
+    {
+      zh: '缩小共享范围并向数据主管部门备案',
+      en: 'Narrow the grant and file it with the data authority',
+    },
+    html`${fieldChoices(r.approvedFields ?? r.fields)} ${text('reason', REASON)}
+    ${button({ zh: '备案', en: 'File' })}`,
+  );
 }
 
 /**
@@ -209,6 +247,21 @@ export function stepVariables(action: string, number: string, form: URLSearchPar
       return { number, approve: get('approve') === 'true', reason: get('reason') };
     case 'reply':
       return { input: replyInput(number, form) };
+    case 'decide-dispute': {
+      const outcome = get('outcome');
+      if (!['UPHOLD', 'APPROVE', 'APPROVE_IN_PART'].includes(outcome))
+        throw new RangeError('Outcome: UPHOLD, APPROVE or APPROVE_IN_PART.');
+      return {
+        input: {
+          number,
+          outcome,
+          note: get('note'),
+          ...(outcome === 'APPROVE_IN_PART' && { fields: chosenFields(form) }),
+        },
+      };
+    }
+    case 'file-narrowing':
+      return { input: { number, fields: chosenFields(form), reason: get('reason') } };
     case 'confirm-disposal':
       return { number, method: get('method') };
     case 'open-dispute':
@@ -224,15 +277,7 @@ export function stepVariables(action: string, number: string, form: URLSearchPar
 function replyInput(number: string, form: URLSearchParams) {
   const reply = form.get('reply');
   if (reply === 'APPROVE') return { number, reply };
-  if (reply === 'APPROVE_IN_PART')
-    return {
-      number,
-      reply,
-      fields: form.getAll('field').map((coordinate) => ({
-        coordinate,
-        access: form.get(`access:${coordinate}`) === 'FULL' ? 'FULL' : 'MASKED',
-      })),
-    };
+  if (reply === 'APPROVE_IN_PART') return { number, reply, fields: chosenFields(form) };
   if (reply === 'REFUSE')
     return {
       number,
@@ -241,6 +286,14 @@ function replyInput(number: string, form: URLSearchParams) {
       explanation: form.get('explanation')?.trim() || null,
     };
   throw new RangeError('Reply: APPROVE, APPROVE_IN_PART or REFUSE.');
+}
+
+/** The fields ticked in fieldChoices, each with its access (anything but FULL is masked). */
+function chosenFields(form: URLSearchParams) {
+  return form.getAll('field').map((coordinate) => ({
+    coordinate,
+    access: form.get(`access:${coordinate}`) === 'FULL' ? 'FULL' : 'MASKED',
+  }));
 }
 
 /** Non-empty trimmed lines. */

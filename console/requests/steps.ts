@@ -37,10 +37,16 @@ export function offeredSteps(parties: readonly Party[], r: RequestView): string[
       'advance-dispute',
       openDispute &&
         DISPUTABLE.includes(r.state) &&
+        r.disputeStage !== 'DECISION' &&
         (r.disputeStage === 'NEGOTIATION'
           ? is('requester', 'provider', 'authority')
           : is('authority')),
     ],
+    [
+      'decide-dispute',
+      is('authority') && DISPUTABLE.includes(r.state) && r.disputeStage === 'DECISION',
+    ],
+    ['file-narrowing', is('provider') && r.state === 'APPROVED'],
     ['suspend', is('provider', 'authority') && r.state === 'APPROVED'],
     ['resume', is('provider', 'authority') && r.state === 'SUSPENDED'],
     ['terminate', is('provider', 'authority') && ['APPROVED', 'SUSPENDED'].includes(r.state)],

@@ -300,6 +300,36 @@ describe('the sharing-request pages', () => {
     expect((await requestPage(authority)).html).toContain('step-advance-dispute');
     await act(authority, 'advance-dispute', { note: '协调后报本级政府决定' });
     expect(textOf((await requestPage(provider)).html)).toContain('本级政府决定');
+    // The decision is the data authority's, by decideSharingDispute: no advance form any more.
+    const deciding = await requestPage(authority);
+    expect(deciding.html).toContain('step-decide-dispute');
+    expect(deciding.html).not.toContain('step-advance-dispute');
+    expect((await requestPage(provider)).html).not.toContain('step-decide-dispute');
+    const decided = await act(authority, 'decide-dispute', {
+      outcome: 'UPHOLD',
+      note: '维持部分同意的答复',
+    });
+    expect(decided.status).toBe(200);
+    const resolved = await requestPage(provider);
+    expect(textOf(resolved.html)).toContain('已解决');
+    expect(textOf(resolved.html)).toContain('争议决定');
+  });
+
+  it('file a narrowing of the approved grant (备案): the provider keeps fewer fields, with its receipt', async () => {
+    const page = await requestPage(provider);
+    expect(page.html).toContain('step-file-narrowing');
+    expect((await requestPage(requester)).html).not.toContain('step-file-narrowing');
+    const filed = await act(provider, 'file-narrowing', {
+      field: 'Person.vaccinations',
+      'access:Person.vaccinations': 'MASKED',
+      reason: '仅需核实是否接种，改为脱敏共享',
+    });
+    expect(filed.status).toBe(200);
+    expect(filed.html).toContain('class="revision"');
+    const after = await requestPage(provider);
+    const fields = after.html.split('class="fields"')[1]!.split('</table>')[0]!;
+    expect(textOf(fields)).toMatch(/Person\.vaccinations FULL MASKED/);
+    expect(textOf(after.html)).toContain('缩小范围备案');
   });
 
   it('terminate, then the requester confirms disposal', async () => {

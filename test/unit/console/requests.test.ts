@@ -65,12 +65,18 @@ describe('the steps a request page offers', () => {
     ]);
     expect(offeredSteps(provider, request({ state: 'APPROVED' }))).toEqual([
       'open-dispute',
+      'file-narrowing',
       'suspend',
       'terminate',
     ]);
+    expect(offeredSteps(requester, request({ state: 'APPROVED' }))).toEqual(['open-dispute']);
     const coordination = request({ state: 'REFUSED', disputeStage: 'COORDINATION' });
     expect(offeredSteps(requester, coordination)).toEqual([]);
     expect(offeredSteps(authority, coordination)).toEqual(['advance-dispute']);
+    // At the government's decision only the data authority's decision form is offered.
+    const decision = request({ state: 'REFUSED', disputeStage: 'DECISION' });
+    expect(offeredSteps(authority, decision)).toEqual(['decide-dispute']);
+    expect(offeredSteps(provider, decision)).toEqual([]);
     expect(offeredSteps(requester, request({ state: 'TERMINATED', disposalDue: true }))).toEqual([
       'confirm-disposal',
     ]);
