@@ -1,8 +1,8 @@
-import { lintCatalogue, loadCatalogue, type SharingCatalogue } from '../../../policies/tooling';
+import { lintCatalogue } from '../../../policies/tooling';
 import { badInput } from '../../kit';
 import { governance } from '../policies/deployment';
 import { grantOf, withGrant } from './grant';
-import { rowsArg, type FieldInput } from './input';
+import { rowsArg, sharingCatalogue, type FieldInput } from './input';
 import { narrowerFields, type NarrowingWords } from './reply';
 import type { StepOutcome } from './steps';
 import type { SharingRequestRow } from './store';
@@ -21,8 +21,6 @@ const FILING_WORDS: NarrowingWords = {
   masked: (c) => `${c} is approved masked: a filing cannot open it in full.`,
   same: 'These are the approved fields: a filing names fewer or masks some (or adds rows only).',
 };
-
-let catalogue: SharingCatalogue | undefined;
 
 /**
  * The provider narrows an approved grant (fewer or masked fields, further row conditions) and
@@ -62,11 +60,10 @@ export function decideNarrowing(
     );
   }
   const grant = grantOf({ ...request, rows }, fields);
-  catalogue ??= loadCatalogue();
   const refused = lintCatalogue(
     { purposes: [], grants: [grant] },
     governance.classification,
-    catalogue,
+    sharingCatalogue(),
   ).find((f) => f.grantId === grant.id);
   if (refused) throw badInput('input.rows', refused.message);
   return {

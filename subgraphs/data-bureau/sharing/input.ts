@@ -274,7 +274,8 @@ export function rowsArg(
 }
 
 let catalogue: SharingCatalogue | undefined;
-function sharingCatalogue(): SharingCatalogue {
+/** The sharing catalogue (policies/catalogue.yaml), read once per process. */
+export function sharingCatalogue(): SharingCatalogue {
   catalogue ??= loadCatalogue();
   return catalogue;
 }
