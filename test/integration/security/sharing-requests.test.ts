@@ -393,27 +393,35 @@ describe('a database insider cutting the tail off the events chain', () => {
     expect((await stack.as('auditor', CHAIN)).data.sharingEventChain.ok).toBe(true);
     const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
     const client = await pool.connect();
-    // Hold the chain's append lock throughout, so no other test appends onto the cut chain.
-    await client.query('SELECT pg_advisory_lock($1)', [CHAIN_LOCK]);
     const table = `${schemaName({ name: 'data-bureau' })}.sharing_request_event`;
-    const { rows } = await client.query(`SELECT * FROM ${table} ORDER BY seq DESC LIMIT 1`);
-    const last = rows[0];
-    expect(last.number).toBe(number);
     const triggers = async (on: boolean) =>
       client.query(`ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER USER`);
+    let cut: Record<string, unknown>[] = [];
     try {
+      // Hold the chain's append lock throughout, so no other test appends onto the cut chain;
+      // other test files may have appended after this request's last step: the cut takes the
+      // tail from that step on, and puts it all back.
+      await client.query('SELECT pg_advisory_lock($1)', [CHAIN_LOCK]);
+      ({ rows: cut } = await client.query(
+        `SELECT * FROM ${table}
+          WHERE seq >= (SELECT max(seq) FROM ${table} WHERE number = $1) ORDER BY seq`,
+        [number],
+      ));
+      expect(cut[0]!.number).toBe(number);
       await triggers(false);
-      await client.query(`DELETE FROM ${table} WHERE seq = $1`, [last.seq]);
+      await client.query(`DELETE FROM ${table} WHERE seq >= $1`, [cut[0]!.seq]);
       await triggers(true);
       const chain = (await stack.as('auditor', CHAIN)).data.sharingEventChain;
       expect(chain.ok).toBe(false);
-      expect(chain.firstBreak).toBe(Number(last.seq));
+      expect(chain.firstBreak).toBe(Number(cut[0]!.seq));
     } finally {
-      const columns = Object.keys(last);
-      await client.query(
-        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-        columns.map((c) => last[c]),
-      );
+      for (const row of cut) {
+        const columns = Object.keys(row);
+        await client.query(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+          columns.map((c) => row[c]),
+        );
+      }
       await triggers(true);
       await client.query('SELECT pg_advisory_unlock($1)', [CHAIN_LOCK]);
       client.release();
