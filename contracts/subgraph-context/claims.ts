@@ -5,6 +5,9 @@ import { TRACEPARENT } from '../tracing/traceparent';
 /** The header a subgraph call carries its signed context in. */
 export const CONTEXT_HEADER = 'x-gateway-context';
 
+/** The JWS header's `typ` of every subgraph context. */
+export const CONTEXT_TYPE = 'gateway-context+jwt';
+
 /** Issuer of every subgraph context. */
 export const CONTEXT_ISSUER = 'gov-data-graph-gateway';
 /** Seconds a signed context stays valid: one subgraph call, with clock skew to spare. */

@@ -1,13 +1,18 @@
 import { createHash, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { CONTEXT_ISSUER, DEFAULT_CONTEXT_TTL_SEC, type ContextClaimsInput } from './claims';
+import {
+  CONTEXT_ISSUER,
+  CONTEXT_TYPE,
+  DEFAULT_CONTEXT_TTL_SEC,
+  type ContextClaimsInput,
+} from './claims';
 
-const HEADER = base64url(JSON.stringify({ alg: 'EdDSA', typ: 'gateway-context+jwt' }));
+const HEADER = base64url(JSON.stringify({ alg: 'EdDSA', typ: CONTEXT_TYPE }));
 
 /**
  * Signs the context of one subgraph call (a compact EdDSA JWT), bound to that subgraph and
  * that body. Signs with node:crypto directly, synchronously: an operation signs one context
  * per subgraph call, and WebCrypto's asynchronous jobs cost several times more. Departments
- * verify with jose (`verify.ts`).
+ * verify the same way (`verify.ts`).
  */
 export function createContextSigner(options: { privateKey: KeyObject; ttlSec?: number }) {
   const ttl = options.ttlSec ?? DEFAULT_CONTEXT_TTL_SEC;

@@ -152,6 +152,74 @@ const attacks: [string, () => Promise<Record<string, string>>, string?][] = [
     }),
   ],
   [
+    'the right key, another token type in the header',
+    async () => ({
+      [CONTEXT_HEADER]: token({ alg: 'EdDSA', typ: 'JWT' }, claims(), contextKeys.privateKey),
+    }),
+  ],
+  [
+    'the right key, a header with critical extensions',
+    async () => ({
+      [CONTEXT_HEADER]: token(
+        { ...EDDSA, crit: ['exp'], exp: 1 },
+        claims(),
+        contextKeys.privateKey,
+      ),
+    }),
+  ],
+  [
+    'the right key, an unencoded payload (b64: false)',
+    async () => ({
+      [CONTEXT_HEADER]: token({ ...EDDSA, b64: false }, claims(), contextKeys.privateKey),
+    }),
+  ],
+  [
+    'the right key, a jti that is not a text',
+    async () => ({
+      [CONTEXT_HEADER]: token(EDDSA, claims({ jti: 42 }), contextKeys.privateKey),
+    }),
+  ],
+  [
+    'the right key, an expiry given as a text',
+    async () => ({
+      [CONTEXT_HEADER]: token(EDDSA, claims({ exp: '9999999999' }), contextKeys.privateKey),
+    }),
+  ],
+  [
+    'the right key, not valid before a time to come',
+    async () => ({
+      [CONTEXT_HEADER]: token(
+        EDDSA,
+        claims({ nbf: Math.floor(Date.now() / 1000) + 600 }),
+        contextKeys.privateKey,
+      ),
+    }),
+  ],
+  [
+    'the right key, a payload that is a list',
+    async () => {
+      const input = `${b64(EDDSA)}.${b64([claims()])}`;
+      const signature = sign(null, Buffer.from(input), contextKeys.privateKey);
+      return { [CONTEXT_HEADER]: `${input}.${signature.toString('base64url')}` };
+    },
+  ],
+  [
+    'a valid context with padding or spaces in its parts',
+    async () => {
+      const [header, payload, signature] = (await signedHeaders('tax', BODY))[
+        CONTEXT_HEADER
+      ]!.split('.');
+      return { [CONTEXT_HEADER]: `${header}.${payload}=.${signature} ` };
+    },
+  ],
+  [
+    'a valid context, its signature cut short',
+    async () => {
+      const valid = (await signedHeaders('tax', BODY))[CONTEXT_HEADER]!;
+      return { [CONTEXT_HEADER]: valid.slice(0, -4) };
+    },
+  ],
+  [
     'a valid context, its signature bit-flipped',
     async () => {
       const valid = (await signedHeaders('tax', BODY))[CONTEXT_HEADER]!;
