@@ -12,6 +12,8 @@
  *     node --import tsx bench/records/cost.ts [--records 4000] [--rounds 5] [--batches 1,5,20] [--months 36]
  *
  * `--months N` adds N empty past months (partitions), as a store keeping three years has.
+ * `--without-indexes a,b` drops those search indexes first (e.g. access_record_fields): an
+ * experiment measuring what each index costs a record, never a setting of the store.
  *
  * `--encode N` measures only what the gateway computes for N records before anything is sent
  * (validation of the record and its compensation, chaining and hashing in batches of 5, the
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
       encode: { type: 'string' },
       literal: { type: 'boolean', default: false },
       months: { type: 'string', default: '0' },
+      'without-indexes': { type: 'string', default: '' },
     },
   });
   if (values.encode !== undefined) {
@@ -90,6 +93,12 @@ async function main(): Promise<void> {
   const admin = new pg.Pool({ connectionString: url, max: 2 });
   await migrateRecords(admin);
   await admin.query('CREATE EXTENSION IF NOT EXISTS pg_walinspect');
+  // An experiment, never a setting of the store: what the record costs without these indexes.
+  const without = values['without-indexes'].split(',').filter(Boolean);
+  for (const index of without) {
+    if (!/^access_record_[a-z_]+$/.test(index)) throw new Error(`--without-indexes: ${index} is not a records index name.`);
+    await admin.query(`DROP INDEX access_records.${index}`);
+  }
   await ensurePartitions(admin, 'access_records', [monthOf(new Date())]);
   // Past months, empty, as a store keeping three years has them (--months 36).
   await admin.query(

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -37,6 +38,8 @@ export function gatewayPlugins(options: {
     ApolloServerPluginLandingPageDisabled(),
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),
+    // No cache hints: personal answers are never cached by anyone.
+    ApolloServerPluginCacheControlDisabled(),
     requestLogPlugin(options.logger),
     requestIdPlugin(),
     // Names the operation's span and counts its decisions; reads, never changes, the response.

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -65,6 +66,9 @@ export function createSubgraphServer<L>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints: personal answers are never cached, and the hint plugin would wrap
+      // every field's resolver for nothing.
+      ApolloServerPluginCacheControlDisabled(),
       reportSubjectsPlugin(),
       logUnexpectedErrors(logger),
     ],
