@@ -32,6 +32,19 @@ describe('circuit breaker', () => {
     expect(breaker.state()).toBe('closed');
   });
 
+  it('counts exactly over a long run, after the expired front of its window is dropped', () => {
+    const { breaker, advance } = setup();
+    // 5,000 successes a millisecond apart: the window (1 s) holds the last 1,000 of them.
+    for (let i = 0; i < 5_000; i++) {
+      if (i > 0) advance(1);
+      breaker.record(true);
+    }
+    for (let i = 0; i < 999; i++) breaker.record(false);
+    expect(breaker.state()).toBe('closed'); // 999 of 1,999 failed: under one half
+    breaker.record(false);
+    expect(breaker.state()).toBe('open'); // 1,000 of 2,000
+  });
+
   it('lets one probe through half-open: success closes, failure reopens', () => {
     const { breaker, advance } = setup();
     [false, false, false, false].forEach((ok) => breaker.record(ok));
