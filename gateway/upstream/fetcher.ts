@@ -30,15 +30,20 @@ export function createUpstream(settings: UpstreamSettings): Upstream {
       const attempt = async (url: string, init: FetcherRequestInit) => {
         if (!breaker.allow()) throw failure(subgraph, 'SUBGRAPH_CIRCUIT_OPEN');
         if (!(await bulkhead.acquire())) throw failure(subgraph, 'SUBGRAPH_UNAVAILABLE');
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        // A timer cleared when the call ends: AbortSignal.timeout's stays armed for the whole
+        // timeout after every call, thousands of live timers and signals under load.
+        const timeout = new AbortController();
+        const timer = setTimeout(() => timeout.abort(), timeoutMs);
+        const signal = init.signal
+          ? AbortSignal.any([init.signal, timeout.signal])
+          : timeout.signal;
         try {
           const response = await fetcher(url, { ...init, signal });
           breaker.record(response.status < 500);
           return response;
         } catch (error) {
           breaker.record(false);
-          if (timeout.aborted) throw failure(subgraph, 'SUBGRAPH_TIMEOUT', timeoutMs);
+          if (timeout.signal.aborted) throw failure(subgraph, 'SUBGRAPH_TIMEOUT', timeoutMs);
           if (!(error instanceof GraphQLError)) throw failure(subgraph, 'SUBGRAPH_UNAVAILABLE');
           if (error.extensions.code !== ErrorCode.SUBGRAPH_UNAVAILABLE) throw error;
           // Partial data is a 200: the message stays, the transport status goes.
@@ -46,6 +51,7 @@ export function createUpstream(settings: UpstreamSettings): Upstream {
             extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, subgraph },
           });
         } finally {
+          clearTimeout(timer);
           bulkhead.release();
         }
       };
