@@ -17,6 +17,27 @@ const READ_ACTIONS = new Set(['read', 'read:masked']);
 export type RowColumn = string | { readonly list: string };
 
 /**
+ * The read ability of a rule list, built once per list: a caller filters every load of its
+ * request with one list, which is never changed after.
+ */
+const readAbilities = new WeakMap<
+  readonly PolicyRule[],
+  ReturnType<typeof createPolicyCaslAbility>
+>();
+
+function readAbility(rules: readonly PolicyRule[]): ReturnType<typeof createPolicyCaslAbility> {
+  let ability = readAbilities.get(rules);
+  if (!ability) {
+    const readRules = rules.flatMap((rule): PolicyRule[] =>
+      [rule.action].flat().some((a) => READ_ACTIONS.has(a)) ? [{ ...rule, action: 'read' }] : [],
+    );
+    ability = createPolicyCaslAbility(readRules);
+    readAbilities.set(rules, ability);
+  }
+  return ability;
+}
+
+/**
  * Turns the row conditions of the rules for reading `type` (in full or masked: both return
  * the row) into a SQL boolean expression for a department's WHERE clause: OR across rules,
  * AND within one rule's conditions, equality and `$in` only. Each field maps to a column
@@ -33,10 +54,7 @@ export function rowConditionsToSql(
   paramOffset = 0,
   field?: string,
 ): SqlCondition | null {
-  const readRules = rules.flatMap((rule): PolicyRule[] =>
-    [rule.action].flat().some((a) => READ_ACTIONS.has(a)) ? [{ ...rule, action: 'read' }] : [],
-  );
-  const ability = createPolicyCaslAbility(readRules);
+  const ability = readAbility(rules);
   const params: unknown[] = [];
   const parameter = (value: unknown): string => {
     params.push(value);
