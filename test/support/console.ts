@@ -130,6 +130,10 @@ export async function tamperWithRecord(recordId: string): Promise<() => Promise<
       await client.query(`UPDATE ${table} SET purpose = $2 WHERE id = $1`, [recordId, purpose]);
       await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
       await client.query('COMMIT');
+    } catch (error) {
+      // Never left holding the records table's lock: every other test file writes to it.
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     } finally {
       client.release();
     }

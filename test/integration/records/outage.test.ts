@@ -120,7 +120,9 @@ describe("when the writer's connection is terminated mid-transaction", () => {
       const { rowCount } = await pool.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
          WHERE datname = current_database() AND wait_event_type = 'Lock'
-           AND (query LIKE '%INSERT INTO %access_record%' OR query LIKE '%.append_records(%')`,
+           AND (query LIKE $1 OR query LIKE $2)`,
+        // This file's schema only: other test files' writers may be waiting on a lock too.
+        [`%INSERT INTO "${schema}".access_record%`, `%"${schema}".append_records(%`],
       );
       return rowCount === 1;
     });
