@@ -96,7 +96,8 @@ async function main(): Promise<void> {
   // An experiment, never a setting of the store: what the record costs without these indexes.
   const without = values['without-indexes'].split(',').filter(Boolean);
   for (const index of without) {
-    if (!/^access_record_[a-z_]+$/.test(index)) throw new Error(`--without-indexes: ${index} is not a records index name.`);
+    if (!/^access_record_[a-z_]+$/.test(index))
+      throw new Error(`--without-indexes: ${index} is not a records index name.`);
     await admin.query(`DROP INDEX access_records.${index}`);
   }
   await ensurePartitions(admin, 'access_records', [monthOf(new Date())]);
