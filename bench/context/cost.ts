@@ -2,13 +2,14 @@
  * What a signed subgraph context costs each side, per call: the gateway's signature
  * (contracts/subgraph-context/sign.ts) and the department's whole check (verify.ts: signature,
  * registered claims, the claims' schema, body hash, replay memory), beside the same check done
- * by jose's `jwtVerify` (WebCrypto), which the departments used before. Contexts carry the
+ * by jose's `jwtVerify` (WebCrypto), which the departments used before, and the Ed25519
+ * signature and verification alone through libsodium (the product's) and OpenSSL (node:crypto). Contexts carry the
  * rules the gateway signs for the enterprise lookup's department. CPU by process.cpuUsage,
  * alternating rounds, medians; no database, no network.
  *
  *   node --import tsx bench/context/cost.ts [--calls 4000] [--rounds 7] [--out FILE]
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { jwtVerify } from 'jose';
@@ -18,6 +19,7 @@ import {
   createContextVerifier,
 } from '../../contracts/subgraph-context';
 import { CONTEXT_ISSUER, contextClaimsSchema } from '../../contracts/subgraph-context/claims';
+import { ed25519Signer, ed25519Verifier } from '../../contracts/subgraph-context/ed25519';
 import { packPolicyRules } from '../../policies';
 
 const { values } = parseArgs({
@@ -77,7 +79,7 @@ function joseVerifier() {
   };
 }
 
-async function cpuPerCall(run: (i: number) => Promise<unknown>): Promise<number> {
+async function cpuPerCall(run: (i: number) => unknown): Promise<number> {
   const start = process.cpuUsage();
   for (let i = 0; i < calls; i += 1) await run(i);
   const used = process.cpuUsage(start);
@@ -87,49 +89,74 @@ async function cpuPerCall(run: (i: number) => Promise<unknown>): Promise<number>
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  const results = { sign: [] as number[], verify: [] as number[], jose: [] as number[] };
-  // Warm both paths up before the first measured round.
-  const warm = await Promise.all(Array.from({ length: 500 }, () => sign(SUBGRAPH, claims, body)));
-  const verifyWarm = createContextVerifier({ publicKey: keys.publicKey, subgraph: SUBGRAPH });
-  const joseWarm = joseVerifier();
-  for (const token of warm) {
-    await verifyWarm(token, body);
-    await joseWarm(token);
-  }
+  const tokens = await Promise.all(
+    Array.from({ length: calls }, () => sign(SUBGRAPH, claims, body)),
+  );
+  const parts = tokens.map((token) => {
+    const [header, payload, signature] = token.split('.');
+    return {
+      message: Buffer.from(`${header}.${payload}`),
+      signature: Buffer.from(signature!, 'base64url'),
+    };
+  });
+  const sodiumSign = ed25519Signer(keys.privateKey);
+  const sodiumVerify = ed25519Verifier(keys.publicKey);
+  // Each round gets fresh verifiers: the replay memory must not refuse the same tokens again.
+  const cases: [string, () => (i: number) => unknown][] = [
+    [
+      'gateway: sign a context (sign.ts: claims, body hash, libsodium Ed25519)',
+      () => () => sign(SUBGRAPH, claims, body),
+    ],
+    [
+      'Ed25519 signature alone, libsodium (sodium-native)',
+      () => (i) => sodiumSign(parts[i]!.message),
+    ],
+    [
+      'Ed25519 signature alone, OpenSSL (node:crypto)',
+      () => (i) => nodeSign(null, parts[i]!.message, keys.privateKey),
+    ],
+    [
+      'department: check a context (verify.ts: libsodium Ed25519, claims, schema, body hash, replay)',
+      () => {
+        const verify = createContextVerifier({ publicKey: keys.publicKey, subgraph: SUBGRAPH });
+        return (i) => verify(tokens[i], body);
+      },
+    ],
+    [
+      'department: the same check through jose jwtVerify (WebCrypto)',
+      () => {
+        const jose = joseVerifier();
+        return (i) => jose(tokens[i]!);
+      },
+    ],
+    [
+      'Ed25519 verification alone, libsodium (sodium-native)',
+      () => (i) => sodiumVerify(parts[i]!.message, parts[i]!.signature),
+    ],
+    [
+      'Ed25519 verification alone, OpenSSL (node:crypto)',
+      () => (i) => nodeVerify(null, parts[i]!.message, keys.publicKey, parts[i]!.signature),
+    ],
+  ];
+  for (const [, make] of cases) await cpuPerCall(make()); // warm-up
+  const results = cases.map((): number[] => []);
   for (let round = 0; round < rounds; round += 1) {
-    const tokens: string[] = [];
-    results.sign.push(
-      await cpuPerCall(async () => tokens.push(await sign(SUBGRAPH, claims, body))),
-    );
-    const verify = createContextVerifier({ publicKey: keys.publicKey, subgraph: SUBGRAPH });
-    const jose = joseVerifier();
-    const order = round % 2 === 0 ? (['verify', 'jose'] as const) : (['jose', 'verify'] as const);
-    for (const which of order) {
-      results[which].push(
-        await cpuPerCall((i) => (which === 'verify' ? verify(tokens[i], body) : jose(tokens[i]!))),
-      );
-    }
+    // Alternating order, so no case is always measured first.
+    const order = cases.map((_, i) => i);
+    if (round % 2 === 1) order.reverse();
+    for (const i of order) results[i]!.push(await cpuPerCall(cases[i]![1]()));
   }
   const table = [
     `# Signed subgraph context: CPU per call (${new Date().toISOString()})`,
     '',
-    `\`node --import tsx bench/context/cost.ts --calls ${calls} --rounds ${rounds}\`, Node ${process.version}; medians of ${rounds} rounds of ${calls} calls, µs of process CPU per call (min–max).`,
+    `\`node --import tsx bench/context/cost.ts --calls ${calls} --rounds ${rounds}\`, Node ${process.version}, OpenSSL ${process.versions.openssl}; medians of ${rounds} rounds of ${calls} calls, µs of process CPU per call (min–max).`,
     '',
     '| step | µs per call |',
     '| --- | --: |',
-    ...(
-      [
-        ['gateway: sign (node:crypto Ed25519)', results.sign],
-        [
-          'department: verify.ts (node:crypto Ed25519, claims, schema, body hash, replay)',
-          results.verify,
-        ],
-        ['department: the same check through jose jwtVerify (WebCrypto)', results.jose],
-      ] as const
-    ).map(
-      ([name, xs]) =>
-        `| ${name} | ${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}) |`,
-    ),
+    ...cases.map(([name], i) => {
+      const xs = results[i]!;
+      return `| ${name} | ${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}) |`;
+    }),
     '',
   ].join('\n');
   console.log(table);

@@ -1,24 +1,23 @@
-import { createHash, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createHash, randomUUID, type KeyObject } from 'node:crypto';
 import {
   CONTEXT_ISSUER,
   CONTEXT_TYPE,
   DEFAULT_CONTEXT_TTL_SEC,
   type ContextClaimsInput,
 } from './claims';
+import { ed25519Signer } from './ed25519';
 
 const HEADER = base64url(JSON.stringify({ alg: 'EdDSA', typ: CONTEXT_TYPE }));
 
 /**
  * Signs the context of one subgraph call (a compact EdDSA JWT), bound to that subgraph and
- * that body. Signs with node:crypto directly, synchronously: an operation signs one context
- * per subgraph call, and WebCrypto's asynchronous jobs cost several times more. Departments
- * verify the same way (`verify.ts`).
+ * that body. Signs synchronously with libsodium (`ed25519.ts`): an operation signs one
+ * context per subgraph call, and WebCrypto's asynchronous jobs cost several times more.
+ * Departments verify the same way (`verify.ts`).
  */
 export function createContextSigner(options: { privateKey: KeyObject; ttlSec?: number }) {
   const ttl = options.ttlSec ?? DEFAULT_CONTEXT_TTL_SEC;
-  if (options.privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new TypeError('The context signing key must be an Ed25519 private key.');
-  }
+  const sign = ed25519Signer(options.privateKey);
   return async (
     subgraph: string,
     claims: Omit<ContextClaimsInput, 'bodyHash'>,
@@ -37,7 +36,7 @@ export function createContextSigner(options: { privateKey: KeyObject; ttlSec?: n
       }),
     );
     const input = `${HEADER}.${payload}`;
-    return `${input}.${sign(null, Buffer.from(input), options.privateKey).toString('base64url')}`;
+    return `${input}.${sign(Buffer.from(input)).toString('base64url')}`;
   };
 }
 

@@ -1,5 +1,6 @@
-import { verify, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { contextClaimsSchema, CONTEXT_ISSUER, CONTEXT_TYPE, type ContextClaims } from './claims';
+import { ed25519Verifier } from './ed25519';
 import { memoryReplayGuard, type ReplayGuard } from './replay';
 import { bodyHash } from './sign';
 
@@ -22,13 +23,14 @@ export function createContextVerifier(options: {
   minRevision?: () => number;
 }) {
   const replay = options.replay ?? memoryReplayGuard();
+  const verifySignature = ed25519Verifier(options.publicKey);
   return async (header: string | undefined, body: string | Buffer): Promise<ContextClaims> => {
     if (!header) {
       throw new ContextError(
         `Calls to the ${options.subgraph} subgraph must come through the gateway: the signed context header is missing.`,
       );
     }
-    const payload = verifiedPayload(header, options.publicKey);
+    const payload = verifiedPayload(header, verifySignature);
     checkRegistered(payload, options.subgraph);
     const claims = contextClaimsSchema.safeParse(payload);
     if (!claims.success) throw new ContextError('The gateway context is malformed.');
@@ -60,12 +62,15 @@ function invalid(why: string): ContextError {
 
 /**
  * The payload of a compact JWS whose header says EdDSA and this contract's type and whose
- * Ed25519 signature verifies with `key`. node:crypto's one-shot verify, synchronously: a
- * department verifies one context per call, and jose's WebCrypto path cost 2.4 times the CPU
- * (bench/results/context-verify.md). The checks are jose's for this profile: no `crit`, no
+ * Ed25519 signature verifies. Synchronously, with libsodium (`ed25519.ts`): a department
+ * verifies one context per call, and jose's WebCrypto path cost several times the CPU
+ * (`bench/results/context-cost.md`). The checks are jose's for this profile: no `crit`, no
  * unencoded payload, no other algorithm (so neither `none` nor an HMAC keyed with the public key).
  */
-function verifiedPayload(token: string, key: KeyObject): Record<string, unknown> {
+function verifiedPayload(
+  token: string,
+  verifySignature: (message: Buffer, signature: Buffer) => boolean,
+): Record<string, unknown> {
   const parts = token.split('.');
   if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) {
     throw invalid('it is not a well-formed signed token');
@@ -77,18 +82,10 @@ function verifiedPayload(token: string, key: KeyObject): Record<string, unknown>
   if (header.typ !== CONTEXT_TYPE || 'crit' in header || 'b64' in header) {
     throw invalid('it is not a well-formed signed token');
   }
-  let verified = false;
-  try {
-    verified = verify(
-      null,
-      Buffer.from(`${encodedHeader}.${encodedPayload}`),
-      key,
-      Buffer.from(signature, 'base64url'),
-    );
-  } catch {
-    verified = false; // a signature of the wrong length
+  const message = Buffer.from(`${encodedHeader}.${encodedPayload}`);
+  if (!verifySignature(message, Buffer.from(signature, 'base64url'))) {
+    throw invalid('its signature does not verify');
   }
-  if (!verified) throw invalid('its signature does not verify');
   const payload = jsonObject(encodedPayload);
   if (!payload) throw invalid('it is not a well-formed signed token');
   return payload;
