@@ -1,14 +1,7 @@
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checkpoint } from './checkpoint';
+import { makePrivateDirectory } from '../contracts/files';
 
 /** What a log line names: the store and stream whose file it is in. */
 interface Placed {
@@ -37,7 +30,8 @@ export function readCheckpoints(dir: string, storeId: string): Map<string, Check
 /** Appends `line` to `<dir>/<storeId>/<streamId>.<kind>.jsonl` (append only, synced). */
 export function appendLine(dir: string, kind: string, line: Placed): void {
   const storeDir = join(dir, line.storeId);
-  mkdirSync(storeDir, { recursive: true, mode: 0o700 });
+  makePrivateDirectory(dir);
+  makePrivateDirectory(storeDir);
   const fd = openSync(join(storeDir, `${line.streamId}.${kind}.jsonl`), 'a', 0o600);
   try {
     writeSync(fd, `${JSON.stringify(line)}\n`);

@@ -7,9 +7,10 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson } from './record';
+import { makePrivateDirectory } from '../contracts/files';
 
 /**
  * A stream's head as the gateway committed it, signed with a key the database never holds:
@@ -83,7 +84,7 @@ export function loadCheckpointKey(path: string, options: { create?: boolean } = 
     pem = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !options.create) throw error;
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    makePrivateDirectory(dirname(path));
     const { privateKey } = generateKeyPairSync('ed25519');
     pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const temporary = `${path}.${process.pid}.tmp`;

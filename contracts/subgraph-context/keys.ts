@@ -4,8 +4,9 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { makePrivateDirectory } from '../files';
 
 /** The development context key: generated once, git-ignored, never for production. */
 export const DEV_CONTEXT_KEY_PATH = join(
@@ -26,7 +27,7 @@ export interface ContextKeyPair {
 export function loadContextKeys(path: string | undefined): ContextKeyPair {
   const file = path ?? DEV_CONTEXT_KEY_PATH;
   if (!path && !existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    makePrivateDirectory(dirname(file));
     const { privateKey } = generateKeyPairSync('ed25519');
     writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
       mode: 0o600,

@@ -1,8 +1,9 @@
 import { createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calculateJwkThumbprint, importPKCS8, type JSONWebKeySet, type JWK } from 'jose';
 import type { SigningKey } from './mint';
+import { makePrivateDirectory } from '../../contracts/files';
 
 /** Where the development key pair lives: git-ignored, never used outside development. */
 export const DEFAULT_DEV_KEYS_DIR = join(__dirname, '..', '..', '.data', 'keys');
@@ -21,7 +22,7 @@ export interface DevKeys {
 
 /** Reads the development key pair from `dir`, generating it on first use. Safe to race. */
 export async function ensureDevKeys(dir: string = DEFAULT_DEV_KEYS_DIR): Promise<DevKeys> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makePrivateDirectory(dir);
   const privateKeyPath = join(dir, DEV_PRIVATE_KEY_FILE);
   const jwksPath = join(dir, DEV_JWKS_FILE);
   const pem = readOrCreatePrivateKey(privateKeyPath);
