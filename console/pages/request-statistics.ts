@@ -86,6 +86,7 @@ export const requestStatisticsPage = definePage({
         tally(refusals.map((r) => r.provider)),
         (provider) => provider,
       )}
+      ${refusalList(refusals)}
       <h2>
         ${label({ zh: `${NEAR_EXPIRY_DAYS} 天内到期的共享授权`, en: `Approved rights ending within ${NEAR_EXPIRY_DAYS} days` })}
       </h2>
@@ -200,6 +201,40 @@ function countTable(
         )}
       </tbody>
     </table>`;
+}
+
+/** The refusals counted above, newest first: each count can be traced to its requests. */
+function refusalList(refusals: Refusal[]): Html {
+  if (!refusals.length) return html``;
+  const rows = refusals
+    .map((r) => ({ ...r, day: refusalDay(r)! }))
+    .sort((a, b) => b.day.localeCompare(a.day) || b.number.localeCompare(a.number));
+  return html`<table class="refusals" id="refusals">
+    <caption>
+      ${label({ zh: '计入统计的不予共享申请', en: 'The refusals counted' })}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${label({ zh: '编号', en: 'Number' })}</th>
+        <th scope="col">${label({ zh: '申请方', en: 'Requester' })}</th>
+        <th scope="col">${label({ zh: '提供方', en: 'Provider' })}</th>
+        <th scope="col">${label({ zh: '理由', en: 'Reason' })}</th>
+        <th scope="col">${label({ zh: '答复日', en: 'Replied' })}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (r) =>
+          html`<tr data-request="${r.number}">
+            <td><a href="${CONSOLE_PATH}/request?number=${r.number}">${r.number}</a></td>
+            <td>${r.requester}</td>
+            <td class="provider">${r.provider}</td>
+            <td class="reason"><code>${r.refusalReason ?? 'OTHER'}</code></td>
+            <td>${r.day}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 /** The counts as server-made SVG bars (no script, no chart library); the table says the same. */
