@@ -1,4 +1,5 @@
 import type { ContextClaims } from '../../contracts/subgraph-context';
+import { LruMap } from '../../policies/lru';
 import {
   rowConditionsToSql,
   unpackPolicyRules,
@@ -6,7 +7,8 @@ import {
   type PackedPolicyRule,
   type PolicyRule,
 } from '../../policies';
-import { createRowGate, type RowDecision, type RowFacts } from './row-gate';
+import type { SqlCondition } from '../../policies/row-sql';
+import { createRowGate, type RowDecision, type RowFacts, type RowGate } from './row-gate';
 
 /** Who is calling a department, for which purpose, as the gateway signed it. */
 export interface Caller {
@@ -36,18 +38,63 @@ export interface Caller {
   reads(type: string, field: string, row: unknown): RowDecision;
 }
 
+/** The rule lists of one context, compiled once and shared by every request that signs them. */
+interface CompiledRules {
+  readonly rules: PolicyRule[];
+  readonly reads: RowGate;
+  /** Row filters by type, field, parameter offset and columns. */
+  readonly filters: LruMap<string, SqlCondition | null>;
+}
+
+/**
+ * Compiled rule lists per department (its row facts), by the exact rules signed. A consumer
+ * and purpose sign the same rules on every call, so the CASL abilities, the row gate's plans
+ * and the row filters' SQL are built once per rule list, not once per request. The key is the
+ * rules themselves (their JSON), never a digest the signer could get wrong.
+ */
+const COMPILED_PER_DEPARTMENT = 256;
+/** Distinct row filters a department asks of one rule list (its loaders' call sites). */
+const FILTERS_PER_RULE_LIST = 512;
+const compiledByFacts = new WeakMap<RowFacts, LruMap<string, CompiledRules>>();
+
+function compiled(claims: ContextClaims, facts: RowFacts): CompiledRules {
+  let cache = compiledByFacts.get(facts);
+  if (!cache) {
+    cache = new LruMap(COMPILED_PER_DEPARTMENT);
+    compiledByFacts.set(facts, cache);
+  }
+  const key = JSON.stringify([claims.rules, claims.borrowedRules]);
+  let entry = cache.get(key);
+  if (!entry) {
+    const rules = unpackPolicyRules(claims.rules as PackedPolicyRule[]);
+    const borrowed = unpackPolicyRules(claims.borrowedRules as PackedPolicyRule[]);
+    entry = {
+      rules,
+      reads: createRowGate([...rules, ...borrowed], facts),
+      filters: new LruMap(FILTERS_PER_RULE_LIST),
+    };
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
+const NO_FACTS: RowFacts = {};
+
 /** Builds the caller of one request from its verified context and the department's row facts. */
-export function createCaller(claims: ContextClaims, facts: RowFacts = {}): Caller {
-  const rules: PolicyRule[] = unpackPolicyRules(claims.rules as PackedPolicyRule[]);
-  const borrowed = unpackPolicyRules(claims.borrowedRules as PackedPolicyRule[]);
-  const reads = createRowGate([...rules, ...borrowed], facts);
+export function createCaller(claims: ContextClaims, facts: RowFacts = NO_FACTS): Caller {
+  const { rules, reads, filters } = compiled(claims, facts);
   return {
     consumer: claims.consumer,
     purpose: claims.purpose,
     caseNumber: claims.caseNumber,
     requestId: claims.requestId,
     rowFilter(type, columns, params, field) {
-      const condition = rowConditionsToSql(rules, type, columns, params.length, field);
+      const key = `${type}\0${field ?? ''}\0${params.length}\0${JSON.stringify(columns)}`;
+      let condition = filters.get(key);
+      if (condition === undefined) {
+        condition = rowConditionsToSql(rules, type, columns, params.length, field);
+        filters.set(key, condition);
+      }
       if (!condition) return 'FALSE';
       params.push(...condition.params);
       return `(${condition.sql})`;

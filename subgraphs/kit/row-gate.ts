@@ -13,6 +13,8 @@ export type RowDecision = 'allow' | 'deny';
 export type RowGate = (type: string, field: string, row: unknown) => RowDecision;
 
 const ACTIONS: readonly PolicyAction[] = ['read', 'read:masked'];
+/** Distinct combinations of facts remembered per field (a household per row would be many). */
+const DECISIONS_PER_FIELD = 1024;
 
 type Rule = ReturnType<ReturnType<typeof createPolicyCaslAbility>['rulesFor']>[number];
 
@@ -20,8 +22,10 @@ interface FieldPlan {
   readonly rules: ReadonlyMap<PolicyAction, readonly Rule[]>;
   /** Every condition name any of the rules uses (the facts a decision depends on). */
   readonly names: readonly string[];
-  /** Decisions by the row's values of `names`. */
+  /** Decisions by the row's values of `names` (emptied when full: the gate outlives a request). */
   readonly decided: Map<string, RowDecision>;
+  /** The decision when the rules name no fact: the same for every row. */
+  readonly always: RowDecision | null;
 }
 
 /**
@@ -30,28 +34,45 @@ interface FieldPlan {
  * department declares for the type; a condition on a fact it does not declare, or that the row
  * lacks (null or undefined), cannot be decided and denies (fail closed). Decisions are cached
  * per field and per combination of the facts its rules name, so a batch of rows costs a few
- * CASL evaluations, not one per row.
+ * CASL evaluations, not one per row; a gate is built once per rule list (`caller.ts`) and
+ * serves every request that signs that list.
  */
 export function createRowGate(rules: PolicyRule[], facts: RowFacts): RowGate {
   const ability = createPolicyCaslAbility(rules);
-  const plans = new Map<string, FieldPlan>();
+  const plans = new Map<string, Map<string, FieldPlan>>();
 
   function planFor(type: string, field: string): FieldPlan {
-    const key = `${type}.${field}`;
-    let plan = plans.get(key);
+    let ofType = plans.get(type);
+    if (!ofType) {
+      ofType = new Map();
+      plans.set(type, ofType);
+    }
+    let plan = ofType.get(field);
     if (!plan) {
       const byAction = new Map(ACTIONS.map((a) => [a, ability.rulesFor(a, type, field)]));
       const names = new Set(
         [...byAction.values()].flat().flatMap((rule) => Object.keys(rule.conditions ?? {})),
       );
-      plan = { rules: byAction, names: [...names].sort(), decided: new Map() };
-      plans.set(key, plan);
+      const always =
+        names.size === 0
+          ? ACTIONS.some((action) => admits(byAction.get(action) ?? [], {}))
+            ? 'allow'
+            : 'deny'
+          : null;
+      plan = {
+        rules: byAction,
+        names: [...names].sort(),
+        decided: new Map(),
+        always,
+      };
+      ofType.set(field, plan);
     }
     return plan;
   }
 
   return (type, field, row) => {
     const plan = planFor(type, field);
+    if (plan.always) return plan.always;
     const known = factsOf(row, facts[type] ?? {}, plan.names);
     const key = JSON.stringify(plan.names.map((name) => known[name] ?? null));
     let decision = plan.decided.get(key);
@@ -59,6 +80,7 @@ export function createRowGate(rules: PolicyRule[], facts: RowFacts): RowGate {
       decision = ACTIONS.some((action) => admits(plan.rules.get(action) ?? [], known))
         ? 'allow'
         : 'deny';
+      if (plan.decided.size >= DECISIONS_PER_FIELD) plan.decided.clear();
       plan.decided.set(key, decision);
     }
     return decision;
