@@ -197,6 +197,9 @@ export async function composeGateway(parts: GatewayParts): Promise<Gateway> {
     plugins: parts.plugins
       ? parts.plugins(built)
       : gatewayPlugins({ logger, security, records: parts.records, ...built }),
+    // Introspection is answered per consumer from the schema its grants open (authorization/
+    // introspection.ts); Apollo's own default would refuse it whenever NODE_ENV=production.
+    introspection: true,
     formatError: maskError(parts.development ?? false),
     includeStacktraceInErrorResponses: parts.development ?? false,
     // The process owner (npm start, the tests) stops servers in order; Apollo must not exit on its own.
