@@ -48,7 +48,9 @@ export function startNode(
     ],
     {
       cwd: ROOT_DIR,
-      env: { ...process.env, ...options.env },
+      // As deployed (deploy/Dockerfile): graphql-js and Apollo Server leave their development
+      // checks out, for every target alike.
+      env: { ...process.env, NODE_ENV: 'production', ...options.env },
       // Own process group: a terminal Ctrl-C reaches only the orchestrator, which stops children in order.
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -12,6 +12,8 @@ export function openRedis(settings: RedisSettings, logger: Logger): Redis | null
   if (!settings.url) return null;
   const redis = new Redis(settings.url, {
     enableOfflineQueue: false,
+    // Rate and quota checks of concurrent requests issued in one tick go out in one write.
+    enableAutoPipelining: true,
     maxRetriesPerRequest: 0,
     commandTimeout: settings.timeoutMs,
     connectTimeout: 2_000,

@@ -127,7 +127,7 @@ function signingFetcher(
         extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
       });
     }
-    headers[CONTEXT_HEADER] = await security.signContext(name, JSON.parse(claims), init.body);
+    headers[CONTEXT_HEADER] = await security.signContext(name, claims, init.body);
     return fetcher(target, { ...init, headers }).catch((error: unknown) => {
       logger.warn({ subgraph: name, err: error }, 'subgraph did not answer');
       throw new GraphQLError(`The ${name} subgraph did not answer; try again later.`, {

@@ -20,24 +20,38 @@ export function createContextSigner(options: { privateKey: KeyObject; ttlSec?: n
   const sign = ed25519Signer(options.privateKey);
   return async (
     subgraph: string,
-    claims: Omit<ContextClaimsInput, 'bodyHash'>,
+    /** The claims, or their JSON text (an object), as the gateway carries them to its fetcher. */
+    claims: Omit<ContextClaimsInput, 'bodyHash'> | string,
     body: string,
   ): Promise<string> => {
     const iat = Math.floor(Date.now() / 1000);
-    const payload = base64url(
-      JSON.stringify({
-        ...claims,
-        bodyHash: bodyHash(body),
-        iss: CONTEXT_ISSUER,
-        aud: subgraph,
-        iat,
-        exp: iat + ttl,
-        jti: randomUUID(),
-      }),
-    );
+    const registered = {
+      bodyHash: bodyHash(body),
+      iss: CONTEXT_ISSUER,
+      aud: subgraph,
+      iat,
+      exp: iat + ttl,
+      jti: randomUUID(),
+    };
+    const payload = base64url(withRegistered(claims, registered));
     const input = `${HEADER}.${payload}`;
     return `${input}.${sign(Buffer.from(input)).toString('base64url')}`;
   };
+}
+
+/**
+ * The payload's JSON: the claims' members, then the registered ones (which win over any claim
+ * of the same name, as they would spread last). Claims already in JSON are not parsed again.
+ */
+function withRegistered(claims: object | string, registered: object): string {
+  if (typeof claims !== 'string') return JSON.stringify({ ...claims, ...registered });
+  const text = claims.trim();
+  if (!text.startsWith('{') || !text.endsWith('}')) {
+    throw new TypeError('The context claims must be a JSON object.');
+  }
+  const members = text.slice(1, -1).trim();
+  const own = JSON.stringify(registered);
+  return members ? `{${members},${own.slice(1)}` : own;
 }
 
 export type ContextSigner = ReturnType<typeof createContextSigner>;
