@@ -22,6 +22,8 @@ interface FieldPlan {
   readonly rules: ReadonlyMap<PolicyAction, readonly Rule[]>;
   /** Every condition name any of the rules uses (the facts a decision depends on). */
   readonly names: readonly string[];
+  /** The row property of each name, undefined where the department declares no such fact. */
+  readonly properties: readonly (string | undefined)[];
   /** Decisions by the row's values of `names` (emptied when full: the gate outlives a request). */
   readonly decided: Map<string, RowDecision>;
   /** The decision when the rules name no fact: the same for every row. */
@@ -59,9 +61,14 @@ export function createRowGate(rules: PolicyRule[], facts: RowFacts): RowGate {
             ? 'allow'
             : 'deny'
           : null;
+      const sorted = [...names].sort();
+      const declared = facts[type] ?? {};
       plan = {
         rules: byAction,
-        names: [...names].sort(),
+        names: sorted,
+        properties: sorted.map((name) =>
+          Object.hasOwn(declared, name) ? declared[name] : undefined,
+        ),
         decided: new Map(),
         always,
       };
@@ -73,10 +80,10 @@ export function createRowGate(rules: PolicyRule[], facts: RowFacts): RowGate {
   return (type, field, row) => {
     const plan = planFor(type, field);
     if (plan.always) return plan.always;
-    const known = factsOf(row, facts[type] ?? {}, plan.names);
-    const key = JSON.stringify(plan.names.map((name) => known[name] ?? null));
+    const key = factsKey(row, plan.properties);
     let decision = plan.decided.get(key);
     if (!decision) {
+      const known = factsOf(row, plan.names, plan.properties);
       decision = ACTIONS.some((action) => admits(plan.rules.get(action) ?? [], known))
         ? 'allow'
         : 'deny';
@@ -90,17 +97,51 @@ export function createRowGate(rules: PolicyRule[], facts: RowFacts): RowGate {
 /** The row's values of `names`, keeping only the facts the department declares and the row has. */
 function factsOf(
   row: unknown,
-  declared: Readonly<Record<string, string>>,
   names: readonly string[],
+  properties: readonly (string | undefined)[],
 ): Record<string, unknown> {
   const known: Record<string, unknown> = {};
   if (typeof row !== 'object' || row === null) return known;
-  for (const name of names) {
-    const property = Object.hasOwn(declared, name) ? declared[name]! : undefined;
+  names.forEach((name, i) => {
+    const property = properties[i];
     const value = property === undefined ? undefined : (row as Record<string, unknown>)[property];
     if (value !== undefined && value !== null) known[name] = value;
-  }
+  });
   return known;
+}
+
+/**
+ * The cache key of a row's facts: one value per name, tagged by its type so that no two
+ * different fact combinations share a key (the string '1' and the number 1 differ; a missing
+ * fact differs from every value). Allocates little: it runs for every field of every row.
+ */
+function factsKey(row: unknown, properties: readonly (string | undefined)[]): string {
+  if (typeof row !== 'object' || row === null) return '';
+  if (properties.length === 1) return factKey(row, properties[0]);
+  let key = '';
+  for (const property of properties) {
+    const part = factKey(row, property);
+    key += `${part.length}:${part}`;
+  }
+  return key;
+}
+
+function factKey(row: object, property: string | undefined): string {
+  const value = property === undefined ? undefined : (row as Record<string, unknown>)[property];
+  switch (typeof value) {
+    case 'undefined':
+      return '-';
+    case 'string':
+      return `s${value}`;
+    case 'number':
+      return `n${value}`;
+    case 'boolean':
+      return value ? 'b1' : 'b0';
+    case 'bigint':
+      return `g${value}`;
+    default:
+      return value === null ? '-' : `j${JSON.stringify(value)}`;
+  }
 }
 
 /** CASL's order: the first rule that applies decides; one that cannot be decided never allows. */

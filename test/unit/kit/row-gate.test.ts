@@ -209,3 +209,55 @@ describe('createRowGate on a list-valued fact (an access record’s provider dep
     expect(undeclared('AccessRecord', 'purpose', { departments: ['tax'] })).toBe('deny');
   });
 });
+
+describe('createRowGate: remembered decisions', () => {
+  // Decisions are remembered by the row's facts: a remembered one must be what a fresh gate
+  // decides, whatever the facts' types and whichever row came first.
+  const facts: RowFacts = { Person: { districtCode: 'districtCode', household: 'householdId' } };
+  const rules: PolicyRule[] = [
+    {
+      action: 'read',
+      subject: 'Person',
+      fields: ['name'],
+      conditions: { districtCode: '510107', household: 'H1' },
+    },
+    { action: 'read', subject: 'Person', fields: ['address'], conditions: { districtCode: '1' } },
+    // Facts whose texts run together ('a' + 'sb', 'as' + 'b') are still two combinations.
+    {
+      action: 'read',
+      subject: 'Person',
+      fields: ['mobile'],
+      conditions: { districtCode: 'a', household: 'sb' },
+    },
+  ];
+  const rows: unknown[] = [
+    { districtCode: '510107', householdId: 'H1' },
+    { districtCode: 510107, householdId: 'H1' },
+    { districtCode: '510107', householdId: null },
+    { districtCode: '510107' },
+    { districtCode: '1' },
+    { districtCode: 1 },
+    { districtCode: true },
+    { districtCode: ['1'] },
+    { districtCode: '5101', householdId: '07H1' },
+    { districtCode: '510107H1' },
+    { districtCode: 'a', householdId: 'sb' },
+    { districtCode: 'as', householdId: 'b' },
+    null,
+    'P1',
+  ];
+
+  it.each(['name', 'address', 'mobile'])(
+    '%s: the same decision as a fresh gate, in any order',
+    (field) => {
+      const fresh = rows.map((row) => createRowGate(rules, facts)('Person', field, row));
+      const shared = createRowGate(rules, facts);
+      expect(rows.map((row) => shared('Person', field, row))).toEqual(fresh);
+      expect([...rows].reverse().map((row) => shared('Person', field, row))).toEqual(
+        [...fresh].reverse(),
+      );
+      expect(fresh).toContain('allow');
+      expect(fresh).toContain('deny');
+    },
+  );
+});
