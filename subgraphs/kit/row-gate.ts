@@ -55,12 +55,7 @@ export function createRowGate(rules: PolicyRule[], facts: RowFacts): RowGate {
       const names = new Set(
         [...byAction.values()].flat().flatMap((rule) => Object.keys(rule.conditions ?? {})),
       );
-      const always =
-        names.size === 0
-          ? ACTIONS.some((action) => admits(byAction.get(action) ?? [], {}))
-            ? 'allow'
-            : 'deny'
-          : null;
+      const always = names.size === 0 ? decide(byAction, {}) : null;
       const sorted = [...names].sort();
       const declared = facts[type] ?? {};
       plan = {
@@ -84,9 +79,7 @@ export function createRowGate(rules: PolicyRule[], facts: RowFacts): RowGate {
     let decision = plan.decided.get(key);
     if (!decision) {
       const known = factsOf(row, plan.names, plan.properties);
-      decision = ACTIONS.some((action) => admits(plan.rules.get(action) ?? [], known))
-        ? 'allow'
-        : 'deny';
+      decision = decide(plan.rules, known);
       if (plan.decided.size >= DECISIONS_PER_FIELD) plan.decided.clear();
       plan.decided.set(key, decision);
     }
@@ -142,6 +135,14 @@ function factKey(row: object, property: string | undefined): string {
     default:
       return value === null ? '-' : `j${JSON.stringify(value)}`;
   }
+}
+
+/** Allowed when the rules of either action (in full, masked) admit the facts. */
+function decide(
+  rules: ReadonlyMap<PolicyAction, readonly Rule[]>,
+  known: Record<string, unknown>,
+): RowDecision {
+  return ACTIONS.some((action) => admits(rules.get(action) ?? [], known)) ? 'allow' : 'deny';
 }
 
 /** CASL's order: the first rule that applies decides; one that cannot be decided never allows. */
