@@ -20,11 +20,14 @@ function treePeakRssMb(tree: Map<number, number>): number {
   return total;
 }
 import type { Target, TargetName } from './targets';
+import { paced, type Fired } from './paced';
 
 /** How hard and how long one measurement pushes. */
 export interface Load {
   connections: number;
   durationS: number;
+  /** Requests per second, evenly spaced (paced.ts); none: each connection as fast as answered. */
+  rate?: number;
 }
 
 /** Everything measured for one target × operation × round. */
@@ -108,12 +111,16 @@ export function requestFor(
   };
 }
 
-/** Drives load for `load.durationS` seconds; counts GraphQL errors in 2xx bodies too. */
+/**
+ * Drives load for `load.durationS` seconds: as fast as answered on `connections` (autocannon),
+ * or at the offered `rate` (paced.ts); counts GraphQL errors in 2xx bodies too.
+ */
 export async function fire(
   request: ReturnType<typeof requestFor>,
   random: () => number,
   load: Load,
-): Promise<{ result: autocannon.Result; graphqlErrors: number }> {
+): Promise<{ result: Fired; graphqlErrors: number }> {
+  if (load.rate) return paced(request, random, { ...load, rate: load.rate });
   let graphqlErrors = 0;
   const result = await autocannon({
     url: request.url,

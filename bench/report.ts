@@ -57,6 +57,11 @@ function errorsCell(samples: readonly Sample[]): string {
     : `⚠ ${total} (non-2xx ${non2xx}, connection ${errors}, GraphQL ${graphql})`;
 }
 
+/** Milliseconds of latency: tenths below 10 ms (where an offered load's few ms differ), whole above. */
+function latency(ms: number | null | undefined): string {
+  return fixed(ms, typeof ms === 'number' && ms < 10 ? 1 : 0);
+}
+
 /** The targets of these samples: the fixed ones in their order, then `ours-w<N>`. */
 function targetsOf(samples: readonly Sample[]): TargetName[] {
   const present = new Set(samples.map((s) => s.target));
@@ -99,8 +104,8 @@ function rows(
     const common = [
       `\`${target}\``,
       `${fixed(median(mine.map((s) => s.rps)), 0)} (${fixed(low, 0)}–${fixed(high, 0)})`,
-      fixed(median(answered.map((s) => s.latencyMs.p50)), 0),
-      fixed(median(answered.map((s) => s.latencyMs.p99)), 0),
+      latency(median(answered.map((s) => s.latencyMs.p50))),
+      latency(median(answered.map((s) => s.latencyMs.p99))),
       fixed(gatewayCpu, 2),
       target === 'direct' ? '–' : `${fixed(cpuRatio, 2)}×`,
       `${fixed(rpsRatio, 2)}×`,
@@ -207,6 +212,7 @@ export function renderMarkdown(results: Results): string {
     out.push(
       '',
       `## Main comparison: ${persons.toLocaleString('en')} persons, ${settings.connections} connections, ` +
+        (settings.rate ? `offered ${settings.rate} requests/s (\`--rate\`), ` : '') +
         `${settings.rounds} rounds × ${settings.durationS} s (+${settings.warmupS} s warm-up)`,
     );
     for (const group of groups(main)) {

@@ -24,14 +24,21 @@ export async function mainSection(env: Environment, settings: Settings, log: Log
       .filter((t) => t.name !== 'direct' || operation.rootSubgraph !== undefined)
       .map((target): Cell => ({ target, operation, entities: null })),
   );
-  log(`main: ${cells.length} cells × ${settings.rounds} rounds × ${settings.durationS} s`);
+  const offered = settings.rate ? `, offered ${settings.rate} req/s` : '';
+  log(
+    `main: ${cells.length} cells × ${settings.rounds} rounds × ${settings.durationS} s${offered}`,
+  );
   return runRounds(
     env,
     cells,
     {
       section: 'main',
       rounds: settings.rounds,
-      load: { connections: settings.connections, durationS: settings.durationS },
+      load: {
+        connections: settings.connections,
+        durationS: settings.durationS,
+        rate: settings.rate,
+      },
       warmupS: settings.warmupS,
       ...honesty(settings),
     },

@@ -52,6 +52,7 @@ const positive = z.coerce.number().positive();
 const schema = z.object({
   persons: z.coerce.number().int().min(100).default(DEFAULT_PERSONS),
   connections: z.coerce.number().int().positive().default(DEFAULT_CONNECTIONS),
+  rate: z.coerce.number().int().positive().optional(),
   durationS: positive.default(DEFAULT_DURATION_S),
   warmupS: z.coerce.number().min(0).default(DEFAULT_WARMUP_S),
   rounds: z.coerce.number().int().min(1).default(DEFAULT_ROUNDS),
@@ -86,6 +87,8 @@ export const USAGE = `npm run bench [-- options]
   --duration S          seconds measured per target × operation × round (${DEFAULT_DURATION_S})
   --warmup S            unrecorded seconds before a cell's first round (${DEFAULT_WARMUP_S})
   --connections N       concurrent connections (${DEFAULT_CONNECTIONS})
+  --rate R              main section at an offered load: R requests/s evenly spaced (open loop, at most
+                        --connections in flight), for latency below saturation (none: as fast as answered)
   --targets a,b         of ${TARGET_NAMES.join(', ')}
   --operations a,b      of ${OPERATIONS.map((o) => o.id).join(', ')}
   --only a,b            sections: main, scale, datasets, records (main,scale)
@@ -110,6 +113,7 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
+      rate: { type: 'string' },
       targets: { type: 'string' },
       operations: { type: 'string' },
       only: { type: 'string' },
@@ -131,6 +135,7 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
   const parsed = schema.safeParse({
     persons: env.BENCH_PERSONS,
     connections: values.connections,
+    rate: values.rate,
     durationS: values.duration,
     warmupS: values.warmup,
     rounds: values.rounds,

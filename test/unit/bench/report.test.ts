@@ -74,3 +74,23 @@ it('adds an ours-w<N> target for each worker count above one', () => {
   expect(settings.targets).toEqual(['stock', 'ours', 'ours-w2']);
   expect(() => loadSettings(['--max-other-load', '120'], {})).toThrow(/maxOtherLoad/);
 });
+
+it('names an offered load in the main heading, and refuses a rate that is not a positive whole number', () => {
+  const closed = renderMarkdown(results([sample('stock', 500, 5, true)]));
+  expect(closed).toMatch(/## Main comparison: [\d,]+ persons, 20 connections, 3 rounds/);
+  const fast = {
+    ...sample('stock', 200, 5, true),
+    latencyMs: { p50: 2.26, p99: 23.4, mean: 3, max: 40 },
+  };
+  const open = renderMarkdown({
+    ...results([fast]),
+    settings: loadSettings(['--rate', '200'], {}),
+  });
+  expect(open).toMatch(
+    /## Main comparison: [\d,]+ persons, 20 connections, offered 200 requests\/s/,
+  );
+  // Below 10 ms, tenths: 2.3 against 5.5 ms is what an offered load compares.
+  expect(rowOf(open, 'stock')).toMatch(/^\| `stock` \| 200 \(200–200\) \| 2\.3 \| 23 \|/);
+  expect(() => loadSettings(['--rate', '0'], {})).toThrow(/rate/);
+  expect(() => loadSettings(['--rate', 'fast'], {})).toThrow(/rate/);
+});
