@@ -1,7 +1,7 @@
 import type { Sample } from './measure';
 import { renderRecords } from './records/report';
 import type { RecordsBench } from './records/section';
-import { OPERATIONS } from './operations';
+import { OPERATIONS, type OperationId } from './operations';
 import type { CellVerification } from './rounds';
 import type { Settings } from './settings';
 import { fixed, median, range } from './stats';
@@ -55,6 +55,16 @@ function errorsCell(samples: readonly Sample[]): string {
   return total === 0
     ? '0'
     : `⚠ ${total} (non-2xx ${non2xx}, connection ${errors}, GraphQL ${graphql})`;
+}
+
+/**
+ * ", offered N requests/s" for an operation run at an offered load. Results written before
+ * rates per operation carry one number for all.
+ */
+function offeredText(settings: Results['settings'], id: OperationId): string {
+  const rate: unknown = settings.rate;
+  const perSecond = typeof rate === 'number' ? rate : settings.rate?.[id];
+  return perSecond ? `, offered ${perSecond} requests/s` : '';
 }
 
 /** Milliseconds of latency: tenths below 10 ms (where an offered load's few ms differ), whole above. */
@@ -212,14 +222,15 @@ export function renderMarkdown(results: Results): string {
     out.push(
       '',
       `## Main comparison: ${persons.toLocaleString('en')} persons, ${settings.connections} connections, ` +
-        (settings.rate ? `offered ${settings.rate} requests/s (\`--rate\`), ` : '') +
+        (settings.rate ? 'at an offered load (`--rate`), ' : '') +
         `${settings.rounds} rounds × ${settings.durationS} s (+${settings.warmupS} s warm-up)`,
     );
     for (const group of groups(main)) {
       const operation = OPERATIONS.find((o) => o.id === group[0]!.operation)!;
       out.push(
         '',
-        `### ${operation.title} — as ${operation.consumer}, purpose ${operation.purpose}`,
+        `### ${operation.title} — as ${operation.consumer}, purpose ${operation.purpose}` +
+          offeredText(settings, operation.id),
         '',
       );
       out.push(...FULL_HEADER, ...rows(group, 'full', results.verifications));

@@ -10,6 +10,8 @@ export interface Cell {
   operation: Operation;
   /** Entities per request when the operation is a list (the scale curve's x axis). */
   entities: number | null;
+  /** The offered load of this cell (requests/s), over the section's; none: as fast as answered. */
+  rate?: number;
 }
 
 /** The check made on a cell before its timing, as recorded in the results. */
@@ -41,6 +43,8 @@ export async function runRounds(
   },
   log: (line: string) => void,
 ): Promise<{ samples: Sample[]; verifications: CellVerification[] }> {
+  const loadOf = (cell: Cell): Load =>
+    cell.rate ? { ...options.load, rate: cell.rate } : options.load;
   const verifications: CellVerification[] = [];
   const answers = new Map<string, Verification>();
   const ready: { cell: Cell; request: ReturnType<typeof requestFor>; random: () => number }[] = [];
@@ -71,14 +75,14 @@ export async function runRounds(
   for (let round = 1; round <= options.rounds; round++) {
     for (const { cell, request, random } of ready) {
       if (round === 1 && options.warmupS > 0) {
-        await fire(request, random, { ...options.load, durationS: options.warmupS });
+        await fire(request, random, { ...loadOf(cell), durationS: options.warmupS });
       }
       for (let attempt = 1; attempt <= options.retries + 1; attempt++) {
         const measured = await measure(
           cell.target,
           request,
           random,
-          options.load,
+          loadOf(cell),
           environment.probes,
           {
             section: options.section,

@@ -22,9 +22,16 @@ export async function mainSection(env: Environment, settings: Settings, log: Log
   const cells = operations.flatMap((operation) =>
     env.targets
       .filter((t) => t.name !== 'direct' || operation.rootSubgraph !== undefined)
-      .map((target): Cell => ({ target, operation, entities: null })),
+      .map((target): Cell => ({
+        target,
+        operation,
+        entities: null,
+        rate: settings.rate?.[operation.id],
+      })),
   );
-  const offered = settings.rate ? `, offered ${settings.rate} req/s` : '';
+  const offered = settings.rate
+    ? `, offered ${operations.map((o) => `${o.id} ${settings.rate![o.id]}/s`).join(', ')}`
+    : '';
   log(
     `main: ${cells.length} cells × ${settings.rounds} rounds × ${settings.durationS} s${offered}`,
   );
@@ -34,11 +41,7 @@ export async function mainSection(env: Environment, settings: Settings, log: Log
     {
       section: 'main',
       rounds: settings.rounds,
-      load: {
-        connections: settings.connections,
-        durationS: settings.durationS,
-        rate: settings.rate,
-      },
+      load: { connections: settings.connections, durationS: settings.durationS },
       warmupS: settings.warmupS,
       ...honesty(settings),
     },

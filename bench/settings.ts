@@ -48,11 +48,33 @@ const numbers = z
   .transform((v) => v.split(',').map((s) => Number(s.trim())))
   .pipe(z.array(z.number().int().positive()).min(1));
 const positive = z.coerce.number().positive();
+const OPERATION_IDS = OPERATIONS.map((o) => o.id) as [OperationId, ...OperationId[]];
+const perSecond = z.coerce.number().int().positive();
+/** `--rate 200` (every operation) or `--rate enterprise=200,persons=15` (each its own). */
+const rates = z.string().transform((text, ctx): Partial<Record<OperationId, number>> => {
+  const pairs = text.includes('=')
+    ? text.split(',').map((pair) => pair.split('=').map((s) => s.trim()))
+    : OPERATION_IDS.map((id) => [id, text.trim()]);
+  const result: Partial<Record<OperationId, number>> = {};
+  for (const [id, value] of pairs) {
+    const operation = z.enum(OPERATION_IDS).safeParse(id);
+    const rate = perSecond.safeParse(value);
+    if (!operation.success || !rate.success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${id}=${value}' is not <operation>=<requests per second, a positive whole number>; operations: ${OPERATION_IDS.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    result[operation.data] = rate.data;
+  }
+  return result;
+});
 
 const schema = z.object({
   persons: z.coerce.number().int().min(100).default(DEFAULT_PERSONS),
   connections: z.coerce.number().int().positive().default(DEFAULT_CONNECTIONS),
-  rate: z.coerce.number().int().positive().optional(),
+  rate: rates.optional(),
   durationS: positive.default(DEFAULT_DURATION_S),
   warmupS: z.coerce.number().min(0).default(DEFAULT_WARMUP_S),
   rounds: z.coerce.number().int().min(1).default(DEFAULT_ROUNDS),
@@ -88,7 +110,8 @@ export const USAGE = `npm run bench [-- options]
   --warmup S            unrecorded seconds before a cell's first round (${DEFAULT_WARMUP_S})
   --connections N       concurrent connections (${DEFAULT_CONNECTIONS})
   --rate R              main section at an offered load: R requests/s evenly spaced (open loop, at most
-                        --connections in flight), for latency below saturation (none: as fast as answered)
+                        --connections in flight), for latency below saturation (none: as fast as answered);
+                        per operation: --rate enterprise=200,masked=200,profile=50,persons=15
   --targets a,b         of ${TARGET_NAMES.join(', ')}
   --operations a,b      of ${OPERATIONS.map((o) => o.id).join(', ')}
   --only a,b            sections: main, scale, datasets, records (main,scale)
@@ -159,7 +182,13 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid bench options:\n  ${problems.join('\n  ')}\n${USAGE}`);
   }
-  const { targets, workers } = parsed.data;
+  const { targets, workers, rate, operations } = parsed.data;
+  const unpaced = rate ? operations.filter((id) => rate[id] === undefined) : [];
+  if (unpaced.length > 0) {
+    throw new Error(
+      `Invalid bench options:\n  rate: no offered load for ${unpaced.join(', ')} (give one for every operation measured, or --operations without them)\n${USAGE}`,
+    );
+  }
   const extra = workers.filter((n) => n > 1).map(workersTarget);
   return Object.freeze({ ...parsed.data, targets: [...new Set([...targets, ...extra])] });
 }

@@ -75,9 +75,10 @@ it('adds an ours-w<N> target for each worker count above one', () => {
   expect(() => loadSettings(['--max-other-load', '120'], {})).toThrow(/maxOtherLoad/);
 });
 
-it('names an offered load in the main heading, and refuses a rate that is not a positive whole number', () => {
+it('names the offered load of each operation, one rate for all or one each, and refuses a bad or missing one', () => {
   const closed = renderMarkdown(results([sample('stock', 500, 5, true)]));
   expect(closed).toMatch(/## Main comparison: [\d,]+ persons, 20 connections, 3 rounds/);
+  expect(closed).not.toContain('offered');
   const fast = {
     ...sample('stock', 200, 5, true),
     latencyMs: { p50: 2.26, p99: 23.4, mean: 3, max: 40 },
@@ -87,10 +88,33 @@ it('names an offered load in the main heading, and refuses a rate that is not a 
     settings: loadSettings(['--rate', '200'], {}),
   });
   expect(open).toMatch(
-    /## Main comparison: [\d,]+ persons, 20 connections, offered 200 requests\/s/,
+    /## Main comparison: [\d,]+ persons, 20 connections, at an offered load \(`--rate`\)/,
   );
+  expect(open).toMatch(/### \(a\) enterprise lookup.*, offered 200 requests\/s\n/);
   // Below 10 ms, tenths: 2.3 against 5.5 ms is what an offered load compares.
   expect(rowOf(open, 'stock')).toMatch(/^\| `stock` \| 200 \(200–200\) \| 2\.3 \| 23 \|/);
+  // Results written when one number served every operation still render.
+  const older = results([fast]);
+  const legacy = renderMarkdown({ ...older, settings: { ...older.settings, rate: 150 as never } });
+  expect(legacy).toMatch(/### \(a\) enterprise lookup.*, offered 150 requests\/s\n/);
+
+  const each = loadSettings(
+    ['--operations', 'enterprise,persons', '--rate', 'enterprise=200, persons=15'],
+    {},
+  );
+  expect(each.rate).toEqual({ enterprise: 200, persons: 15 });
+  expect(loadSettings(['--rate', '50'], {}).rate).toEqual({
+    enterprise: 50,
+    profile: 50,
+    persons: 50,
+    masked: 50,
+  });
   expect(() => loadSettings(['--rate', '0'], {})).toThrow(/rate/);
   expect(() => loadSettings(['--rate', 'fast'], {})).toThrow(/rate/);
+  expect(() => loadSettings(['--rate', 'enterprise=200,lookup=5'], {})).toThrow(/'lookup=5'/);
+  expect(() => loadSettings(['--rate', 'enterprise=-1'], {})).toThrow(/'enterprise=-1'/);
+  // Every operation measured needs its rate: one run is one kind of load per operation.
+  expect(() => loadSettings(['--rate', 'enterprise=200'], {})).toThrow(
+    /no offered load for profile, persons, masked/,
+  );
 });
