@@ -46,7 +46,7 @@ export function startAnomalyRunner(
       const directory = await client.query<DirectoryEntry>(
         'SELECT id, department, person_id AS "personId", household FROM official',
       );
-      const findings = evaluate(records, {
+      const findings = await evaluate(records, {
         policy,
         now: now.getTime(),
         relations: relationsOf(directory.rows),

@@ -3,13 +3,13 @@ import { evaluate } from '../../../subgraphs/data-bureau/incidents/rules';
 import { normalDay } from './support';
 
 describe('the default city on normal working days', () => {
-  it.each(['2026-11-16', '2026-11-18', '2026-11-20'])('raises no alarm on %s', (day) => {
+  it.each(['2026-11-16', '2026-11-18', '2026-11-20'])('raises no alarm on %s', async (day) => {
     const { records, staff, context } = normalDay(
       { seed: DEFAULT_CITY_SEED, persons: DEFAULT_CITY_PERSONS },
       day,
     );
     expect(staff).toHaveLength(56);
     expect(records.length).toBeGreaterThan(56 * 30);
-    expect(evaluate(records, context)).toEqual([]);
+    expect(await evaluate(records, context)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { DEFAULT_CITY_PERSONS, DEFAULT_CITY_SEED } from '../../../fixtures/city/dataset';
-import { RULES } from '../../../subgraphs/data-bureau/incidents/rules';
+import { evaluate, RULES } from '../../../subgraphs/data-bureau/incidents/rules';
 import type { Observation } from '../../../subgraphs/data-bureau/incidents/observation';
 import type { RuleName } from '../../../subgraphs/data-bureau/incidents/policy';
 import { injected, normalDay } from './support';
@@ -135,5 +135,34 @@ describe('the rule person-many-officials', () => {
 
   it('stays quiet at six officials, the parameter', () => {
     expect(found('person-many-officials', crowd.slice(0, 6))).toEqual([]);
+  });
+});
+
+describe('a run of every rule', () => {
+  it('finds what each rule finds on its own, in the rules’ order', async () => {
+    const extra = [
+      ...many(45, (i) => ({ caseNumber: null, subjects: fresh(100 + i, 1) })),
+      injected(ownRecord, { at: ownRecord.at + 120_000, clientAddress: '172.16.9.9' }),
+    ];
+    const all = [...records, ...extra];
+    const alone = (Object.keys(RULES) as RuleName[]).flatMap((name) => RULES[name](all, context));
+    expect(alone.map((f) => f.rule)).toEqual(['persons-without-case', 'two-places']);
+    expect(await evaluate(all, context)).toEqual(alone);
+  });
+
+  it('lets the event loop answer between two rules (requests are not held for the whole run)', async () => {
+    const turns: string[] = [];
+    await evaluate(records, context, {
+      'volume-vs-peers': () => {
+        setImmediate(() => turns.push('a request'));
+        turns.push('first rule');
+        return [];
+      },
+      probing: () => {
+        turns.push('second rule');
+        return [];
+      },
+    });
+    expect(turns).toEqual(['first rule', 'a request', 'second rule']);
   });
 });
