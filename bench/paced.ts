@@ -1,6 +1,9 @@
 import { Pool } from 'undici';
 import { percentile } from './stats';
 
+/** Milliseconds a request may wait for its answer before it counts as an error. */
+const TIMEOUT_MS = 10_000;
+
 /** What one load run measured: the subset of autocannon's result the bench reads. */
 export interface Fired {
   requests: { total: number; sent: number };
@@ -23,9 +26,11 @@ export interface PacedRequest {
  * at most `connections` keep-alive connections: a request is sent at its scheduled time whether
  * or not the ones before it were answered (one without a free connection waits in the pool's
  * queue), and its latency runs from that scheduled time, so a slow answer is never hidden by
- * sending less (no coordinated omission). autocannon's `overallRate` is not used: it sends each
- * second's quota back to back at the start of the second, which measures saturation, not
- * latency at that rate. Counts 2xx bodies carrying a GraphQL `errors` member.
+ * sending less (no coordinated omission). autocannon's `overallRate` is not used: each of its
+ * connections sends its share of a second's quota as fast as answered from the start of the
+ * second, then idles, which is bursts of saturation, not an even load. A request unanswered
+ * after 10 s (autocannon's default) counts as an error. Counts 2xx bodies carrying a GraphQL
+ * `errors` member.
  */
 export async function paced(
   request: PacedRequest,
@@ -33,7 +38,12 @@ export async function paced(
   load: { rate: number; durationS: number; connections: number },
 ): Promise<{ result: Fired; graphqlErrors: number }> {
   const target = new URL(request.url);
-  const pool = new Pool(target.origin, { connections: load.connections, pipelining: 1 });
+  const pool = new Pool(target.origin, {
+    connections: load.connections,
+    pipelining: 1,
+    headersTimeout: TIMEOUT_MS,
+    bodyTimeout: TIMEOUT_MS,
+  });
   const path = target.pathname + target.search;
   const intervalMs = 1000 / load.rate;
   const total = Math.max(1, Math.round(load.rate * load.durationS));
