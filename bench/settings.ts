@@ -71,32 +71,42 @@ const rates = z.string().transform((text, ctx): Partial<Record<OperationId, numb
   return result;
 });
 
-const schema = z.object({
-  persons: z.coerce.number().int().min(100).default(DEFAULT_PERSONS),
-  connections: z.coerce.number().int().positive().default(DEFAULT_CONNECTIONS),
-  rate: rates.optional(),
-  durationS: positive.default(DEFAULT_DURATION_S),
-  warmupS: z.coerce.number().min(0).default(DEFAULT_WARMUP_S),
-  rounds: z.coerce.number().int().min(1).default(DEFAULT_ROUNDS),
-  // The live-policy pair (POLICY_SOURCE=db, with and without pinning) only when asked for.
-  targets: list(TARGET_NAMES).default(TARGET_NAMES.filter((t) => !t.startsWith('ours-live'))),
-  operations: list(OPERATIONS.map((o) => o.id) as [OperationId, ...OperationId[]]).default(
-    OPERATIONS.map((o) => o.id),
-  ),
-  sections: list(SECTIONS).default(['main', 'scale']),
-  scaleEntities: numbers.default(DEFAULT_SCALE_ENTITIES),
-  scaleDurationS: positive.default(DEFAULT_SCALE_DURATION_S),
-  scaleRounds: z.coerce.number().int().min(1).default(2),
-  scaleConnections: z.coerce.number().int().positive().default(DEFAULT_SCALE_CONNECTIONS),
-  datasets: numbers.default(DEFAULT_DATASETS),
-  records: z.coerce.number().int().min(10_000).default(DEFAULT_RECORDS),
-  recordsAppendS: positive.default(DEFAULT_RECORDS_APPEND_S),
-  recordsProducers: z.coerce.number().int().positive().default(DEFAULT_RECORDS_PRODUCERS),
-  maxOtherLoad: z.coerce.number().min(0).max(100).default(DEFAULT_MAX_OTHER_LOAD),
-  retries: z.coerce.number().int().min(0).max(20).default(DEFAULT_RETRIES),
-  cpuProf: z.string().min(1).optional(),
-  workers: numbers.pipe(z.array(z.number().max(64))).default(DEFAULT_WORKERS),
-});
+const schema = z
+  .object({
+    persons: z.coerce.number().int().min(100).default(DEFAULT_PERSONS),
+    connections: z.coerce.number().int().positive().default(DEFAULT_CONNECTIONS),
+    rate: rates.optional(),
+    durationS: positive.default(DEFAULT_DURATION_S),
+    warmupS: z.coerce.number().min(0).default(DEFAULT_WARMUP_S),
+    rounds: z.coerce.number().int().min(1).default(DEFAULT_ROUNDS),
+    // The live-policy pair (POLICY_SOURCE=db, with and without pinning) only when asked for.
+    targets: list(TARGET_NAMES).default(TARGET_NAMES.filter((t) => !t.startsWith('ours-live'))),
+    operations: list(OPERATION_IDS).default([...OPERATION_IDS]),
+    sections: list(SECTIONS).default(['main', 'scale']),
+    scaleEntities: numbers.default(DEFAULT_SCALE_ENTITIES),
+    scaleDurationS: positive.default(DEFAULT_SCALE_DURATION_S),
+    scaleRounds: z.coerce.number().int().min(1).default(2),
+    scaleConnections: z.coerce.number().int().positive().default(DEFAULT_SCALE_CONNECTIONS),
+    datasets: numbers.default(DEFAULT_DATASETS),
+    records: z.coerce.number().int().min(10_000).default(DEFAULT_RECORDS),
+    recordsAppendS: positive.default(DEFAULT_RECORDS_APPEND_S),
+    recordsProducers: z.coerce.number().int().positive().default(DEFAULT_RECORDS_PRODUCERS),
+    maxOtherLoad: z.coerce.number().min(0).max(100).default(DEFAULT_MAX_OTHER_LOAD),
+    retries: z.coerce.number().int().min(0).max(20).default(DEFAULT_RETRIES),
+    cpuProf: z.string().min(1).optional(),
+    workers: numbers.pipe(z.array(z.number().max(64))).default(DEFAULT_WORKERS),
+  })
+  .superRefine(({ rate, operations }, ctx) => {
+    // One run is one kind of load per operation: each operation measured needs its rate.
+    const unpaced = rate ? operations.filter((id) => rate[id] === undefined) : [];
+    if (unpaced.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rate'],
+        message: `no offered load for ${unpaced.join(', ')} (give one for every operation measured, or --operations without them)`,
+      });
+    }
+  });
 
 export type Settings = Readonly<Omit<z.infer<typeof schema>, 'targets'>> & {
   /** The targets asked for, with `ours-w<N>` for each worker count of `--workers` above 1. */
@@ -113,7 +123,7 @@ export const USAGE = `npm run bench [-- options]
                         --connections in flight), for latency below saturation (none: as fast as answered);
                         per operation: --rate enterprise=200,masked=200,profile=50,persons=15
   --targets a,b         of ${TARGET_NAMES.join(', ')}
-  --operations a,b      of ${OPERATIONS.map((o) => o.id).join(', ')}
+  --operations a,b      of ${OPERATION_IDS.join(', ')}
   --only a,b            sections: main, scale, datasets, records (main,scale)
   --scale               the scale curve only (same as --only scale)
   --scale-entities ...  persons per page in the scale curve (${DEFAULT_SCALE_ENTITIES.join(',')})
@@ -182,13 +192,7 @@ export function loadSettings(argv: readonly string[], env: NodeJS.ProcessEnv): S
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid bench options:\n  ${problems.join('\n  ')}\n${USAGE}`);
   }
-  const { targets, workers, rate, operations } = parsed.data;
-  const unpaced = rate ? operations.filter((id) => rate[id] === undefined) : [];
-  if (unpaced.length > 0) {
-    throw new Error(
-      `Invalid bench options:\n  rate: no offered load for ${unpaced.join(', ')} (give one for every operation measured, or --operations without them)\n${USAGE}`,
-    );
-  }
+  const { targets, workers } = parsed.data;
   const extra = workers.filter((n) => n > 1).map(workersTarget);
   return Object.freeze({ ...parsed.data, targets: [...new Set([...targets, ...extra])] });
 }
