@@ -135,7 +135,7 @@ export default tseslint.config(
     },
   },
   ...boundaries,
-  { files: ['*.js', '*.mjs'], languageOptions: { globals: globals.node } },
+  { files: ['*.js', '*.mjs', 'bench/*.mjs'], languageOptions: { globals: globals.node } },
   // Tests read whole response payloads whose shape the assertions spell out.
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );
